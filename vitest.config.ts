@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config';
+
+// One runner for unit, integration (real knotd + dnsdist DoH stack) and, later, browser tests.
+// The global setup starts the DoH stack once and hands its addresses to tests via `inject`.
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    globalSetup: ['test/stack/global-setup.ts'],
+    testTimeout: 20_000,
+    hookTimeout: 60_000,
+  },
+});
