@@ -1,0 +1,47 @@
+// Lint rules that keep the architecture honest (docs/architecture.md):
+// - src/core is pure: no extension APIs, no DOM-only globals, no imports from the shells;
+// - only src/platform touches the extension APIs;
+// - shells may import core and shared, never each other.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+const shells = ['background', 'popup', 'content', 'options', 'cli'];
+const shellImports = (except) => shells.filter((s) => s !== except).map((s) => ({ group: [`**/${s}/**`, `../${s}/*`, `../../${s}/*`], message: `Shells do not import each other (${s}).` }));
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', '.stack/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node, ...globals.browser } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      'no-restricted-syntax': ['error', { selector: "MemberExpression[property.name='innerHTML']", message: 'DNS data is text: never innerHTML.' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    languageOptions: { globals: { ...globals['shared-node-browser'] } },
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'webextension-polyfill', message: 'src/core knows nothing of extension APIs.' }, { name: 'preact', message: 'src/core has no UI.' }],
+        patterns: [
+          { group: ['**/background/**', '**/popup/**', '**/content/**', '**/options/**', '**/platform/**', '**/cli/**', '**/shared/**'], message: 'src/core imports no shell.' },
+          { group: ['node:*'], message: 'src/core runs in browsers too: no Node built-ins.' },
+        ],
+      }],
+      'no-restricted-globals': ['error', 'chrome', 'browser', 'document', 'window', 'localStorage', 'navigator'],
+    },
+  },
+  ...shells.map((shell) => ({
+    files: [`src/${shell}/**/*.{ts,tsx}`],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'webextension-polyfill', message: 'Only src/platform touches extension APIs.' }],
+        patterns: shellImports(shell),
+      }],
+      'no-restricted-globals': shell === 'cli' ? 'off' : ['error', 'chrome', 'browser'],
+    },
+  })),
+);

@@ -1,0 +1,84 @@
+// Builds everything with esbuild:
+//   dist/chromium/   the unpacked extension for Chrome/Chromium (load it from chrome://extensions)
+//   dist/cli/mxray.mjs  the command-line tool (run through bin/mxray.js)
+//   dist/meta/*.json   esbuild metafiles, for bundle-size figures (npm run bench)
+// Output is deterministic: same sources, same bytes (no timestamps, no absolute paths).
+import { build } from 'esbuild';
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+const define = { MXRAY_VERSION: JSON.stringify(pkg.version) };
+const targets = ['chromium'];
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+mkdirSync(join(root, 'dist/meta'), { recursive: true });
+
+/** The extension's entry points: the service worker and each page/script it loads. */
+const extensionEntries = [
+  { in: 'src/background/service-worker.ts', out: 'background', format: 'esm' },
+  { in: 'src/popup/popup.tsx', out: 'popup', format: 'esm' },
+];
+
+async function bundle(options, metaName) {
+  const result = await build({
+    bundle: true,
+    minify: true,
+    legalComments: 'none',
+    sourcemap: false,
+    metafile: true,
+    logLevel: 'warning',
+    absWorkingDir: root,
+    define,
+    ...options,
+  });
+  writeFileSync(join(root, 'dist/meta', `${metaName}.json`), JSON.stringify(result.metafile));
+}
+
+for (const target of targets) {
+  const out = join(root, 'dist', target);
+  for (const entry of extensionEntries) {
+    await bundle(
+      {
+        entryPoints: [entry.in],
+        outfile: join(out, `${entry.out}.js`),
+        format: entry.format,
+        platform: 'browser',
+        target: ['chrome120', 'firefox128'],
+        jsx: 'automatic',
+        jsxImportSource: 'preact',
+      },
+      `${target}-${entry.out}`,
+    );
+  }
+  cpSync(join(root, 'src/popup/popup.html'), join(out, 'popup.html'));
+  cpSync(join(root, 'icons'), join(out, 'icons'), { recursive: true, filter: (path) => !path.endsWith('.svg') });
+  writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifestFor(target), null, 2));
+}
+
+await bundle(
+  {
+    entryPoints: ['src/cli/mxray.ts'],
+    outfile: join(root, 'dist/cli/mxray.mjs'),
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minify: false,
+  },
+  'cli',
+);
+
+/** One manifest.json in the repo; each browser gets the keys it understands. */
+function manifestFor(target) {
+  const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
+  manifest.version = pkg.version;
+  if (target === 'chromium') {
+    delete manifest.browser_specific_settings;
+    delete manifest.background.scripts;
+  }
+  return manifest;
+}
+
+console.log(`built dist/${targets.join(', dist/')} and dist/cli/mxray.mjs (v${pkg.version})`);

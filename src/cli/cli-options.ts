@@ -1,0 +1,96 @@
+/**
+ * Command-line options of `mxray`, parsed with node's own `util.parseArgs` (no dependency).
+ * Returns either options or a usage error; never exits by itself, so it is testable.
+ */
+import { parseArgs } from 'node:util';
+import type { DohFormat } from '../core/doh/providers';
+
+export interface CliOptions {
+  queries: string[];
+  resolver: string;
+  format?: DohFormat;
+  json: boolean;
+  ptr: boolean;
+  fcrdns: boolean;
+  fallback: boolean;
+  timeoutMs: number;
+  color: boolean;
+  help: boolean;
+  version: boolean;
+}
+
+export const USAGE = `Usage: mxray [options] <domain | email | URL | IP> ...
+
+Where does mail for a domain go? Asks a DNS-over-HTTPS resolver for MX, addresses,
+reverse names (PTR, forward-confirmed) and SPF/DMARC, and explains what it finds.
+
+Examples:
+  mxray gmail.com
+  mxray user@example.com
+  mxray 192.0.2.25                 reverse name of an address, forward-confirmed
+  mxray --resolver google --json example.org
+
+Options:
+  --resolver <id|URL>   cloudflare (default), google, quad9, adguard, or a DoH URL
+  --format <wire|json>  DoH format for a custom URL (default: wire; json for .../resolve)
+  --json                print the full report as JSON
+  --no-ptr              skip reverse (PTR) lookups and the forward check
+  --no-fcrdns           look up PTR names but do not forward-confirm them
+  --no-fallback         ask only the chosen resolver, never the others
+  --timeout <ms>        time limit per request (default 5000)
+  --no-color            plain output (also when NO_COLOR is set or output is not a terminal)
+  -h, --help            this text
+  -v, --version         the version
+
+Exit status: 0 answered, 1 answered with error findings, 2 bad input or no resolver reachable.
+TLS: a resolver with a private CA is trusted through NODE_EXTRA_CA_CERTS=<ca.pem>.`;
+
+export function parseCliOptions(argv: string[], env: Record<string, string | undefined>, isTty: boolean): CliOptions | { error: string } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      allowNegative: true,
+      options: {
+        resolver: { type: 'string', default: 'cloudflare' },
+        format: { type: 'string' },
+        json: { type: 'boolean', default: false },
+        ptr: { type: 'boolean', default: true },
+        fcrdns: { type: 'boolean', default: true },
+        fallback: { type: 'boolean', default: true },
+        timeout: { type: 'string', default: '5000' },
+        color: { type: 'boolean', default: true },
+        help: { type: 'boolean', short: 'h', default: false },
+        version: { type: 'boolean', short: 'v', default: false },
+      },
+    });
+  } catch (error) {
+    return { error: error instanceof Error ? error.message : String(error) };
+  }
+  const { values, positionals } = parsed;
+  const timeoutMs = Number(values.timeout);
+  if (!Number.isInteger(timeoutMs) || timeoutMs < 100 || timeoutMs > 120_000) {
+    return { error: `--timeout takes milliseconds between 100 and 120000 (got "${values.timeout}")` };
+  }
+  if (values.format !== undefined && values.format !== 'wire' && values.format !== 'json') {
+    return { error: `--format is "wire" or "json" (got "${values.format}")` };
+  }
+  if (!values.help && !values.version && positionals.length === 0) {
+    return { error: 'Name a domain, an email address, a URL or an IP address to look up.' };
+  }
+  const options: CliOptions = {
+    queries: positionals,
+    resolver: values.resolver,
+    json: values.json,
+    ptr: values.ptr,
+    fcrdns: values.fcrdns,
+    fallback: values.fallback,
+    timeoutMs,
+    color: values.color && isTty && !env.NO_COLOR,
+    help: values.help,
+    version: values.version,
+  };
+  if (values.format) options.format = values.format;
+  return options;
+}

@@ -1,0 +1,88 @@
+/**
+ * A bounded TTL cache of DNS answers, keyed by resolver chain + question.
+ *
+ * Positive answers live for the smallest TTL in the answer; negative answers (NXDOMAIN and
+ * NODATA) for min(SOA TTL, SOA MINIMUM) from the authority section (RFC 2308 §5), and not at all
+ * without an SOA. SERVFAIL and resolver failures are never cached: the next try may work.
+ * The clock is injected so the core stays deterministic; `snapshot`/`restore` let the extension
+ * keep the cache in `storage.session` across service-worker restarts.
+ */
+import type { DnsAnswer } from './dns-answer';
+
+export interface CacheEntry {
+  answer: DnsAnswer;
+  /** When it was stored and when it expires, on the injected clock (ms). */
+  storedAt: number;
+  expiresAt: number;
+}
+
+/** Never keep anything longer than a day, whatever the TTL says (RFC 8767 §4 caps at 7 days; we are a diagnostic tool). */
+const MAX_TTL_SECONDS = 86_400;
+
+export class AnswerCache {
+  private readonly entries = new Map<string, CacheEntry>();
+
+  constructor(private readonly maxEntries = 5_000) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The answer with TTLs counted down to now, or undefined if absent or expired. */
+  get(key: string, now: number): DnsAnswer | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    if (now >= entry.expiresAt) {
+      this.entries.delete(key);
+      return undefined;
+    }
+    // Refresh recency: Map keeps insertion order, so re-inserting makes this the newest.
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    const elapsed = Math.floor((now - entry.storedAt) / 1000);
+    return ageAnswer(entry.answer, elapsed);
+  }
+
+  set(key: string, answer: DnsAnswer, now: number): void {
+    const ttl = Math.min(cacheTtlSeconds(answer), MAX_TTL_SECONDS);
+    if (ttl <= 0) return;
+    this.entries.delete(key);
+    this.entries.set(key, { answer, storedAt: now, expiresAt: now + ttl * 1000 });
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+  }
+
+  snapshot(now: number): [string, CacheEntry][] {
+    return [...this.entries].filter(([, entry]) => entry.expiresAt > now);
+  }
+
+  restore(entries: [string, CacheEntry][], now: number): void {
+    for (const [key, entry] of entries) {
+      if (entry.expiresAt > now && !this.entries.has(key)) this.entries.set(key, entry);
+    }
+  }
+}
+
+/** How long an answer may be cached, in seconds (0 = not at all). */
+export function cacheTtlSeconds(answer: DnsAnswer): number {
+  if (answer.rcode === 'NOERROR' && answer.answers.length > 0) {
+    return Math.min(...answer.answers.map((r) => r.ttl));
+  }
+  if (answer.rcode === 'NXDOMAIN' || answer.rcode === 'NOERROR') {
+    const soa = answer.authorities.find((r) => r.type === 'SOA');
+    if (soa?.type === 'SOA') return Math.min(soa.ttl, soa.data.minimum);
+  }
+  return 0;
+}
+
+function ageAnswer(answer: DnsAnswer, elapsedSeconds: number): DnsAnswer {
+  const age = <T extends { ttl: number }>(r: T): T => ({ ...r, ttl: Math.max(0, r.ttl - elapsedSeconds) });
+  return { ...answer, answers: answer.answers.map(age), authorities: answer.authorities.map(age), fromCache: true, requests: 0, failures: [] };
+}

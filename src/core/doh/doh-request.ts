@@ -1,0 +1,117 @@
+/**
+ * One HTTP exchange with one DoH resolver, in either format, ending in a `DnsMessage` or a typed
+ * `ResolverError`. Everything about HTTP lives here; the client decides what to do with failures.
+ */
+import { decodeJsonMessage } from '../dns/json-codec';
+import type { DnsMessage, DnsQuestion } from '../dns/message';
+import { decodeMessage, encodeQuery } from '../dns/wire-codec';
+import { BadAnswer, LookupAborted, ResolverError, ResolverHttpError, ResolverTimeout, ResolverUnreachable } from '../errors';
+import type { DohProvider } from './providers';
+
+export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
+
+/** A DNS message is at most 65,535 bytes (RFC 1035 §4.2.2 length field); anything bigger is not one. */
+const MAX_BODY_BYTES = 65_535;
+
+export interface RequestOptions {
+  fetch: FetchLike;
+  timeoutMs: number;
+  method: 'GET' | 'POST';
+  /** The caller's cancel signal (popup closed, new query). */
+  signal?: AbortSignal;
+}
+
+export async function requestDoh(provider: DohProvider, question: DnsQuestion, options: RequestOptions): Promise<DnsMessage> {
+  const label = `${question.name} ${question.type}`;
+  if (options.signal?.aborted) throw new LookupAborted(provider.name, label);
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), options.timeoutMs);
+  const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
+  try {
+    const response = await options.fetch(...buildRequest(provider, question, options.method, signal));
+    if (!response.ok) {
+      void response.body?.cancel().catch(() => undefined);
+      throw new ResolverHttpError(provider.name, response.status, label, retryAfterMs(response.headers.get('retry-after')));
+    }
+    checkContentType(provider, response.headers.get('content-type'), label);
+    const body = await readBody(response, provider, label);
+    return provider.format === 'json' ? parseJsonBody(body, provider, label) : parseWireBody(body, provider, label);
+  } catch (error) {
+    if (options.signal?.aborted) throw new LookupAborted(provider.name, label);
+    if (timeout.signal.aborted) throw new ResolverTimeout(provider.name, options.timeoutMs, label);
+    if (error instanceof ResolverError) throw error;
+    throw new ResolverUnreachable(provider.name, networkDetail(error), label);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function buildRequest(provider: DohProvider, question: DnsQuestion, method: 'GET' | 'POST', signal: AbortSignal): [string, RequestInit] {
+  const url = new URL(provider.url);
+  if (provider.format === 'json') {
+    url.searchParams.set('name', question.name);
+    url.searchParams.set('type', question.type);
+    return [url.href, { method: 'GET', headers: { accept: 'application/dns-json' }, signal, credentials: 'omit', cache: 'no-store' }];
+  }
+  const query = encodeQuery(question);
+  const common = { signal, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' } as const;
+  if (method === 'POST') {
+    return [url.href, { ...common, method: 'POST', headers: { accept: 'application/dns-message', 'content-type': 'application/dns-message' }, body: query }];
+  }
+  // RFC 8484 §4.1: GET with the message in `dns`, base64url without padding.
+  url.searchParams.set('dns', base64Url(query));
+  return [url.href, { ...common, method: 'GET', headers: { accept: 'application/dns-message' } }];
+}
+
+export function base64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const byte of bytes) binary += String.fromCharCode(byte);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function checkContentType(provider: DohProvider, contentType: string | null, label: string): void {
+  const type = (contentType ?? '').split(';')[0]!.trim().toLowerCase();
+  const expected = provider.format === 'json' ? ['application/dns-json', 'application/json', 'application/x-javascript'] : ['application/dns-message'];
+  if (!expected.includes(type)) {
+    throw new BadAnswer(provider.name, `content type "${type.slice(0, 40) || 'none'}", expected ${expected[0]}`, label);
+  }
+}
+
+async function readBody(response: Response, provider: DohProvider, label: string): Promise<Uint8Array> {
+  const declared = Number(response.headers.get('content-length') ?? '0');
+  if (declared > MAX_BODY_BYTES) throw new BadAnswer(provider.name, `answer of ${declared} bytes is too large`, label);
+  const body = new Uint8Array(await response.arrayBuffer());
+  if (body.byteLength > MAX_BODY_BYTES) throw new BadAnswer(provider.name, `answer of ${body.byteLength} bytes is too large`, label);
+  if (body.byteLength === 0) throw new BadAnswer(provider.name, 'empty answer', label);
+  return body;
+}
+
+function parseWireBody(body: Uint8Array, provider: DohProvider, label: string): DnsMessage {
+  try {
+    return decodeMessage(body);
+  } catch {
+    throw new BadAnswer(provider.name, 'malformed DNS message', label);
+  }
+}
+
+function parseJsonBody(body: Uint8Array, provider: DohProvider, label: string): DnsMessage {
+  try {
+    return decodeJsonMessage(JSON.parse(new TextDecoder().decode(body)));
+  } catch (error) {
+    throw new BadAnswer(provider.name, `malformed JSON answer: ${error instanceof Error ? error.message : 'unreadable'}`, label);
+  }
+}
+
+/** Retry-After in seconds or as an HTTP date (RFC 9110 §10.2.3); capped so a hostile value cannot stall us. */
+function retryAfterMs(header: string | null): number | undefined {
+  if (!header) return undefined;
+  const seconds = Number(header);
+  if (Number.isFinite(seconds)) return Math.min(Math.max(seconds, 0) * 1000, 60_000);
+  return undefined;
+}
+
+function networkDetail(error: unknown): string {
+  if (!(error instanceof Error)) return 'network error';
+  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
+  return (cause?.code ?? cause?.message ?? error.message).slice(0, 120);
+}

@@ -1,0 +1,421 @@
+/**
+ * The lookup plan (docs/architecture.md, "round trips are the budget"). Nothing waits for an
+ * answer it does not need:
+ *   1. at once, in parallel: MX, TXT, _dmarc TXT, and A/AAAA of the name (for implicit MX);
+ *   2. the moment MX lands: A and AAAA of every exchange;
+ *   3. the moment an address lands: its PTR;
+ *   4. the moment a PTR lands: the forward lookup of each PTR name (FCrDNS).
+ * So the first answer is one round trip away, the whole report four, whatever the number of
+ * MX hosts. Every answer updates a draft report, and a snapshot (with findings) is pushed to
+ * `onUpdate` once per burst of answers, so a UI paints progressively.
+ *
+ * Failures never escape: each question's failure becomes a status and an `ErrorInfo` in the
+ * report; the promise always resolves with a finished report.
+ */
+import { runChecks } from '../checks';
+import { isQueryableName, normaliseName, type QuestionType } from '../dns/message';
+import type { DnsAnswer } from '../doh/dns-answer';
+import type { DohClient } from '../doh/doh-client';
+import { AllResolversFailed, toErrorInfo } from '../errors';
+import { classifyAddress } from '../ip/classify-address';
+import { parseIp } from '../ip/parse-ip';
+import { buildPtrName } from '../ip/ptr-name';
+import { displayName } from '../query/display-name';
+import type { Address, AnswerStatus, ErrorInfo, Exchange, Query, Report } from '../report';
+import { REPORT_VERSION } from '../report';
+import { minTtl, readAnswer, txtValues } from './read-answer';
+
+export interface LookupOptions {
+  /** Ask PTR for every address (default true). */
+  ptr?: boolean;
+  /** Forward-confirm each PTR name (default true; needs `ptr`). */
+  fcrdns?: boolean;
+  signal?: AbortSignal;
+  /** Called with a fresh snapshot whenever answers have landed. */
+  onUpdate?: (report: Report) => void;
+  /** Milliseconds clock (elapsed time in the report). */
+  now?: () => number;
+}
+
+/** At most this many PTR names of one address are forward-checked (a PTR RRset can be huge). */
+const MAX_PTR_NAMES = 5;
+
+type Outcome = { answer: DnsAnswer; error?: undefined; depth: number } | { answer?: undefined; error: ErrorInfo; depth: number };
+
+export function lookupMail(query: Query, client: DohClient, options: LookupOptions = {}): Promise<Report> {
+  return new MailLookup(query, client, options).run();
+}
+
+class MailLookup {
+  private readonly draft: Report;
+  private readonly now: () => number;
+  private readonly ptr: boolean;
+  private readonly fcrdns: boolean;
+  private pending = 0;
+  private emitScheduled = false;
+  private finish: (report: Report) => void = () => undefined;
+  /** Exchanges sharing a host share one pair of address questions. */
+  private readonly exchangesByHost = new Map<string, Exchange[]>();
+  /** The name's own addresses (stage 1), kept until we know whether MX is implicit. */
+  private readonly hostAnswers: { A?: Outcome; AAAA?: Outcome } = {};
+  private mxDepth = 0;
+
+  constructor(
+    private readonly query: Query,
+    private readonly client: DohClient,
+    private readonly options: LookupOptions,
+  ) {
+    this.now = options.now ?? Date.now;
+    this.ptr = options.ptr ?? true;
+    this.fcrdns = this.ptr && (options.fcrdns ?? true);
+    const isIp = query.kind === 'ip';
+    this.draft = {
+      version: REPORT_VERSION,
+      query,
+      resolver: client.providers[0]!.id,
+      answeredBy: [],
+      startedAt: this.now(),
+      elapsedMs: 0,
+      status: 'running',
+      mxStatus: isIp ? 'skipped' : 'pending',
+      hostStatus: isIp ? { A: 'skipped', AAAA: 'skipped' } : { A: 'pending', AAAA: 'pending' },
+      nullMx: false,
+      implicitMx: false,
+      cname: [],
+      exchanges: [],
+      txt: { records: [], status: isIp ? 'skipped' : 'pending', spf: [], dmarc: [], dmarcStatus: isIp ? 'skipped' : 'pending' },
+      findings: [],
+      errors: [],
+      resolverEvents: [],
+      stats: { requests: 0, cacheHits: 0, roundTrips: 0 },
+    };
+  }
+
+  run(): Promise<Report> {
+    const done = new Promise<Report>((resolve) => (this.finish = resolve));
+    this.pending++; // hold the report open until every stage-1 question is asked
+    if (this.query.kind === 'ip') this.startIp();
+    else this.startDomain();
+    this.settle();
+    return done;
+  }
+
+  // ---- stage 1 -------------------------------------------------------------------------
+
+  private startDomain(): void {
+    const name = this.query.name;
+    this.ask(name, 'MX', 0, (outcome) => this.onMx(outcome));
+    this.ask(name, 'A', 0, (outcome) => this.onHostAddress('A', outcome));
+    this.ask(name, 'AAAA', 0, (outcome) => this.onHostAddress('AAAA', outcome));
+    this.ask(name, 'TXT', 0, (outcome) => this.onTxt(outcome));
+    const dmarcName = `_dmarc.${name}`;
+    if (isQueryableName(dmarcName)) this.ask(dmarcName, 'TXT', 0, (outcome) => this.onDmarc(outcome));
+    else this.draft.txt.dmarcStatus = 'skipped';
+  }
+
+  private startIp(): void {
+    const family = this.query.family ?? 4;
+    const address = this.newAddress(this.query.name, family, 0);
+    this.draft.ptr = address;
+    this.askPtr(address, 0);
+  }
+
+  private onMx(outcome: Outcome): void {
+    this.mxDepth = outcome.depth;
+    if (!outcome.answer) {
+      this.draft.mxStatus = 'error';
+      return;
+    }
+    const read = readAnswer(outcome.answer, 'MX');
+    this.draft.mxStatus = read.status;
+    this.draft.cname = read.cname;
+    this.draft.authenticated = outcome.answer.authenticated;
+    this.draft.mxTtl = minTtl(read.records);
+    const exchanges = read.records.map((record): Exchange => {
+      const host = normaliseName(record.data.exchange);
+      const literal = host !== '' && parseIp(host) !== undefined;
+      return {
+        host,
+        display: host === '' ? '.' : displayName(host),
+        preference: record.data.preference,
+        ttl: record.ttl,
+        implicit: false,
+        cname: [],
+        state: host === '' ? 'null' : literal ? 'ip-literal' : 'pending',
+        addressStatus: host === '' || literal ? { A: 'skipped', AAAA: 'skipped' } : { A: 'pending', AAAA: 'pending' },
+        addresses: [],
+        errors: [],
+      };
+    });
+    // RFC 5321 §5.1: lower preference first; ties are load balancing, shown in a stable order.
+    exchanges.sort((a, b) => a.preference - b.preference || a.host.localeCompare(b.host));
+    this.draft.exchanges = exchanges;
+    // RFC 7505 §3: a null MX is a single MX RR with preference 0 and the root as exchange.
+    this.draft.nullMx = exchanges.length === 1 && exchanges[0]!.state === 'null' && exchanges[0]!.preference === 0;
+    for (const exchange of exchanges) {
+      if (exchange.state !== 'pending') continue;
+      const sharing = this.exchangesByHost.get(exchange.host);
+      if (sharing) {
+        sharing.push(exchange);
+        continue;
+      }
+      this.exchangesByHost.set(exchange.host, [exchange]);
+      for (const type of ['A', 'AAAA'] as const) {
+        this.ask(exchange.host, type, outcome.depth, (result) => this.onExchangeAddress(exchange.host, type, result));
+      }
+    }
+    this.considerImplicitMx();
+  }
+
+  private onHostAddress(type: 'A' | 'AAAA', outcome: Outcome): void {
+    this.hostAnswers[type] = outcome;
+    this.draft.hostStatus[type] = outcome.answer ? readAnswer(outcome.answer, type).status : 'error';
+    this.considerImplicitMx();
+  }
+
+  /**
+   * RFC 5321 §5.1: with no MX records (NODATA), the domain itself is the mail host, with
+   * preference 0. Its address questions were asked in stage 1, so this costs no round trip.
+   */
+  private considerImplicitMx(): void {
+    if (this.draft.mxStatus !== 'nodata') return;
+    let exchange = this.draft.exchanges.find((e) => e.implicit);
+    if (!exchange) {
+      const known = (['A', 'AAAA'] as const).some((type) => this.draft.hostStatus[type] === 'ok');
+      if (!known) return;
+      exchange = {
+        host: this.query.name,
+        display: this.query.display,
+        preference: 0,
+        ttl: 0,
+        implicit: true,
+        cname: [],
+        state: 'pending',
+        addressStatus: { A: 'pending', AAAA: 'pending' },
+        addresses: [],
+        errors: [],
+      };
+      this.draft.exchanges = [exchange];
+      this.draft.implicitMx = true;
+    }
+    for (const type of ['A', 'AAAA'] as const) {
+      const outcome = this.hostAnswers[type];
+      if (outcome && exchange.addressStatus[type] === 'pending') {
+        this.applyAddresses(exchange, type, { ...outcome, depth: Math.max(outcome.depth, this.mxDepth) });
+      }
+    }
+    exchange.ttl = minTtl(exchange.addresses) ?? 0;
+  }
+
+  // ---- stage 2: exchange addresses ---------------------------------------------------------
+
+  private onExchangeAddress(host: string, type: 'A' | 'AAAA', outcome: Outcome): void {
+    for (const exchange of this.exchangesByHost.get(host) ?? []) this.applyAddresses(exchange, type, outcome);
+  }
+
+  private applyAddresses(exchange: Exchange, type: 'A' | 'AAAA', outcome: Outcome): void {
+    if (!outcome.answer) {
+      exchange.addressStatus[type] = 'error';
+      exchange.errors.push(outcome.error);
+    } else {
+      const read = readAnswer(outcome.answer, type);
+      exchange.addressStatus[type] = read.status;
+      if (read.cname.length > 0) exchange.cname = read.cname;
+      for (const record of read.records) {
+        const parsed = parseIp(record.data);
+        if (!parsed || exchange.addresses.some((a) => a.ip === parsed.ip)) continue;
+        const address = this.newAddress(parsed.ip, parsed.family, record.ttl);
+        exchange.addresses.push(address);
+        this.askPtr(address, outcome.depth);
+      }
+    }
+    exchange.state = exchangeState(exchange);
+  }
+
+  // ---- stages 3 and 4: PTR and forward confirmation ----------------------------------------
+
+  private newAddress(ip: string, family: 4 | 6, ttl: number): Address {
+    const address: Address = {
+      ip,
+      family,
+      ttl,
+      ptrStatus: this.ptr ? 'pending' : 'skipped',
+      ptr: [],
+      fcrdns: this.ptr ? 'pending' : 'skipped',
+    };
+    const range = classifyAddress(ip);
+    if (range) address.range = range.range;
+    return address;
+  }
+
+  private askPtr(address: Address, depth: number): void {
+    if (!this.ptr) return;
+    this.ask(buildPtrName(address.ip), 'PTR', depth, (outcome) => this.onPtr(address, outcome));
+  }
+
+  private onPtr(address: Address, outcome: Outcome): void {
+    if (!outcome.answer) {
+      address.ptrStatus = 'error';
+      address.fcrdns = 'none';
+      return;
+    }
+    // PTR answers may come through CNAMEs (RFC 2317 classless reverse delegation).
+    const read = readAnswer(outcome.answer, 'PTR');
+    address.ptrStatus = read.status;
+    address.ttl ||= minTtl(read.records) ?? 0;
+    const names = [...new Set(read.records.map((r) => normaliseName(r.data)))];
+    address.ptr = names.map((name) => ({ name, forward: [], forwardStatus: this.fcrdns ? 'pending' : 'skipped' }));
+    if (names.length === 0) {
+      address.fcrdns = 'none';
+      return;
+    }
+    if (!this.fcrdns) {
+      address.fcrdns = 'skipped';
+      return;
+    }
+    const type = address.family === 4 ? 'A' : 'AAAA';
+    address.ptr.forEach((ptrName, index) => {
+      if (index >= MAX_PTR_NAMES || !isQueryableName(ptrName.name)) {
+        ptrName.forwardStatus = 'skipped';
+        return;
+      }
+      this.ask(ptrName.name, type, outcome.depth, (forward) => {
+        if (forward.answer) {
+          const read = readAnswer(forward.answer, type);
+          ptrName.forwardStatus = read.status;
+          ptrName.forward = read.records.flatMap((r) => parseIp(r.data)?.ip ?? []);
+        } else {
+          ptrName.forwardStatus = 'error';
+        }
+        address.fcrdns = fcrdnsOf(address);
+      });
+    });
+    address.fcrdns = fcrdnsOf(address);
+  }
+
+  // ---- TXT -------------------------------------------------------------------------------
+
+  private onTxt(outcome: Outcome): void {
+    if (!outcome.answer) {
+      this.draft.txt.status = 'error';
+      return;
+    }
+    const { status, values } = txtValues(outcome.answer);
+    this.draft.txt.status = status;
+    this.draft.txt.records = values;
+    // RFC 7208 §4.5: an SPF record starts with "v=spf1" followed by a space or its end.
+    this.draft.txt.spf = values.filter((v) => /^v=spf1(\s|$)/i.test(v));
+  }
+
+  private onDmarc(outcome: Outcome): void {
+    if (!outcome.answer) {
+      this.draft.txt.dmarcStatus = 'error';
+      return;
+    }
+    const { status, values } = txtValues(outcome.answer);
+    this.draft.txt.dmarcStatus = status;
+    // RFC 7489 §6.4: the record must start with "v=DMARC1".
+    this.draft.txt.dmarc = values.filter((v) => /^v\s*=\s*DMARC1(\s*;|\s*$)/i.test(v));
+  }
+
+  // ---- plumbing --------------------------------------------------------------------------
+
+  /**
+   * Ask one question; `parentDepth` is the round-trip depth of the answer that made us ask it,
+   * so `stats.roundTrips` is the critical-path depth. Cache hits add no depth.
+   */
+  private ask(name: string, type: QuestionType, parentDepth: number, onOutcome: (outcome: Outcome) => void): void {
+    this.pending++;
+    const signal = this.options.signal;
+    this.client
+      .query({ name, type }, signal ? { signal } : {})
+      .then(
+        (answer): Outcome => {
+          this.noteAnswer(answer);
+          return { answer, depth: parentDepth + (answer.fromCache ? 0 : 1) };
+        },
+        (error: unknown): Outcome => {
+          const info = toErrorInfo(error, this.client.providers[0]!.name, `${name} ${type}`);
+          this.noteError(info, error);
+          return { error: info, depth: parentDepth + 1 };
+        },
+      )
+      .then((outcome) => {
+        this.draft.stats.roundTrips = Math.max(this.draft.stats.roundTrips, outcome.depth);
+        onOutcome(outcome);
+      })
+      .catch((error: unknown) => this.noteError(toErrorInfo(error, 'MXray', `${name} ${type}`), error))
+      .finally(() => this.settle());
+  }
+
+  private noteAnswer(answer: DnsAnswer): void {
+    const stats = this.draft.stats;
+    stats.requests += answer.requests;
+    if (answer.fromCache) stats.cacheHits++;
+    if (!this.draft.answeredBy.includes(answer.resolver)) this.draft.answeredBy.push(answer.resolver);
+    for (const failure of answer.failures) {
+      const known = this.draft.resolverEvents.some((e) => e.resolver === failure.resolver && e.error.code === failure.code);
+      const next = this.client.providers.find((p) => p.id === answer.resolver)?.name ?? answer.resolver;
+      if (!known) this.draft.resolverEvents.push({ resolver: failure.resolver ?? 'resolver', error: failure, next });
+    }
+  }
+
+  private noteError(info: ErrorInfo, error: unknown): void {
+    const failures = error instanceof AllResolversFailed ? error.failures : [];
+    if (error instanceof AllResolversFailed) this.draft.stats.requests += error.requests;
+    for (const failure of failures.map((f) => f.toJSON())) {
+      const known = this.draft.resolverEvents.some((e) => e.resolver === failure.resolver && e.error.code === failure.code);
+      if (!known) this.draft.resolverEvents.push({ resolver: failure.resolver ?? 'resolver', error: failure });
+    }
+    // One line per distinct failure, not one per question: 40 identical timeouts help nobody.
+    if (!this.draft.errors.some((e) => e.code === info.code && e.message === info.message)) this.draft.errors.push(info);
+  }
+
+  private settle(): void {
+    this.pending--;
+    if (this.pending > 0) {
+      this.scheduleEmit();
+      return;
+    }
+    this.draft.status = 'done';
+    this.finish(this.emit());
+  }
+
+  private scheduleEmit(): void {
+    if (this.emitScheduled) return;
+    this.emitScheduled = true;
+    queueMicrotask(() => {
+      this.emitScheduled = false;
+      if (this.draft.status === 'running') this.emit();
+    });
+  }
+
+  /** A deep copy with findings, so listeners can keep or send it while the draft grows. */
+  private emit(): Report {
+    this.draft.elapsedMs = Math.round(this.now() - this.draft.startedAt);
+    const snapshot = structuredClone(this.draft);
+    snapshot.findings = runChecks(snapshot);
+    try {
+      this.options.onUpdate?.(snapshot);
+    } catch {
+      // A listener's bug must not stop the lookup.
+    }
+    return snapshot;
+  }
+}
+
+function exchangeState(exchange: Exchange): Exchange['state'] {
+  const { A, AAAA } = exchange.addressStatus;
+  if (exchange.addresses.length > 0) return 'resolved';
+  if (A === 'pending' || AAAA === 'pending') return 'pending';
+  if (A === 'nxdomain' || AAAA === 'nxdomain') return 'nxdomain';
+  const empty = (s: AnswerStatus) => s === 'nodata' || s === 'ok';
+  if (empty(A) && empty(AAAA)) return 'no-address';
+  return 'error';
+}
+
+function fcrdnsOf(address: Address): Address['fcrdns'] {
+  if (address.ptr.some((p) => p.forward.includes(address.ip))) return 'pass';
+  if (address.ptr.some((p) => p.forwardStatus === 'pending')) return 'pending';
+  return 'fail';
+}

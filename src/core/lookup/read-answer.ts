@@ -1,0 +1,65 @@
+/**
+ * Reading a DNS answer the way a resolver's client should: follow the CNAME chain from the
+ * question name (RFC 1034 §3.6.2, at most 16 links, loops stopped), then take the records of
+ * the asked type at the end of it. The plan and the checks never look at raw sections.
+ */
+import type { DnsRecord } from '../dns/message';
+import { normaliseName } from '../dns/message';
+import type { DnsAnswer } from '../doh/dns-answer';
+import type { AnswerStatus } from '../report';
+
+const MAX_CHAIN = 16;
+
+/** The record variant a question type gives (A, AAAA, PTR, CNAME... share the string form). */
+export type RecordOf<T extends DnsRecord['type']> = T extends 'MX' | 'TXT' | 'SOA' | 'OTHER' ? Extract<DnsRecord, { type: T }> : Exclude<DnsRecord, { type: 'MX' | 'TXT' | 'SOA' | 'OTHER' }>;
+
+export interface ReadAnswer<R extends DnsRecord = DnsRecord> {
+  status: AnswerStatus;
+  /** The aliases passed through, in order (empty when the name is not an alias). */
+  cname: string[];
+  records: R[];
+}
+
+export function readAnswer<T extends DnsRecord['type']>(answer: DnsAnswer, type: T): ReadAnswer<RecordOf<T>> {
+  const cname: string[] = [];
+  let target = normaliseName(answer.name);
+  for (let i = 0; i < MAX_CHAIN; i++) {
+    const alias = answer.answers.find((r) => r.type === 'CNAME' && normaliseName(r.name) === target);
+    if (!alias || alias.type !== 'CNAME') break;
+    const next = normaliseName(alias.data);
+    if (next === target || cname.includes(next)) break;
+    cname.push(next);
+    target = next;
+  }
+  const records = answer.answers.filter(
+    (r): r is RecordOf<T> => r.type === type && normaliseName(r.name) === target,
+  );
+  return { status: statusOf(answer.rcode, records.length > 0), cname, records };
+}
+
+/** NXDOMAIN, NODATA (RFC 2308 §2.2), SERVFAIL and REFUSED are different things; keep them apart. */
+export function statusOf(rcode: string, hasRecords: boolean): AnswerStatus {
+  switch (rcode) {
+    case 'NOERROR':
+      return hasRecords ? 'ok' : 'nodata';
+    case 'NXDOMAIN':
+      return 'nxdomain';
+    case 'SERVFAIL':
+      return 'servfail';
+    case 'REFUSED':
+      return 'refused';
+    default:
+      return 'error';
+  }
+}
+
+/** TXT character-strings are one value once joined without spaces (RFC 7208 §3.3). */
+export function txtValues(answer: DnsAnswer): { status: AnswerStatus; values: string[] } {
+  const read = readAnswer(answer, 'TXT');
+  return { status: read.status, values: read.records.map((r) => r.data.join('')) };
+}
+
+/** The smallest TTL of a record set (what a cache would use). */
+export function minTtl(records: { ttl: number }[]): number | undefined {
+  return records.length === 0 ? undefined : Math.min(...records.map((r) => r.ttl));
+}
