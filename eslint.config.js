@@ -22,6 +22,7 @@ export default tseslint.config(
   },
   {
     files: ['src/core/**/*.ts'],
+    ignores: ['src/core/**/*.test.ts'],
     languageOptions: { globals: { ...globals['shared-node-browser'] } },
     rules: {
       'no-restricted-imports': ['error', {

@@ -78,7 +78,10 @@ export class LookupAborted extends ResolverError {
 
 /** Every resolver in the chain failed; carries each one's failure so the report can say what happened. */
 export class AllResolversFailed extends ResolverError {
-  readonly code = 'all-resolvers-failed';
+  /** With one resolver, its own failure's code says more than "all failed". */
+  get code(): string {
+    return this.failures.length === 1 ? this.failures[0]!.code : 'all-resolvers-failed';
+  }
   override readonly retryable = false;
   constructor(readonly failures: ResolverError[], question?: string, readonly requests = failures.length) {
     super(summariseFailures(failures), failures.at(-1)?.resolver ?? 'resolver', question);

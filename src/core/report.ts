@@ -128,7 +128,7 @@ export interface TxtSummary {
 export interface ResolverEvent {
   resolver: string;
   error: ErrorInfo;
-  /** The resolver asked next, if any. */
+  /** The resolver (its name) asked next, if any. Resolvers here are named as people know them. */
   next?: string;
 }
 

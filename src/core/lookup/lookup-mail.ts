@@ -18,9 +18,10 @@ import type { DnsAnswer } from '../doh/dns-answer';
 import type { DohClient } from '../doh/doh-client';
 import { AllResolversFailed, toErrorInfo } from '../errors';
 import { classifyAddress } from '../ip/classify-address';
+import { compareIps } from '../ip/compare-ips';
 import { parseIp } from '../ip/parse-ip';
 import { buildPtrName } from '../ip/ptr-name';
-import { displayName } from '../query/display-name';
+import { displayName } from '../dns/display-name';
 import type { Address, AnswerStatus, ErrorInfo, Exchange, Query, Report } from '../report';
 import { REPORT_VERSION } from '../report';
 import { minTtl, readAnswer, txtValues } from './read-answer';
@@ -228,6 +229,7 @@ class MailLookup {
         exchange.addresses.push(address);
         this.askPtr(address, outcome.depth);
       }
+      exchange.addresses.sort((a, b) => compareIps(a.ip, b.ip));
     }
     exchange.state = exchangeState(exchange);
   }
@@ -263,7 +265,7 @@ class MailLookup {
     const read = readAnswer(outcome.answer, 'PTR');
     address.ptrStatus = read.status;
     address.ttl ||= minTtl(read.records) ?? 0;
-    const names = [...new Set(read.records.map((r) => normaliseName(r.data)))];
+    const names = [...new Set(read.records.map((r) => normaliseName(r.data)))].sort();
     address.ptr = names.map((name) => ({ name, forward: [], forwardStatus: this.fcrdns ? 'pending' : 'skipped' }));
     if (names.length === 0) {
       address.fcrdns = 'none';

@@ -1,0 +1,28 @@
+/**
+ * A long MX list. RFC 5321 §5.1 lets senders cap how many addresses they try per delivery
+ * attempt, and they do (Postfix's default `smtp_mx_address_limit` is 5), so hosts far down the
+ * list are hardly ever tried.
+ */
+import type { Finding } from '../report';
+import type { ReportFacts } from './check';
+import { mailExchanges } from './usability';
+import { domainDisplay } from './wording';
+
+export const MANY_MX = 10;
+
+export function checkManyMx(report: ReportFacts): Finding[] {
+  const hosts = new Set(mailExchanges(report).filter((exchange) => !exchange.implicit).map((exchange) => exchange.host));
+  if (hosts.size <= MANY_MX) return [];
+  return [
+    {
+      code: 'many-mx',
+      severity: 'info',
+      message:
+        `${domainDisplay(report.query)} lists ${hosts.size} MX hosts. Senders try only the first few per delivery ` +
+        `attempt (Postfix, for example, stops after 5 addresses by default), so hosts far down the list are rarely ` +
+        `used. A handful of MX hosts is enough; for more capacity, put more servers behind each name.`,
+      rfc: 'RFC 5321 §5.1',
+      subject: report.query.name,
+    },
+  ];
+}

@@ -1,0 +1,70 @@
+// Reads the `expect` block of test/zones/README.md: the documented answer for every fixture
+// question. The stack self-test compares kdig with it; engine tests may reuse it.
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+export interface ExpectedRecord {
+  type: string;
+  data: string;
+}
+
+export interface ZoneExpectation {
+  name: string;
+  type: string;
+  rcode: string;
+  /** Every answer record must have this TTL, when given. */
+  ttl?: number;
+  /** In any order. */
+  answer: ExpectedRecord[];
+  /** Owner of the SOA expected in the authority section (negative answers), if any. */
+  soa?: string;
+  /** The README line, for test names and failure messages. */
+  line: string;
+}
+
+export const ZONES_README = fileURLToPath(new URL('../zones/README.md', import.meta.url));
+
+function parseLine(line: string): ZoneExpectation {
+  const [name, type, rcode, ...restWords] = line.trim().split(/\s+/);
+  if (!name || !type || !rcode) throw new Error(`README expect line needs "name type rcode": ${line}`);
+  let rest = restWords.join(' ');
+  const expectation: ZoneExpectation = { name, type, rcode, answer: [], line: line.trim() };
+  const ttl = /^ttl=(\d+)\s*/.exec(rest);
+  if (ttl) {
+    expectation.ttl = Number(ttl[1]);
+    rest = rest.slice(ttl[0].length);
+  }
+  const soa = /\s*\(SOA (\S+)\)$/.exec(rest);
+  if (soa) {
+    expectation.soa = soa[1];
+    rest = rest.slice(0, soa.index);
+  }
+  if (rest === '(empty)') rest = '';
+  expectation.answer = rest
+    .split(' | ')
+    .map((item) => item.trim())
+    .filter(Boolean)
+    .map((item) => {
+      // Records of another type than asked (CNAMEs in a chain) are written `TYPE data`.
+      const typed = /^([A-Z][A-Z0-9]*) (.+)$/.exec(item);
+      return typed ? { type: typed[1]!, data: typed[2]! } : { type, data: item };
+    });
+  return expectation;
+}
+
+export function loadZoneExpectations(readme = ZONES_README): ZoneExpectation[] {
+  const block = /```expect\n([\s\S]*?)```/.exec(readFileSync(readme, 'utf8'))?.[1];
+  if (!block) throw new Error(`${readme} has no \`\`\`expect block`);
+  const lines: string[] = [];
+  for (const raw of block.split('\n')) {
+    const line = raw.trim();
+    if (line === '' || line.startsWith('#')) continue;
+    if (line.startsWith('|')) {
+      // Continuation of the previous line's answer.
+      lines[lines.length - 1] += ` ${line}`;
+      continue;
+    }
+    lines.push(line);
+  }
+  return lines.map(parseLine);
+}
