@@ -23,11 +23,13 @@ export interface ReadAnswer<R extends DnsRecord = DnsRecord> {
 export function readAnswer<T extends DnsRecord['type']>(answer: DnsAnswer, type: T): ReadAnswer<RecordOf<T>> {
   const cname: string[] = [];
   let target = normaliseName(answer.name);
+  const seen = new Set([target]);
   for (let i = 0; i < MAX_CHAIN; i++) {
     const alias = answer.answers.find((r) => r.type === 'CNAME' && normaliseName(r.name) === target);
     if (!alias || alias.type !== 'CNAME') break;
     const next = normaliseName(alias.data);
-    if (next === target || cname.includes(next)) break;
+    if (seen.has(next)) break;
+    seen.add(next);
     cname.push(next);
     target = next;
   }

@@ -1,0 +1,101 @@
+/**
+ * The `mxray` CLI as a person runs it: the built bundle through bin/mxray.js, in a child
+ * process, against the loopback DoH stack (trusted through NODE_EXTRA_CA_CERTS, as documented).
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, inject, it } from 'vitest';
+import type { Report } from '../../src/core/report';
+import '../stack/stack-info';
+
+const stack = inject('stack');
+const bin = fileURLToPath(new URL('../../bin/mxray.js', import.meta.url));
+
+function mxray(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  if (!existsSync(new URL('../../dist/cli/mxray.mjs', import.meta.url))) throw new Error('dist/cli is missing: run `npm run build` (npm test does it first)');
+  return new Promise((resolve) => {
+    execFile(process.execPath, [bin, ...args], { env: { ...process.env, NODE_EXTRA_CA_CERTS: stack.caPath, NO_COLOR: '1' }, timeout: 30_000 }, (error, stdout, stderr) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr });
+    });
+  });
+}
+
+describe('mxray CLI', () => {
+  it('prints the sorted mail servers with addresses, PTR and FCrDNS, and exits 0', async () => {
+    const { code, stdout } = await mxray('--resolver', stack.dohUrl, 'five-mx.test');
+    expect(code).toBe(0);
+    const lines = stdout.split('\n');
+    expect(lines[0]).toBe('Mail for five-mx.test goes to 5 servers (5 with an address)');
+    expect(lines[1]).toMatch(/^resolver 127\.0\.0\.1:\d+ · 3 round trips · 23 requests, 8 from cache · \d+ ms$/);
+    expect(lines[3]).toMatch(/^PREF\s+MAIL SERVER\s+TTL\s+ADDRESS\s+PTR\s+FCrDNS$/);
+    expect(lines[4]).toMatch(/^10\s+mx1\.five-mx\.test\s+300\s+192\.0\.2\.11\s+mx1\.five-mx\.test\s+pass$/);
+    expect(lines[5]).toMatch(/^\s+2001:db8::11\s+mx1\.five-mx\.test\s+pass$/);
+    expect(stdout).toMatch(/^40\s+mx5\.five-mx\.test/m);
+    expect(stdout).toContain('SPF    v=spf1 mx -all');
+    expect(stdout).toContain('share preference 10');
+  });
+
+  it('looks up the domain of an email address', async () => {
+    const { code, stdout } = await mxray('--resolver', stack.dohUrl, 'postmaster+x@one-mx.test');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^Mail for one-mx\.test \(from postmaster\+x@one-mx\.test\)/);
+  });
+
+  it('gives an IP its reverse name and the forward check', async () => {
+    const { code, stdout } = await mxray('--resolver', stack.dohUrl, '192.0.2.25');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^192\.0\.2\.25\s+host25\.test\s+192\.0\.2\.25\s+pass$/m);
+  });
+
+  it('prints the whole report as JSON with --json', async () => {
+    const { code, stdout } = await mxray('--resolver', stack.dohUrl, '--json', 'null-mx.test');
+    expect(code).toBe(0);
+    const report = JSON.parse(stdout) as Report;
+    expect(report).toMatchObject({ version: 1, status: 'done', nullMx: true, query: { name: 'null-mx.test' } });
+  });
+
+  it('exits 1 when the answer has error findings', async () => {
+    const { code, stdout } = await mxray('--resolver', stack.dohUrl, 'trailing-dot.test');
+    expect(code).toBe(1);
+    expect(stdout).toContain('mx.trailing-dot.test.');
+  });
+
+  it('exits 2 with a sentence on bad input', async () => {
+    const { code, stderr, stdout } = await mxray('--resolver', stack.dohUrl, 'exa mple.com');
+    expect(code).toBe(2);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^mxray: .*space/);
+  });
+
+  it('exits 2 when no resolver can be reached, and says which', async () => {
+    const { code, stdout } = await mxray('--resolver', 'https://127.0.0.1:9/dns-query', '--no-fallback', '--timeout', '2000', 'one-mx.test');
+    expect(code).toBe(2);
+    expect(stdout).toMatch(/Could not reach 127\.0\.0\.1:9/);
+  });
+
+  it('exits 2 on a bad option or resolver URL', async () => {
+    expect((await mxray('--timeout', 'soon', 'x.test')).code).toBe(2);
+    const http = await mxray('--resolver', 'http://dns.example/dns-query', 'x.test');
+    expect(http.code).toBe(2);
+    expect(http.stderr).toMatch(/https/);
+  });
+
+  it('speaks the JSON API with --format json', async () => {
+    const { code, stdout } = await mxray('--resolver', `${stack.faultUrl}/json/resolve`, '--format', 'json', 'one-mx.test');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/^10\s+mx\.one-mx\.test\s+300\s+192\.0\.2\.10/m);
+  });
+
+  it('skips reverse lookups with --no-ptr', async () => {
+    const { stdout } = await mxray('--resolver', stack.dohUrl, '--no-ptr', 'one-mx.test');
+    expect(stdout).toMatch(/1 round trip · 5 requests|2 round trips · 7 requests/);
+    expect(stdout).toMatch(/192\.0\.2\.10\s+-\s+skipped/);
+  });
+
+  it('prints usage with --help', async () => {
+    const { code, stdout } = await mxray('--help');
+    expect(code).toBe(0);
+    expect(stdout).toContain('Usage: mxray');
+  });
+});
