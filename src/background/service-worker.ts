@@ -22,7 +22,7 @@ extensionApi.runtime.onConnect.addListener((port) => {
     };
     const parsed = tryParseQuery(request.input);
     if (!parsed.ok) {
-      send({ type: 'invalid', message: parsed.error.message });
+      send({ type: 'invalid', error: parsed.error.toJSON() });
       return;
     }
     void lookupMail(parsed.query, client, { signal: cancel.signal, onUpdate: (report) => send({ type: 'report', report }) });

@@ -14,10 +14,10 @@ function Popup() {
   const lookup = (input: string) => {
     const port = extensionApi.runtime.connect({ name: LOOKUP_PORT });
     port.onMessage.addListener((message: LookupMessage) => {
-      if (message.type === 'invalid') setError(message.message);
+      if (message.type === 'invalid') setError(message.error.message);
       else setReport(message.report);
     });
-    port.postMessage({ type: 'lookup', input } satisfies LookupRequest);
+    port.postMessage({ type: 'lookup', input, source: 'typed' } satisfies LookupRequest);
   };
   return (
     <>

@@ -1,15 +1,49 @@
 /**
- * The messages between the UIs and the service worker, as one typed map both sides import,
- * so a renamed field fails the build. Lookups stream over a port named `lookup`.
+ * Everything the UIs (popup, result page, in-page panel, options) and the service worker say to
+ * each other, typed once here and imported by both sides, so a renamed field fails the build.
+ *
+ * - Lookups stream over a port named `lookup`: the UI sends one `LookupRequest`, the worker
+ *   answers with a `report` message per partial report (the last has `status: 'done'`) or one
+ *   `invalid` message. Closing the port cancels the lookup. If the port drops before `done`
+ *   (the browser stopped the worker), the UI connects again and sends the same request: the
+ *   answers already received are in the worker's persisted cache, so it resumes at once.
+ * - Everything else is a request/response `runtime.sendMessage` described by `Requests`.
  */
+import type { InvalidQueryJson } from '../core/query/invalid-query';
 import type { Report } from '../core/report';
+import type { ResolverSetting, Settings } from './settings';
 
 export const LOOKUP_PORT = 'lookup';
 
-/** UI -> worker on the lookup port. */
-export type LookupRequest = { type: 'lookup'; input: string };
+export interface LookupRequest {
+  type: 'lookup';
+  /** What the person typed or picked: a domain, email, URL or IP. */
+  input: string;
+  /** Where it came from, for the recent list (typed lookups are remembered, automatic ones not). */
+  source: 'typed' | 'tab' | 'menu' | 'link' | 'omnibox';
+}
 
-/** Worker -> UI on the lookup port: each partial report, then the final one, or a bad-input error. */
 export type LookupMessage =
   | { type: 'report'; report: Report }
-  | { type: 'invalid'; message: string };
+  | { type: 'invalid'; error: InvalidQueryJson };
+
+/** Request/response messages: name -> [request payload, response]. */
+export interface Requests {
+  getSettings: [undefined, Settings];
+  saveSettings: [Settings, Settings];
+  /** Ask a resolver one question (MX of a well-known name) and say how it went. */
+  testResolver: [ResolverSetting, { ok: true; ms: number; resolver: string } | { ok: false; message: string }];
+  getRecent: [undefined, string[]];
+  clearRecent: [undefined, string[]];
+  /** The in-page panel asks which query it was opened for. */
+  takePanelQuery: [undefined, string | undefined];
+}
+
+export type RequestName = keyof Requests;
+
+export interface RequestEnvelope<N extends RequestName = RequestName> {
+  request: N;
+  payload: Requests[N][0];
+}
+
+export type ResponseEnvelope<N extends RequestName = RequestName> = { ok: true; value: Requests[N][1] } | { ok: false; error: string };

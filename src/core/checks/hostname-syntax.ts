@@ -6,7 +6,7 @@
  */
 import type { Finding } from '../report';
 import type { ReportFacts } from './check';
-import { mailExchanges } from './usability';
+import { mailHosts } from './usability';
 import { hostDisplay } from './wording';
 
 const LDH_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i;
@@ -36,7 +36,7 @@ function describeChar(char: string): string {
 }
 
 export function checkHostnameSyntax(report: ReportFacts): Finding[] {
-  return mailExchanges(report).flatMap((exchange): Finding[] => {
+  return mailHosts(report).flatMap((exchange): Finding[] => {
     if (exchange.implicit || exchange.state === 'ip-literal' || !exchange.host) return [];
     const problem = hostNameProblem(exchange.host);
     if (!problem) return [];

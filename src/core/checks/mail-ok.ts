@@ -5,13 +5,12 @@
  */
 import type { Finding } from '../report';
 import type { ReportFacts } from './check';
-import { exchangeUsability, mailExchanges } from './usability';
+import { exchangeUsability, mailHosts } from './usability';
 import { countOf, domainDisplay, hostDisplay, ipList, listOf } from './wording';
 
 export function checkMailOk(report: ReportFacts): Finding[] {
   if (report.status !== 'done' || report.query.kind === 'ip' || report.nullMx) return [];
-  const seen = new Set<string>();
-  const exchanges = mailExchanges(report).filter((exchange) => !seen.has(exchange.host) && seen.add(exchange.host));
+  const exchanges = mailHosts(report);
   const usable = exchanges.filter((exchange) => exchangeUsability(report, exchange) === 'usable');
   if (usable.length === 0) return [];
   const domain = domainDisplay(report.query);

@@ -4,12 +4,12 @@
  */
 import type { Finding } from '../report';
 import type { ReportFacts } from './check';
-import { addressesSettled, mailExchanges } from './usability';
+import { addressesSettled, mailHosts } from './usability';
 import { aliasTargets, domainDisplay, hostDisplay, listOf } from './wording';
 
 export function checkMxCname(report: ReportFacts): Finding[] {
   const domain = domainDisplay(report.query);
-  return mailExchanges(report)
+  return mailHosts(report)
     .filter((exchange) => !exchange.implicit && exchange.cname.length > 0)
     .flatMap((exchange): Finding[] => {
       const targets = aliasTargets(exchange.host, exchange.cname);

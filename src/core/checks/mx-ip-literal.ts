@@ -4,12 +4,12 @@
  */
 import type { Finding } from '../report';
 import type { ReportFacts } from './check';
-import { mailExchanges } from './usability';
+import { mailHosts } from './usability';
 import { domainDisplay, hostDisplay } from './wording';
 
 export function checkMxIpLiteral(report: ReportFacts): Finding[] {
   const domain = domainDisplay(report.query);
-  return mailExchanges(report)
+  return mailHosts(report)
     .filter((exchange) => exchange.state === 'ip-literal')
     .map((exchange): Finding => {
       const ip = hostDisplay(exchange);

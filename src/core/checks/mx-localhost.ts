@@ -5,12 +5,12 @@
  */
 import type { Finding } from '../report';
 import type { ReportFacts } from './check';
-import { mailExchanges } from './usability';
+import { mailHosts } from './usability';
 import { domainDisplay, hostDisplay } from './wording';
 
 export function checkMxLocalhost(report: ReportFacts): Finding[] {
   const domain = domainDisplay(report.query);
-  return mailExchanges(report)
+  return mailHosts(report)
     .filter((exchange) => !exchange.implicit && (exchange.host === 'localhost' || exchange.host.startsWith('localhost.')))
     .map((exchange): Finding => ({
       code: 'mx-localhost',

@@ -10,6 +10,7 @@ describe('checkMxLookupFailed', () => {
     expect(findings[0]).toMatchObject({ code: 'mx-host-lookup-failed', severity: 'error', subject: 'mx.example.com' });
     expect(findings[0]!.message).toContain('failed (SERVFAIL)');
     expect(findings[0]!.message).toContain('DNSSEC');
+    expect(findings[0]!.message).toContain('It is the only MX host, so mail to example.com cannot be delivered.');
   });
 
   it('is a warning when another MX host works', () => {

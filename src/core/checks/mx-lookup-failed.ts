@@ -5,8 +5,8 @@
  */
 import type { AnswerStatus, Exchange, Finding } from '../report';
 import type { ReportFacts } from './check';
-import { brokenHostSeverity, exchangeUsability, mailExchanges } from './usability';
-import { hostDisplay, listOf, sentences } from './wording';
+import { brokenHostConsequence, brokenHostSeverity, exchangeUsability, mailHosts } from './usability';
+import { hostDisplay, listOf, mailTo, sentences } from './wording';
 
 const FAILURE_WORDS: Partial<Record<AnswerStatus, string>> = {
   servfail: 'SERVFAIL',
@@ -17,7 +17,7 @@ const FAILURE_WORDS: Partial<Record<AnswerStatus, string>> = {
 const FAMILY = { A: 'IPv4 (A)', AAAA: 'IPv6 (AAAA)' } as const;
 
 export function checkMxLookupFailed(report: ReportFacts): Finding[] {
-  return mailExchanges(report).flatMap((exchange): Finding[] => {
+  return mailHosts(report).flatMap((exchange): Finding[] => {
     if (exchange.state === 'ip-literal') return [];
     const failed = (['A', 'AAAA'] as const).filter((type) => FAILURE_WORDS[exchange.addressStatus[type]] !== undefined);
     if (failed.length === 0) return [];
@@ -36,13 +36,16 @@ function failedLookup(report: ReportFacts, exchange: Exchange, failed: ('A' | 'A
   const detail = exchange.errors[0]?.message;
 
   if (failed.length === 2 || exchange.state === 'error') {
-    const severity = exchangeUsability(report, exchange) === 'unusable' ? brokenHostSeverity(report, exchange) : 'warn';
+    // SERVFAIL or REFUSED is what senders get too, so it weighs like a missing host; a failure of
+    // MXray's own resolvers says nothing about the host and stays a warning.
+    const senderVisible = exchangeUsability(report, exchange) === 'unusable';
     return {
       code: 'mx-host-lookup-failed',
-      severity,
+      severity: senderVisible ? brokenHostSeverity(report, exchange) : 'warn',
       message: sentences(
         `The address lookup for the MX host ${host} failed (${why}), so it is unknown whether senders can reach it.`,
         cause,
+        senderVisible ? brokenHostConsequence(report, exchange, mailTo(report.query)) : '',
         ourSide && detail ? `(${detail.replace(/\.$/, '')}.)` : '',
       ),
       subject: exchange.host,

@@ -4,11 +4,11 @@
  */
 import type { Finding } from '../report';
 import type { ReportFacts } from './check';
-import { brokenHostConsequence, brokenHostSeverity, mailExchanges } from './usability';
+import { brokenHostConsequence, brokenHostSeverity, mailHosts } from './usability';
 import { hostDisplay, mailTo, sentences } from './wording';
 
 export function checkMxNoAddress(report: ReportFacts): Finding[] {
-  return mailExchanges(report)
+  return mailHosts(report)
     .filter((exchange) => exchange.state === 'no-address')
     .map((exchange): Finding => {
       const host = hostDisplay(exchange);

@@ -40,6 +40,13 @@ describe('checkMxNxdomain', () => {
     expect(checkMxNxdomain(report)[0]!.severity).toBe('error');
   });
 
+  it('reports a host listed in two MX records once, and does not count it as its own backup', () => {
+    const report = testReport({ exchanges: [testExchange('gone.example.com', { state: 'nxdomain' }), testExchange('gone.example.com', { state: 'nxdomain', preference: 20 })] });
+    const findings = checkMxNxdomain(report);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]!.message).toContain('It is the only MX host');
+  });
+
   it('says nothing about hosts that exist or are pending', () => {
     const report = testReport({ status: 'running', exchanges: [testExchange('mx.example.com'), testExchange('mx2.example.com', { state: 'pending' })] });
     expect(checkMxNxdomain(report)).toEqual([]);

@@ -7,7 +7,7 @@
  */
 import type { Exchange, Finding } from '../report';
 import type { ReportFacts } from './check';
-import { exchangeUsability, mailExchanges } from './usability';
+import { exchangeUsability, mailHosts } from './usability';
 import { domainDisplay, hostDisplay, listOf, mailTo } from './wording';
 
 type Reason = 'nxdomain' | 'no-address' | 'ip-literal' | 'error' | 'unreachable';
@@ -23,7 +23,7 @@ const REASON_WORDS: Record<Reason, [string, string]> = {
 
 export function checkNoUsableMx(report: ReportFacts): Finding[] {
   if (report.nullMx) return [];
-  const exchanges = uniqueByHost(mailExchanges(report));
+  const exchanges = mailHosts(report);
   if (exchanges.length === 0) return [];
   if (!exchanges.every((exchange) => exchangeUsability(report, exchange) === 'unusable')) return [];
   const domain = domainDisplay(report.query);
@@ -52,11 +52,6 @@ export function checkNoUsableMx(report: ReportFacts): Finding[] {
       subject: report.query.name,
     },
   ];
-}
-
-function uniqueByHost(exchanges: Exchange[]): Exchange[] {
-  const seen = new Set<string>();
-  return exchanges.filter((exchange) => !seen.has(exchange.host) && seen.add(exchange.host));
 }
 
 function reasonOf(exchange: Exchange): Reason {

@@ -23,13 +23,13 @@
 import { parse } from 'tldts';
 import type { Exchange, Finding, Query } from '../report';
 import type { ReportFacts } from './check';
-import { mailExchanges } from './usability';
+import { mailHosts } from './usability';
 import { hostDisplay } from './wording';
 
 export function checkTrailingDot(report: ReportFacts): Finding[] {
   const zones = possibleOrigins(report.query);
   const home = report.query.registrable ?? report.query.name;
-  return mailExchanges(report).flatMap((exchange): Finding[] => {
+  return mailHosts(report).flatMap((exchange): Finding[] => {
     if (exchange.implicit || exchange.state === 'ip-literal') return [];
     for (const origin of zones) {
       const intended = stripSuffix(exchange.host, origin);

@@ -5,13 +5,13 @@
  */
 import type { Finding } from '../report';
 import type { ReportFacts } from './check';
-import { mailExchanges } from './usability';
+import { mailHosts } from './usability';
 import { domainDisplay, hostDisplay } from './wording';
 
 export function checkUnqualifiedMx(report: ReportFacts): Finding[] {
   const zone = report.query.registrable ?? report.query.name;
   const zoneDisplay = report.query.registrable === undefined || report.query.registrable === report.query.name ? domainDisplay(report.query) : zone;
-  return mailExchanges(report).flatMap((exchange): Finding[] => {
+  return mailHosts(report).flatMap((exchange): Finding[] => {
     if (exchange.implicit || exchange.state === 'ip-literal') return [];
     if (!exchange.host || exchange.host.includes('.') || exchange.host === 'localhost') return [];
     if (exchange.state !== 'nxdomain' && exchange.state !== 'no-address') return [];

@@ -13,6 +13,15 @@ export function mailExchanges(report: ReportFacts): Exchange[] {
   return report.exchanges.filter((exchange) => exchange.state !== 'null');
 }
 
+/**
+ * Each MX host once (the first, lowest-preference record of it): per-host findings use this, so
+ * a host listed twice gets one finding, not two.
+ */
+export function mailHosts(report: ReportFacts): Exchange[] {
+  const seen = new Set<string>();
+  return mailExchanges(report).filter((exchange) => !seen.has(exchange.host) && seen.add(exchange.host));
+}
+
 /** Both address questions answered (or never asked). */
 export function addressesSettled(exchange: Exchange): boolean {
   return exchange.state !== 'pending' && exchange.addressStatus.A !== 'pending' && exchange.addressStatus.AAAA !== 'pending';
@@ -46,7 +55,7 @@ export function exchangeUsability(report: ReportFacts, exchange: Exchange): Usab
 
 /** How the other mail exchanges of the domain fare: decides whether one broken host is fatal. */
 export function othersUsability(report: ReportFacts, exchange: Exchange): 'some-usable' | 'none-usable' | 'not-yet-known' {
-  const others = mailExchanges(report).filter((other) => other !== exchange);
+  const others = mailHosts(report).filter((other) => other.host !== exchange.host);
   const states = others.map((other) => exchangeUsability(report, other));
   if (states.includes('usable')) return 'some-usable';
   if (states.every((state) => state === 'unusable')) return 'none-usable';
@@ -68,7 +77,7 @@ export function brokenHostConsequence(report: ReportFacts, exchange: Exchange, m
     case 'some-usable':
       return 'Senders use the other MX hosts meanwhile.';
     case 'none-usable':
-      return mailExchanges(report).length === 1
+      return mailHosts(report).length === 1
         ? `It is the only MX host, so ${mailTo} cannot be delivered.`
         : `No other MX host works either, so ${mailTo} cannot be delivered.`;
     default:

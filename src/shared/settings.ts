@@ -1,0 +1,60 @@
+/**
+ * MXray's settings: one typed object with defaults and a version, migrated on read, so an older
+ * stored shape never breaks a newer build. Stored in `storage.local` under `settings`.
+ */
+import { BUILT_IN_PROVIDERS, type BuiltInProviderId, type DohFormat } from '../core/doh/providers';
+
+export const SETTINGS_VERSION = 1;
+
+export type Theme = 'system' | 'light' | 'dark';
+
+export interface ResolverSetting {
+  /** A built-in resolver, or `custom` for `customUrl`. */
+  id: BuiltInProviderId | 'custom';
+  customUrl?: string;
+  customFormat?: DohFormat;
+}
+
+export interface Settings {
+  version: typeof SETTINGS_VERSION;
+  resolver: ResolverSetting;
+  /** Ask the other built-in resolvers when the chosen one fails. */
+  fallback: boolean;
+  /** Reverse (PTR) lookups of every address, and the forward confirmation (FCrDNS) of each PTR name. */
+  ptr: boolean;
+  theme: Theme;
+  /** Keep the last lookups (on this device only) to offer them in the quick box. */
+  rememberRecent: boolean;
+  /** Per-request time limit, ms. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  version: SETTINGS_VERSION,
+  resolver: { id: 'cloudflare' },
+  fallback: true,
+  ptr: true,
+  theme: 'system',
+  rememberRecent: true,
+  timeoutMs: 4_000,
+};
+
+/** Anything read from storage -> valid Settings (unknown or broken fields fall back to defaults). */
+export function migrateSettings(stored: unknown): Settings {
+  if (typeof stored !== 'object' || stored === null) return structuredClone(DEFAULT_SETTINGS);
+  const raw = stored as Partial<Record<keyof Settings, unknown>>;
+  const settings = structuredClone(DEFAULT_SETTINGS);
+  const resolver = raw.resolver as Partial<ResolverSetting> | undefined;
+  if (resolver && (resolver.id === 'custom' || BUILT_IN_PROVIDERS.some((p) => p.id === resolver.id))) {
+    settings.resolver = { id: resolver.id as ResolverSetting['id'] };
+    if (typeof resolver.customUrl === 'string') settings.resolver.customUrl = resolver.customUrl;
+    if (resolver.customFormat === 'wire' || resolver.customFormat === 'json') settings.resolver.customFormat = resolver.customFormat;
+    if (settings.resolver.id === 'custom' && !settings.resolver.customUrl) settings.resolver = { id: 'cloudflare' };
+  }
+  if (typeof raw.fallback === 'boolean') settings.fallback = raw.fallback;
+  if (typeof raw.ptr === 'boolean') settings.ptr = raw.ptr;
+  if (raw.theme === 'light' || raw.theme === 'dark' || raw.theme === 'system') settings.theme = raw.theme;
+  if (typeof raw.rememberRecent === 'boolean') settings.rememberRecent = raw.rememberRecent;
+  if (typeof raw.timeoutMs === 'number' && raw.timeoutMs >= 500 && raw.timeoutMs <= 30_000) settings.timeoutMs = raw.timeoutMs;
+  return settings;
+}
