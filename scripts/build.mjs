@@ -17,10 +17,14 @@ rmSync(join(root, 'dist'), { recursive: true, force: true });
 mkdirSync(join(root, 'dist/meta'), { recursive: true });
 
 /** The extension's entry points: the service worker and each page/script it loads. */
+// The content script is injected with scripting.executeScript (a classic script): IIFE.
 const extensionEntries = [
   { in: 'src/background/service-worker.ts', out: 'background', format: 'esm' },
   { in: 'src/popup/popup.tsx', out: 'popup', format: 'esm' },
+  { in: 'src/content/panel.tsx', out: 'content', format: 'iife' },
+  { in: 'src/options/options.tsx', out: 'options', format: 'esm' },
 ];
+const pages = ['src/popup/popup.html', 'src/options/options.html'];
 
 async function bundle(options, metaName) {
   const result = await build({
@@ -49,11 +53,13 @@ for (const target of targets) {
         target: ['chrome120', 'firefox128'],
         jsx: 'automatic',
         jsxImportSource: 'preact',
+        // Styles are imported as text and put in <style> elements (the panel's lives in a shadow root).
+        loader: { '.css': 'text', '.svg': 'text' },
       },
       `${target}-${entry.out}`,
     );
   }
-  cpSync(join(root, 'src/popup/popup.html'), join(out, 'popup.html'));
+  for (const page of pages) cpSync(join(root, page), join(out, page.split('/').pop()));
   cpSync(join(root, 'icons'), join(out, 'icons'), { recursive: true, filter: (path) => !path.endsWith('.svg') });
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifestFor(target), null, 2));
 }

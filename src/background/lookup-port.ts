@@ -1,0 +1,40 @@
+/**
+ * Serves lookups over the `lookup` port: one request, then every partial report as it grows.
+ * Closing the port (popup closed, panel closed, new query) cancels the lookup.
+ */
+import { lookupMail } from '../core/lookup/lookup-mail';
+import { tryParseQuery } from '../core/query';
+import type { LookupMessage, LookupRequest } from '../shared/messages';
+import { engine, persistCacheSoon } from './engine';
+import { rememberLookup } from './recent-lookups';
+
+export function serveLookupPort(port: chrome.runtime.Port): void {
+  const cancel = new AbortController();
+  port.onDisconnect.addListener(() => cancel.abort());
+  const send = (message: LookupMessage) => {
+    if (cancel.signal.aborted) return;
+    try {
+      port.postMessage(message);
+    } catch {
+      cancel.abort(); // the other side went away between our check and the post
+    }
+  };
+  port.onMessage.addListener((request: LookupRequest) => {
+    if (request?.type !== 'lookup' || typeof request.input !== 'string') return;
+    void run(request, send, cancel.signal);
+  });
+}
+
+async function run(request: LookupRequest, send: (message: LookupMessage) => void, signal: AbortSignal): Promise<void> {
+  const parsed = tryParseQuery(request.input);
+  if (!parsed.ok) {
+    send({ type: 'invalid', error: parsed.error.toJSON() });
+    return;
+  }
+  const { settings, client } = await engine();
+  if (settings.rememberRecent && (request.source === 'typed' || request.source === 'omnibox')) {
+    void rememberLookup(request.input).catch(() => undefined);
+  }
+  await lookupMail(parsed.query, client, { signal, ptr: settings.ptr, onUpdate: (report) => send({ type: 'report', report }) });
+  persistCacheSoon();
+}

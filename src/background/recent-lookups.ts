@@ -1,0 +1,23 @@
+/** The last lookups a person typed, on this device only (`storage.local`), newest first. */
+import { extensionApi } from '../platform/extension-api';
+
+const KEY = 'recent';
+const MAX_RECENT = 12;
+
+export async function recentLookups(): Promise<string[]> {
+  const stored = await extensionApi.storage.local.get(KEY);
+  const list = stored[KEY];
+  return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string').slice(0, MAX_RECENT) : [];
+}
+
+export async function rememberLookup(input: string): Promise<void> {
+  const trimmed = input.trim().slice(0, 300);
+  if (!trimmed) return;
+  const list = (await recentLookups()).filter((x) => x.toLowerCase() !== trimmed.toLowerCase());
+  await extensionApi.storage.local.set({ [KEY]: [trimmed, ...list].slice(0, MAX_RECENT) });
+}
+
+export async function clearRecentLookups(): Promise<string[]> {
+  await extensionApi.storage.local.remove(KEY);
+  return [];
+}

@@ -1,0 +1,50 @@
+/**
+ * A lookup from a UI's side: connect the `lookup` port, send the request, pass every message on.
+ * If the port drops before the final report (the browser stopped the service worker, which MV3
+ * does freely), connect again and ask again: the worker restores its cache from
+ * `storage.session`, so answers already received cost nothing, and the UI never spins forever.
+ */
+import { LOOKUP_PORT, type LookupMessage, type LookupRequest } from '../shared/messages';
+import { extensionApi } from './extension-api';
+
+/** Give up reconnecting after this many drops in a row (then the UI shows an error). */
+const MAX_RECONNECTS = 3;
+
+export interface LookupHandlers {
+  onMessage: (message: LookupMessage) => void;
+  /** The worker could not be reached even after reconnecting. */
+  onLost: (reason: string) => void;
+}
+
+/** Starts the lookup; returns a function that cancels it. */
+export function startLookup(request: LookupRequest, handlers: LookupHandlers): () => void {
+  let cancelled = false;
+  let finished = false;
+  let drops = 0;
+  let port: chrome.runtime.Port | undefined;
+
+  const connect = () => {
+    port = extensionApi.runtime.connect({ name: LOOKUP_PORT });
+    port.onMessage.addListener((message: LookupMessage) => {
+      drops = 0;
+      if (message.type === 'invalid' || message.report.status === 'done') finished = true;
+      handlers.onMessage(message);
+    });
+    port.onDisconnect.addListener(() => {
+      // Reading lastError marks it handled (Chrome logs it otherwise).
+      void extensionApi.runtime.lastError;
+      if (cancelled || finished) return;
+      if (++drops > MAX_RECONNECTS) {
+        handlers.onLost('The MXray background service stopped and could not be restarted. Close and reopen MXray.');
+        return;
+      }
+      setTimeout(connect, 50 * drops);
+    });
+    port.postMessage(request);
+  };
+  connect();
+  return () => {
+    cancelled = true;
+    port?.disconnect();
+  };
+}
