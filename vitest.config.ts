@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // The JSON report is what CI counts (scripts/test-summary.mjs).
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'src/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'src/**/*.test.{ts,tsx}'],
     globalSetup: ['test/stack/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,

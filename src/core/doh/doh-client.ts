@@ -94,7 +94,8 @@ export class DohClient {
     const failures: ResolverError[] = [];
     const notes: ErrorInfo[] = [];
     let requests = 0;
-    for (const provider of this.orderedProviders(notes)) {
+    const ordered = this.orderedProviders(notes);
+    for (const provider of ordered) {
       for (let attempt = 0; attempt < 2; attempt++) {
         try {
           const { message, sent } = await this.askOne(provider, question);
@@ -106,7 +107,7 @@ export class DohClient {
           const failure = error instanceof CountedError ? error.cause : error;
           if (!(failure instanceof ResolverError) || !failure.retryable) throw failure;
           // Rate limited by the last resolver we have: honour Retry-After once, then give up.
-          const isLast = provider === this.providers.at(-1) || this.providers.length === 1;
+          const isLast = provider === ordered.at(-1);
           if (attempt === 0 && isLast && failure instanceof ResolverHttpError && failure.status === 429) {
             await sleep(Math.min(failure.retryAfterMs ?? 1_000, MAX_RETRY_WAIT_MS));
             continue;

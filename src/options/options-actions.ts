@@ -1,0 +1,34 @@
+/**
+ * Everything the options page asks of the outside world. The page gets an `OptionsActions`
+ * as a prop, so it renders against a fake in unit tests and against the browser here.
+ */
+import { hasOrigin, requestOrigin } from '../platform/permissions';
+import { sendRequest } from '../platform/requests';
+import { watchStoredSettings } from '../platform/settings-changes';
+import type { Requests } from '../shared/messages';
+import { migrateSettings, type ResolverSetting, type Settings } from '../shared/settings';
+
+export interface OptionsActions {
+  getSettings(): Promise<Settings>;
+  /** Resolves with the settings as stored (the worker cleans them). */
+  saveSettings(settings: Settings): Promise<Settings>;
+  testResolver(resolver: ResolverSetting): Promise<Requests['testResolver'][1]>;
+  getRecent(): Promise<string[]>;
+  clearRecent(): Promise<string[]>;
+  /** Shows the browser's permission prompt; call it straight from a click or change handler. */
+  requestOrigin(url: string): Promise<boolean>;
+  hasOrigin(url: string): Promise<boolean>;
+  /** Settings saved elsewhere (another options tab); stops listening when `signal` aborts. */
+  onSettingsChanged(listener: (settings: Settings) => void, signal: AbortSignal): void;
+}
+
+export const browserOptionsActions: OptionsActions = {
+  getSettings: () => sendRequest('getSettings', undefined),
+  saveSettings: (settings) => sendRequest('saveSettings', settings),
+  testResolver: (resolver) => sendRequest('testResolver', resolver),
+  getRecent: () => sendRequest('getRecent', undefined),
+  clearRecent: () => sendRequest('clearRecent', undefined),
+  requestOrigin,
+  hasOrigin,
+  onSettingsChanged: (listener, signal) => watchStoredSettings((stored) => listener(migrateSettings(stored)), signal),
+};
