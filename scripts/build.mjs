@@ -3,7 +3,7 @@
 //   dist/cli/mxray.mjs  the command-line tool (run through bin/mxray.js)
 //   dist/meta/*.json   esbuild metafiles, for bundle-size figures (npm run bench)
 // Output is deterministic: same sources, same bytes (no timestamps, no absolute paths).
-import { build } from 'esbuild';
+import { build, transform } from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,14 +16,29 @@ const targets = ['chromium'];
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 mkdirSync(join(root, 'dist/meta'), { recursive: true });
 
-/** The extension's entry points: the service worker and each page/script it loads. */
-// The content script is injected with scripting.executeScript (a classic script): IIFE.
+/**
+ * The extension's entry points: the service worker and each page/script it loads.
+ * The content script is injected with scripting.executeScript (a classic script): IIFE.
+ * The popup is split so code it needs only on demand (the copy formatters) loads on demand:
+ * what counts is the JS parsed when the popup opens.
+ */
 const extensionEntries = [
   { in: 'src/background/service-worker.ts', out: 'background', format: 'esm' },
-  { in: 'src/popup/popup.tsx', out: 'popup', format: 'esm' },
+  { in: 'src/popup/popup.tsx', out: 'popup', format: 'esm', split: true },
   { in: 'src/content/panel.tsx', out: 'content', format: 'iife' },
   { in: 'src/options/options.tsx', out: 'options', format: 'esm' },
 ];
+
+/** CSS is imported as text (put in <style> elements; the panel's lives in a shadow root), minified first. */
+const minifiedCssAsText = {
+  name: 'minified-css-as-text',
+  setup(builder) {
+    builder.onLoad({ filter: /\.css$/ }, async (args) => {
+      const { code } = await transform(readFileSync(args.path, 'utf8'), { loader: 'css', minify: true });
+      return { contents: code, loader: 'text' };
+    });
+  },
+};
 const pages = ['src/popup/popup.html', 'src/options/options.html'];
 
 async function bundle(options, metaName) {
@@ -44,17 +59,19 @@ async function bundle(options, metaName) {
 for (const target of targets) {
   const out = join(root, 'dist', target);
   for (const entry of extensionEntries) {
+    const output = entry.split
+      ? { entryPoints: { [entry.out]: entry.in }, outdir: out, splitting: true, entryNames: '[name]', chunkNames: 'chunks/[name]-[hash]' }
+      : { entryPoints: [entry.in], outfile: join(out, `${entry.out}.js`) };
     await bundle(
       {
-        entryPoints: [entry.in],
-        outfile: join(out, `${entry.out}.js`),
+        ...output,
         format: entry.format,
         platform: 'browser',
         target: ['chrome120', 'firefox128'],
         jsx: 'automatic',
         jsxImportSource: 'preact',
-        // Styles are imported as text and put in <style> elements (the panel's lives in a shadow root).
-        loader: { '.css': 'text', '.svg': 'text' },
+        loader: { '.svg': 'text' },
+        plugins: [minifiedCssAsText],
       },
       `${target}-${entry.out}`,
     );

@@ -1,40 +1,52 @@
 /**
- * A minimal popup: a quick box and the report as it grows. The full UI is issue #4's job.
- * DNS data only ever reaches the page as text nodes (Preact escapes it).
+ * Entry point of popup.html: the toolbar popup, and the result page when opened with `?q=` in a
+ * tab. Wires the platform (lookups, tabs, clipboard, settings) into the PopupApp component.
  */
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
-import type { Report } from '../core/report';
-import { extensionApi } from '../platform/extension-api';
-import { LOOKUP_PORT, type LookupMessage, type LookupRequest } from '../shared/messages';
+import { startLookup } from '../platform/lookup-port';
+import { sendRequest } from '../platform/requests';
+import { activeTabUrl, openOptionsPage, openResultPage } from '../platform/tabs';
+import type { Theme } from '../shared/settings';
+import css from '../ui/styles.css';
+import { applyTheme } from '../ui/theme';
+import popupCss from './popup.css';
+import { PopupApp } from './popup-app';
+import { tabHost } from './tab-host';
 
-function Popup() {
-  const [report, setReport] = useState<Report | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  const lookup = (input: string) => {
-    const port = extensionApi.runtime.connect({ name: LOOKUP_PORT });
-    port.onMessage.addListener((message: LookupMessage) => {
-      if (message.type === 'invalid') setError(message.error.message);
-      else setReport(message.report);
-    });
-    port.postMessage({ type: 'lookup', input, source: 'typed' } satisfies LookupRequest);
-  };
-  return (
-    <>
-      <form onSubmit={(event) => { event.preventDefault(); lookup(new FormData(event.currentTarget).get('q') as string); }}>
-        <input name="q" aria-label="Domain, email or IP" placeholder="domain, email or IP" />
-        <button type="submit">Look up</button>
-      </form>
-      {error && <p role="alert">{error}</p>}
-      {report && (
-        <ol>
-          {report.exchanges.map((e) => (
-            <li key={e.host}>{e.preference} {e.display} {e.addresses.map((a) => a.ip).join(', ')}</li>
-          ))}
-        </ol>
-      )}
-    </>
-  );
-}
+const THEME_KEY = 'mxray-theme';
+const root = document.documentElement;
 
-render(<Popup />, document.getElementById('app')!);
+// The last theme is kept in localStorage so the popup does not flash light before the worker answers.
+applyTheme(root, (localStorage.getItem(THEME_KEY) as Theme | null) ?? 'system');
+sendRequest('getSettings', undefined).then(
+  (settings) => {
+    applyTheme(root, settings.theme);
+    localStorage.setItem(THEME_KEY, settings.theme);
+  },
+  () => undefined,
+);
+
+const style = document.createElement('style');
+style.textContent = css + popupCss;
+document.head.append(style);
+
+const query = new URLSearchParams(location.search).get('q')?.trim() || undefined;
+const isPage = query !== undefined;
+root.classList.toggle('page', isPage);
+
+render(
+  <PopupApp
+    query={query}
+    isPage={isPage}
+    platform={{
+      start: startLookup,
+      // An extension page is a secure, focused context: the async clipboard API is enough here.
+      actions: { copy: (text) => navigator.clipboard.writeText(text) },
+      findTabHost: async () => tabHost(await activeTabUrl()),
+      getRecent: () => sendRequest('getRecent', undefined),
+      openOptions: () => void openOptionsPage(),
+      openInTab: (input) => void openResultPage(input),
+    }}
+  />,
+  document.getElementById('app')!,
+);

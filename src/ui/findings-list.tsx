@@ -1,0 +1,34 @@
+/**
+ * Findings in plain language, most severe first (the order `runChecks` gives). Each item starts
+ * with its severity as a word, not only a colour, then the message, then the RFC it rests on.
+ */
+import type { Finding } from '../core/report';
+import { severityWord } from './format/cells';
+
+export function FindingsList({ findings, headingLevel = 2 }: { findings: readonly Finding[]; headingLevel?: 2 | 3 }) {
+  const Heading = headingLevel === 2 ? 'h2' : 'h3';
+  return (
+    <section class="findings" aria-label="Findings">
+      <Heading class="section-heading">
+        Findings
+      </Heading>
+      {findings.length === 0 ? (
+        <p class="muted">None yet.</p>
+      ) : (
+        <ul class="finding-list">
+          {findings.map((finding, index) => (
+            <li key={`${finding.code}-${finding.subject ?? ''}-${index}`} class={`finding finding-${finding.severity}`}>
+              <span class="severity">{severityWord(finding.severity)}</span> <span class="finding-message">{finding.message}</span>
+              {finding.rfc && (
+                <>
+                  {' '}
+                  <span class="rfc">{finding.rfc}</span>
+                </>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,46 @@
+/**
+ * One lookup as a person follows it: the name as a heading, the Copy menu, the status line,
+ * an alert when something went wrong, and the report as it grows. Popup, result page and
+ * in-page panel all render this with the state from `useLookup`.
+ */
+import type { ReportActions } from './actions';
+import { CopyMenu } from './copy-menu';
+import { ErrorAlert } from './error-alert';
+import { invalidInputAlert, lostConnectionAlert, reportAlert, type AlertText } from './format/alert-text';
+import { statusText } from './format/status-text';
+import { ReportView } from './report-view';
+import { StatusLine } from './status-line';
+import { isRunning, type LookupState } from './use-lookup';
+
+export interface LookupViewProps {
+  state: LookupState;
+  actions: ReportActions;
+  /** h1 in the popup and result page, h2 in the in-page panel (the page has its own h1). */
+  headingLevel?: 1 | 2;
+}
+
+function alertFor(state: LookupState): AlertText | undefined {
+  if (state.invalid) return invalidInputAlert(state.invalid);
+  if (state.lost) return lostConnectionAlert(state.lost);
+  return state.report && state.report.status === 'done' ? reportAlert(state.report) : undefined;
+}
+
+export function LookupView({ state, actions, headingLevel = 1 }: LookupViewProps) {
+  const { report } = state;
+  const Heading = headingLevel === 1 ? 'h1' : 'h2';
+  const title = report?.query.display ?? state.request?.input;
+  const alert = alertFor(state);
+  return (
+    <div class="lookup">
+      {title !== undefined && (
+        <div class="lookup-head">
+          <Heading class="lookup-title">{title}</Heading>
+          {report && <CopyMenu report={report} actions={actions} />}
+        </div>
+      )}
+      <StatusLine text={state.invalid ? 'Not looked up' : state.lost ? 'Stopped' : statusText(report, isRunning(state))} />
+      {alert && <ErrorAlert alert={alert} />}
+      {report && <ReportView report={report} sectionLevel={headingLevel === 1 ? 2 : 3} />}
+    </div>
+  );
+}

@@ -1,0 +1,33 @@
+/**
+ * Everything MXray knows about one lookup, below its heading: the mail servers (or, for an IP,
+ * its reverse DNS), the findings, SPF and DMARC, and how the lookup went. Renders any partial
+ * report: the table appears as soon as the MX answer is in, and fills in as answers land.
+ */
+import type { Report } from '../core/report';
+import { FindingsList } from './findings-list';
+import { noMailServersText } from './format/cells';
+import { MailRecords } from './mail-records';
+import { MailServerTable } from './mail-server-table';
+import { ReportFooter } from './report-footer';
+import { ReverseDnsTable } from './reverse-dns-table';
+
+export interface ReportViewProps {
+  report: Report;
+  /** Level of the section headings: 2 under the popup's h1, 3 under the panel's h2. */
+  sectionLevel?: 2 | 3;
+}
+
+export function ReportView({ report, sectionLevel = 2 }: ReportViewProps) {
+  const isIp = report.query.kind === 'ip';
+  const empty = isIp ? undefined : noMailServersText(report);
+  return (
+    <div class="report">
+      {isIp && report.ptr && <ReverseDnsTable address={report.ptr} />}
+      {!isIp && report.exchanges.length > 0 && <MailServerTable exchanges={report.exchanges} />}
+      {empty && <p class="no-mail">{empty}</p>}
+      <FindingsList findings={report.findings} headingLevel={sectionLevel} />
+      {!isIp && <MailRecords txt={report.txt} headingLevel={sectionLevel} />}
+      <ReportFooter report={report} />
+    </div>
+  );
+}

@@ -1,0 +1,63 @@
+/**
+ * A lookup as UI state: the latest (partial) report, or why there is none. The lookup itself is
+ * started through `start` (src/platform's `startLookup` in the extension, a fake in tests), so
+ * this hook needs no browser. A new request, or unmounting, cancels the one before: its late
+ * answers must never overwrite the new one.
+ */
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import type { InvalidQueryJson } from '../core/query/invalid-query';
+import type { Report } from '../core/report';
+import type { LookupMessage, LookupRequest } from '../shared/messages';
+
+export type StartLookup = (request: LookupRequest, handlers: { onMessage: (message: LookupMessage) => void; onLost: (reason: string) => void }) => () => void;
+
+export interface LookupState {
+  /** What was asked; `undefined` before the first lookup. */
+  request?: LookupRequest;
+  /** The latest snapshot; `status: 'done'` when complete. */
+  report?: Report;
+  /** The worker could not parse the input. */
+  invalid?: InvalidQueryJson;
+  /** The worker could not be reached (the lookup stopped). */
+  lost?: string;
+}
+
+/** Still waiting for answers (the status line says "Looking up…"). */
+export function isRunning(state: LookupState): boolean {
+  return state.request !== undefined && !state.invalid && !state.lost && state.report?.status !== 'done';
+}
+
+export function useLookup(start: StartLookup): [LookupState, (request: LookupRequest | undefined) => void] {
+  const [state, setState] = useState<LookupState>({});
+  const cancel = useRef<(() => void) | undefined>(undefined);
+
+  const run = useCallback(
+    (request: LookupRequest | undefined) => {
+      cancel.current?.();
+      cancel.current = undefined;
+      if (!request) {
+        setState({});
+        return;
+      }
+      setState({ request });
+      let live = true;
+      const stop = start(request, {
+        onMessage: (message) => {
+          if (!live) return;
+          setState(message.type === 'invalid' ? { request, invalid: message.error } : { request, report: message.report });
+        },
+        onLost: (reason) => {
+          if (live) setState((previous) => ({ ...previous, lost: reason }));
+        },
+      });
+      cancel.current = () => {
+        live = false;
+        stop();
+      };
+    },
+    [start],
+  );
+
+  useEffect(() => () => cancel.current?.(), []);
+  return [state, run];
+}
