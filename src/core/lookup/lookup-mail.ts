@@ -7,7 +7,7 @@
  *   4. the moment a PTR lands: the forward lookup of each PTR name (FCrDNS).
  * So the first answer is one round trip away, the whole report four, whatever the number of
  * MX hosts. Every answer updates a draft report, and a snapshot (with findings) is pushed to
- * `onUpdate` once per burst of answers, so a UI paints progressively.
+ * `onUpdate` once per burst of answers (one task), so a UI paints progressively.
  *
  * Failures never escape: each question's failure becomes a status and an `ErrorInfo` in the
  * report; the promise always resolves with a finished report.
@@ -383,13 +383,18 @@ class MailLookup {
     this.finish(this.emit());
   }
 
+  /**
+   * One snapshot per burst of answers: answers that land in the same task (HTTP/2 delivers
+   * many at once) make one update, not one each. A snapshot costs a deep copy and every check,
+   * so none is made when nobody listens.
+   */
   private scheduleEmit(): void {
-    if (this.emitScheduled) return;
+    if (this.emitScheduled || !this.options.onUpdate) return;
     this.emitScheduled = true;
-    queueMicrotask(() => {
+    setTimeout(() => {
       this.emitScheduled = false;
       if (this.draft.status === 'running') this.emit();
-    });
+    }, 0);
   }
 
   /** A deep copy with findings, so listeners can keep or send it while the draft grows. */

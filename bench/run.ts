@@ -1,0 +1,98 @@
+// `npm run bench`: builds (for the bundle metafiles), starts the DNS test stack in its own
+// process, and measures the engine, bulk use, memory and bundles. Prints markdown tables and
+// writes bench/results.json; `--update-docs` also rewrites the figures in docs/performance.md.
+//   tsx --expose-gc --import ./bench/register-hooks.mjs bench/run.ts [--runs 9] [--baseline-runs 5]
+//       [--only engine,bulk,memory,bundles] [--update-docs]
+import { readFile, writeFile } from 'node:fs/promises';
+import { cpus, loadavg } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { createBenchFetch } from './bench-fetch';
+import { measureBulk, measureEngineCeiling } from './bulk-throughput';
+import { gzipOfInputs, measureBundles } from './bundle-sizes';
+import { measureEngine } from './engine-latency';
+import { measureMemory } from './memory';
+import { allTables, type BenchResults } from './report-tables';
+import { measureRetryAfter } from './retry-after';
+import { startStackProcess } from './stack-process';
+import { evaluateTargets } from './targets';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const { values } = parseArgs({
+  options: {
+    runs: { type: 'string', default: '9' },
+    'baseline-runs': { type: 'string', default: '5' },
+    only: { type: 'string', default: 'engine,bulk,memory,bundles' },
+    'update-docs': { type: 'boolean', default: false },
+  },
+});
+const sections = new Set(values.only.split(','));
+const engineRuns = Number(values.runs);
+const baselineRuns = Number(values['baseline-runs']);
+if (!(engineRuns >= 1 && baselineRuns >= 1)) throw new RangeError('--runs and --baseline-runs must be at least 1');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+const results: BenchResults = {
+  machine: {
+    date: new Date().toISOString().slice(0, 10),
+    cpus: `${cpus().length} × ${cpus()[0]?.model.trim() ?? 'unknown CPU'}`,
+    node: process.versions.node,
+    loadAverage: { start: Number(loadavg()[0]!.toFixed(1)), end: 0 },
+  },
+  targets: [],
+};
+
+if (sections.has('bundles')) {
+  log('bundles (dist/meta)');
+  results.bundles = await measureBundles(root);
+  results.tldtsAloneGzipBytes = await gzipOfInputs(root, 'chromium-background', 'tldts');
+}
+
+if (sections.has('engine') || sections.has('bulk') || sections.has('memory')) {
+  log('starting the DNS test stack');
+  const stack = await startStackProcess();
+  const bench = createBenchFetch(stack.info);
+  const stopAll = () => void bench.close().finally(() => stack.stop().finally(() => process.exit(130)));
+  process.once('SIGINT', stopAll);
+  try {
+    if (sections.has('engine')) {
+      log(`engine and sequential baseline (${engineRuns} / ${baselineRuns} runs each)`);
+      results.engine = await measureEngine({ stack: stack.info, bench, engineRuns, baselineRuns, log });
+    }
+    if (sections.has('bulk')) {
+      log('bulk throughput');
+      results.bulk = await measureBulk(stack.info, bench, log);
+      results.ceiling = await measureEngineCeiling(stack.info, bench);
+      log('HTTP 429 and Retry-After');
+      results.retry = await measureRetryAfter(stack.info, bench);
+    }
+    if (sections.has('memory')) {
+      log('memory (1,000 lookups, twice)');
+      results.memory = await measureMemory(stack.info, bench);
+    }
+  } finally {
+    process.removeListener('SIGINT', stopAll);
+    await bench.close();
+    await stack.stop();
+  }
+}
+
+results.machine.loadAverage.end = Number(loadavg()[0]!.toFixed(1));
+results.targets = evaluateTargets(results.engine ?? [], results.bundles ?? [], results.bulk ?? []);
+const tables = allTables(results);
+console.log(tables);
+await writeFile(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
+log('wrote bench/results.json');
+
+if (values['update-docs']) {
+  const docPath = join(root, 'docs/performance.md');
+  const doc = await readFile(docPath, 'utf8');
+  const start = '<!-- bench:results:start -->';
+  const end = '<!-- bench:results:end -->';
+  const from = doc.indexOf(start);
+  const to = doc.indexOf(end);
+  if (from < 0 || to < from) throw new Error(`docs/performance.md has no ${start} ... ${end} block`);
+  await writeFile(docPath, `${doc.slice(0, from + start.length)}\n${tables}\n${doc.slice(to)}`);
+  log('updated docs/performance.md');
+}
