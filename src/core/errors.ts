@@ -10,6 +10,8 @@ import type { ErrorInfo } from './report';
 
 export abstract class ResolverError extends Error {
   abstract readonly code: string;
+  /** A few words for lists of failures: "timed out after 4000 ms", "HTTP 503". */
+  abstract get reason(): string;
   /** Worth asking the next resolver. */
   readonly retryable: boolean = true;
   constructor(
@@ -33,6 +35,9 @@ export class ResolverTimeout extends ResolverError {
   constructor(resolver: string, readonly timeoutMs: number, question?: string) {
     super(`${resolver} did not answer within ${timeoutMs} ms. It may be down or blocked on this network.`, resolver, question);
   }
+  get reason(): string {
+    return `no answer within ${this.timeoutMs} ms`;
+  }
 }
 
 /** The request never got an HTTP answer (DNS of the resolver's host, TLS, refused connection, offline). */
@@ -41,6 +46,9 @@ export class ResolverUnreachable extends ResolverError {
   constructor(resolver: string, readonly detail: string, question?: string) {
     super(`Could not reach ${resolver} (${detail}). Check the network connection or choose another resolver.`, resolver, question);
   }
+  get reason(): string {
+    return `unreachable: ${this.detail}`;
+  }
 }
 
 /** The resolver answered with an HTTP error status. 429 means we are being rate limited. */
@@ -48,6 +56,9 @@ export class ResolverHttpError extends ResolverError {
   readonly code = 'resolver-http-error';
   constructor(resolver: string, readonly status: number, question?: string, readonly retryAfterMs?: number) {
     super(describeHttpStatus(resolver, status), resolver, question);
+  }
+  get reason(): string {
+    return this.status === 429 ? 'rate limited (HTTP 429)' : `HTTP ${this.status}`;
   }
 }
 
@@ -62,8 +73,11 @@ function describeHttpStatus(resolver: string, status: number): string {
 /** The resolver answered, but not with a usable DNS message for our question. */
 export class BadAnswer extends ResolverError {
   readonly code = 'bad-answer';
-  constructor(resolver: string, readonly reason: string, question?: string) {
-    super(`${resolver} sent an answer MXray cannot use (${reason}). Try another resolver.`, resolver, question);
+  constructor(resolver: string, readonly problem: string, question?: string) {
+    super(`${resolver} sent an answer MXray cannot use (${problem}). Try another resolver.`, resolver, question);
+  }
+  get reason(): string {
+    return `unusable answer: ${this.problem}`;
   }
 }
 
@@ -74,6 +88,9 @@ export class LookupAborted extends ResolverError {
   constructor(resolver: string, question?: string) {
     super('The lookup was cancelled.', resolver, question);
   }
+  get reason(): string {
+    return 'cancelled';
+  }
 }
 
 /** Every resolver in the chain failed; carries each one's failure so the report can say what happened. */
@@ -81,6 +98,9 @@ export class AllResolversFailed extends ResolverError {
   /** With one resolver, its own failure's code says more than "all failed". */
   get code(): string {
     return this.failures.length === 1 ? this.failures[0]!.code : 'all-resolvers-failed';
+  }
+  get reason(): string {
+    return this.failures.map((f) => `${f.resolver}: ${f.reason}`).join('; ');
   }
   override readonly retryable = false;
   constructor(readonly failures: ResolverError[], question?: string, readonly requests = failures.length) {
@@ -93,7 +113,8 @@ export class AllResolversFailed extends ResolverError {
 
 function summariseFailures(failures: ResolverError[]): string {
   if (failures.length === 1) return failures[0]!.message;
-  return `No resolver answered: ${failures.map((f) => f.message).join(' ')}`;
+  const each = failures.map((f) => `${f.resolver} (${f.reason})`).join(', ');
+  return `No resolver answered: ${each}. Check the network connection, or choose another resolver.`;
 }
 
 /** Turn anything thrown into the report's plain `ErrorInfo`. */

@@ -35,7 +35,7 @@ describe('checkResolverFallback', () => {
   });
 
   it('does not claim the next resolver answered when it did not', () => {
-    const report = testReport({ resolverEvents: [cloudflareTimeout], answeredBy: [] });
+    const report = testReport({ resolverEvents: [cloudflareTimeout], answeredBy: ['quad9'] }); // Google failed too; Quad9 answered
     expect(checkResolverFallback(report)[0]!.message).toContain('MXray asked Google next.');
   });
 
@@ -63,4 +63,12 @@ describe('resolverName', () => {
     ['https://dns.example.net/dns-query', 'dns.example.net'],
     ['dns.example.net', 'dns.example.net'],
   ])('%s is shown as %s', (id, name) => expect(resolverName(id)).toBe(name));
+});
+
+describe('checkResolverFallback when nothing answered', () => {
+  it('stays quiet: the lookup-failed findings already say no resolver answered', async () => {
+    const { testReport } = await import('./test-report');
+    const report = testReport({ answeredBy: [], resolverEvents: [{ resolver: 'Cloudflare', error: { code: 'resolver-timeout', message: 'Cloudflare did not answer within 4000 ms.' } }] });
+    expect(checkResolverFallback(report)).toEqual([]);
+  });
 });

@@ -8,6 +8,8 @@ import type { Finding, ResolverEvent } from '../report';
 import type { ReportFacts } from './check';
 
 export function checkResolverFallback(report: ReportFacts): Finding[] {
+  // With no resolver answering at all, the lookup-failed findings already say it all.
+  if (report.answeredBy.length === 0) return [];
   const answered = new Set(report.answeredBy.map(resolverName));
   const groups = new Map<string, ResolverEvent>();
   for (const event of report.resolverEvents) {

@@ -110,8 +110,26 @@ function retryAfterMs(header: string | null): number | undefined {
   return undefined;
 }
 
+/** Node's fetch says why in `cause.code`; browsers only say "Failed to fetch". */
+const NETWORK_CODES: Record<string, string> = {
+  ECONNREFUSED: 'connection refused',
+  ENOTFOUND: 'host name not found',
+  EAI_AGAIN: 'host name lookup failed',
+  ECONNRESET: 'connection reset',
+  EHOSTUNREACH: 'host unreachable',
+  ENETUNREACH: 'network unreachable',
+  UND_ERR_SOCKET: 'connection closed',
+  SELF_SIGNED_CERT_IN_CHAIN: 'TLS certificate not trusted',
+  DEPTH_ZERO_SELF_SIGNED_CERT: 'TLS certificate not trusted',
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'TLS certificate not trusted',
+  ERR_TLS_CERT_ALTNAME_INVALID: 'TLS certificate is for another name',
+  CERT_HAS_EXPIRED: 'TLS certificate expired',
+};
+
 function networkDetail(error: unknown): string {
   if (!(error instanceof Error)) return 'network error';
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return (cause?.code ?? cause?.message ?? error.message).slice(0, 120);
+  if (cause?.code) return NETWORK_CODES[cause.code] ?? cause.code.slice(0, 60);
+  if (/failed to fetch|networkerror|load failed/i.test(error.message)) return 'network error';
+  return (cause?.message ?? error.message).slice(0, 120);
 }
