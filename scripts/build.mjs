@@ -1,5 +1,6 @@
 // Builds everything with esbuild:
 //   dist/chromium/   the unpacked extension for Chrome/Chromium (load it from chrome://extensions)
+//   dist/firefox/    the same for Firefox (about:debugging -> Load Temporary Add-on)
 //   dist/cli/mxray.mjs  the command-line tool (run through bin/mxray.js)
 //   dist/meta/*.json   esbuild metafiles, for bundle-size figures (npm run bench)
 // Output is deterministic: same sources, same bytes (no timestamps, no absolute paths).
@@ -11,7 +12,7 @@ import { fileURLToPath } from 'node:url';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const define = { MXRAY_VERSION: JSON.stringify(pkg.version) };
-const targets = ['chromium'];
+const targets = ['chromium', 'firefox'];
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
 mkdirSync(join(root, 'dist/meta'), { recursive: true });
@@ -22,6 +23,25 @@ mkdirSync(join(root, 'dist/meta'), { recursive: true });
  * The popup is split so code it needs only on demand (the copy formatters) loads on demand:
  * what counts is the JS parsed when the popup opens.
  */
+/**
+ * Preact can set `innerHTML` (for `dangerouslySetInnerHTML`, which MXray never uses). We make
+ * that path set `textContent` instead, so even a future mistake renders DNS data as text; it
+ * also keeps `web-ext lint` free of UNSAFE_VAR_ASSIGNMENT warnings. The build fails if Preact's
+ * code no longer has exactly the one assignment we expect, so the patch cannot silently lapse.
+ */
+const preactWithoutInnerHtml = {
+  name: 'preact-without-innerhtml',
+  setup(builder) {
+    builder.onLoad({ filter: /[\\/]node_modules[\\/]preact[\\/]dist[\\/]preact\.mjs$/ }, (args) => {
+      const source = readFileSync(args.path, 'utf8');
+      const assignment = /(\w+)\.innerHTML=(\w+)\.__html/g;
+      const count = source.match(assignment)?.length ?? 0;
+      if (count !== 1) throw new Error(`expected one innerHTML assignment in ${args.path}, found ${count}: update preactWithoutInnerHtml`);
+      return { contents: source.replace(assignment, '$1.textContent=$2.__html'), loader: 'js' };
+    });
+  },
+};
+
 const extensionEntries = [
   { in: 'src/background/service-worker.ts', out: 'background', format: 'esm' },
   { in: 'src/popup/popup.tsx', out: 'popup', format: 'esm', split: true },
@@ -71,7 +91,7 @@ for (const target of targets) {
         jsx: 'automatic',
         jsxImportSource: 'preact',
         loader: { '.svg': 'text' },
-        plugins: [minifiedCssAsText],
+        plugins: [minifiedCssAsText, preactWithoutInnerHtml],
       },
       `${target}-${entry.out}`,
     );
@@ -95,13 +115,20 @@ await bundle(
   'cli',
 );
 
-/** One manifest.json in the repo; each browser gets the keys it understands. */
+/**
+ * One manifest.json in the repo; each browser gets the keys it understands. Chrome runs the
+ * background as a service worker; Firefox (no extension service workers) as a module script
+ * page, and wants its add-on id, minimum version and data-collection declaration.
+ */
 function manifestFor(target) {
   const manifest = JSON.parse(readFileSync(join(root, 'manifest.json'), 'utf8'));
   manifest.version = pkg.version;
   if (target === 'chromium') {
     delete manifest.browser_specific_settings;
     delete manifest.background.scripts;
+  } else {
+    delete manifest.minimum_chrome_version;
+    delete manifest.background.service_worker;
   }
   return manifest;
 }

@@ -4,6 +4,7 @@
  * the in-page panel (see show-panel.ts).
  */
 import { extensionApi } from '../platform/extension-api';
+import { enableMenuRetitling, type MenuShownInfo } from '../platform/menu-retitling';
 import { menuTarget, type MenuItemId } from './menu-target';
 import { showPanel } from './show-panel';
 
@@ -14,11 +15,31 @@ const ENTRIES: (chrome.contextMenus.CreateProperties & { id: MenuItemId })[] = [
   { id: 'mxray-page', title: 'MX lookup for this site’s domain', contexts: ['page'] },
 ];
 
-/** Menus persist across worker restarts; create them once per install/update. */
-export function createContextMenus(): void {
-  extensionApi.contextMenus.removeAll(() => {
-    for (const entry of ENTRIES) extensionApi.contextMenus.create(entry, () => void extensionApi.runtime.lastError);
-  });
+/**
+ * Menus persist across worker restarts; create them once per install/update. Promise style:
+ * Firefox's `browser.*` takes no callbacks.
+ */
+export async function createContextMenus(): Promise<void> {
+  await extensionApi.contextMenus.removeAll();
+  for (const entry of ENTRIES) extensionApi.contextMenus.create(entry);
+  enableMenuRetitling((info) => retitle(info));
+}
+
+/** Where the browser lets us (Firefox's menus.onShown), name what the entry will look up. */
+function retitle(info: MenuShownInfo): { id: MenuItemId; title: string } | undefined {
+  if (info.contexts.includes('selection') && info.selectionText !== undefined) {
+    const target = menuTarget({ menuItemId: 'mxray-selection', selectionText: info.selectionText });
+    return target ? { id: 'mxray-selection', title: `MX lookup for ${shorten(target)}` } : undefined;
+  }
+  if (info.linkUrl?.toLowerCase().startsWith('mailto:')) {
+    const target = menuTarget({ menuItemId: 'mxray-selection', selectionText: decodeURIComponent(info.linkUrl.slice(7)) });
+    return target ? { id: 'mxray-mailto', title: `MX lookup for ${shorten(target)}` } : undefined;
+  }
+  return undefined;
+}
+
+function shorten(text: string): string {
+  return text.length > 48 ? `${text.slice(0, 47)}…` : text;
 }
 
 export function onContextMenuClick(info: chrome.contextMenus.OnClickData, tab: chrome.tabs.Tab | undefined): void {

@@ -43,10 +43,15 @@ export async function engine(): Promise<{ settings: Settings; client: DohClient 
 
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
-/** Save the cache soon (coalescing bursts of lookups into one write). */
+/**
+ * Save the cache soon: at most one write per 150 ms, however many answers land (a throttle,
+ * not a debounce, so a long lookup still saves as it goes and a worker stopped mid-lookup
+ * loses at most the last 150 ms of answers).
+ */
 export function persistCacheSoon(): void {
-  clearTimeout(saveTimer);
+  if (saveTimer !== undefined) return;
   saveTimer = setTimeout(() => {
+    saveTimer = undefined;
     void extensionApi.storage.session.set({ [CACHE_KEY]: cache.snapshot(Date.now()) }).catch(() => undefined);
-  }, 250);
+  }, 150);
 }

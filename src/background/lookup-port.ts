@@ -4,6 +4,7 @@
  */
 import { lookupMail } from '../core/lookup/lookup-mail';
 import { tryParseQuery } from '../core/query';
+import type { Report } from '../core/report';
 import type { LookupMessage, LookupRequest } from '../shared/messages';
 import { engine, persistCacheSoon } from './engine';
 import { rememberLookup } from './recent-lookups';
@@ -35,6 +36,10 @@ async function run(request: LookupRequest, send: (message: LookupMessage) => voi
   if (settings.rememberRecent && (request.source === 'typed' || request.source === 'omnibox')) {
     void rememberLookup(request.input).catch(() => undefined);
   }
-  await lookupMail(parsed.query, client, { signal, ptr: settings.ptr, onUpdate: (report) => send({ type: 'report', report }) });
+  const onUpdate = (report: Report) => {
+    send({ type: 'report', report });
+    persistCacheSoon(); // answers survive a worker stopped mid-lookup
+  };
+  await lookupMail(parsed.query, client, { signal, ptr: settings.ptr, onUpdate });
   persistCacheSoon();
 }

@@ -93,7 +93,8 @@ export function AddressCells({ address }: { address: Address }) {
     <>
       <td class="address">
         <span class="ip">{address.ip}</span>
-        {address.range && <span class="tag">{address.range}</span>}
+        {/* Documentation addresses are examples and test data: one finding says so; a tag on every row would be noise. */}
+        {address.range && address.range !== 'documentation' && <span class="tag">{address.range}</span>}
       </td>
       <td class="ptr">{ptrStatus ?? address.ptr.map((ptr) => <span key={ptr.name} class="ptr-name">{ptr.name}</span>)}</td>
       <td class={`fcrdns fcrdns-${address.fcrdns}`}>{fcrdnsText(address.fcrdns)}</td>

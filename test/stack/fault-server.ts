@@ -19,6 +19,13 @@ export interface FaultServerOptions {
   port?: number;
   host?: string;
   servfailSuffixes?: readonly string[];
+  /**
+   * Modes applied to every DoH request before the path's own, as path segments, e.g.
+   * `['hang']` or `['delay', '400']`. For clients that cannot choose the path: a browser whose
+   * host mapping sends `https://cloudflare-dns.com/dns-query` here. Changeable while running
+   * with `setDefaultModes`.
+   */
+  defaultModes?: readonly string[];
 }
 
 export interface FaultServer {
@@ -27,6 +34,8 @@ export interface FaultServer {
   /** Live: entries are appended as requests arrive. */
   log: FaultLogEntry[];
   clearLog(tag?: string): void;
+  /** Replaces `defaultModes` for the requests that arrive from now on (`[]`: none). */
+  setDefaultModes(modes: readonly string[]): void;
   close(): Promise<void>;
 }
 
@@ -79,6 +88,11 @@ export async function startFaultServer(options: FaultServerOptions): Promise<Fau
   const log = new FaultLog();
   const inFlight = new Set<AbortController>();
   const servfailSuffixes = options.servfailSuffixes ?? SERVFAIL_SUFFIXES;
+  let modePrefix = '';
+  const setDefaultModes = (modes: readonly string[]) => {
+    modePrefix = modes.map((mode) => `/${encodeURIComponent(mode)}`).join('');
+  };
+  setDefaultModes(options.defaultModes ?? []);
 
   async function handleDoh(req: IncomingMessage, res: ServerResponse, url: URL, plan: FaultPlan): Promise<void> {
     const method = req.method ?? 'GET';
@@ -122,7 +136,7 @@ export async function startFaultServer(options: FaultServerOptions): Promise<Fau
       res.writeHead(204).end();
       return;
     }
-    const plan = parseFaultPath(url.pathname);
+    const plan = parseFaultPath(modePrefix + url.pathname);
     if ('error' in plan) return send(res, textReply(404, plan.error));
     handleDoh(req, res, url, plan).catch((error: Error) => {
       if (res.headersSent || res.destroyed) return;
@@ -141,6 +155,7 @@ export async function startFaultServer(options: FaultServerOptions): Promise<Fau
     url: `https://${host.includes(':') ? `[${host}]` : host}:${port}`,
     log: log.entries,
     clearLog: (tag) => log.clear(tag ?? null),
+    setDefaultModes,
     close: () =>
       new Promise<void>((resolve) => {
         for (const cancel of inFlight) cancel.abort(new Error('fault server closing'));

@@ -1,0 +1,32 @@
+/**
+ * Firefox tells an extension its menu is about to show (`menus.onShown`), with the selection
+ * or link, and lets it change the title before the person sees it (`menus.refresh`): so the
+ * entry can read "MX lookup for help@example.com" instead of the raw selection. Chrome has
+ * no such event; there the title's `%s` shows the selection as it is.
+ */
+import { extensionApi } from './extension-api';
+
+export interface MenuShownInfo {
+  contexts: string[];
+  selectionText?: string;
+  linkUrl?: string;
+}
+
+interface FirefoxMenus {
+  onShown?: { addListener(listener: (info: MenuShownInfo) => void): void };
+  update(id: string, properties: { title: string }): Promise<void>;
+  refresh(): Promise<void>;
+}
+
+let enabled = false;
+
+export function enableMenuRetitling(titleFor: (info: MenuShownInfo) => { id: string; title: string } | undefined): void {
+  const menus = (extensionApi as unknown as { menus?: FirefoxMenus }).menus;
+  if (enabled || !menus?.onShown) return;
+  enabled = true;
+  menus.onShown.addListener((info) => {
+    const change = titleFor(info);
+    if (!change) return;
+    void menus.update(change.id, { title: change.title }).then(() => menus.refresh()).catch(() => undefined);
+  });
+}
