@@ -77,10 +77,11 @@ export const ALL_CHECKS: readonly NamedCheck[] = [
 /** Runs last, and only when nothing else found an error: "all good" must never sit next to one. */
 export const SUMMARY_CHECK: NamedCheck = { name: 'mail-ok', run: checkMailOk };
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warn: 1, info: 2, ok: 3 };
+// Problems first, then the verdict ("all good"), then notes: the verdict reads as the headline, not a footnote.
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warn: 1, ok: 2, info: 3 };
 
 /**
- * Every finding for this report, most severe first, check order kept within a severity.
+ * Every finding for this report: errors, warnings, the verdict, then notes; check order kept within each.
  *
  * A check that throws is a bug in MXray, not a fact about the domain: it becomes an
  * `internal-error` warning naming the check, the other checks still run, and the summary "ok"
