@@ -9,7 +9,7 @@
 // menus) that Playwright's page-level synthetic events never reach.
 import { chromium, type Locator, type Page } from 'playwright-core';
 import { ACTION_TIMEOUT_MS, type ExtensionBrowser } from './browser';
-import { movePointer, pressKeys } from './keyboard';
+import { movePointer, pressKeys, visibleWindows, waitForNewWindow } from './keyboard';
 
 function requireDisplay(browser: ExtensionBrowser): string {
   if (!browser.display) throw new Error('This needs a browser launched with { person: true } (a real X display).');
@@ -81,11 +81,22 @@ export async function openToolbarPopup(browser: ExtensionBrowser, tab: Page): Pr
 export async function pickFromContextMenu(browser: ExtensionBrowser, page: Page, target: Locator | { x: number; y: number }): Promise<void> {
   const display = requireDisplay(browser);
   await focusTab(browser, page);
-  if ('click' in target) await target.click({ button: 'right' });
-  else await page.mouse.click(target.x, target.y, { button: 'right' });
-  // The native menu needs a moment to open and grab the keyboard.
-  await page.waitForTimeout(300);
-  await pressKeys(display, 'm');
+  // Press M only once the native menu's own X window is visible: a fixed wait was not enough
+  // on a loaded machine (the key reached the page instead and nothing happened).
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    const before = await visibleWindows(display);
+    if ('click' in target) await target.click({ button: 'right' });
+    else await page.mouse.click(target.x, target.y, { button: 'right' });
+    const menu = await waitForNewWindow(display, before, 5_000);
+    if (menu === undefined) {
+      await pressKeys(display, 'Escape');
+      continue;
+    }
+    await page.waitForTimeout(100); // the menu takes the keyboard grab just after it maps
+    await pressKeys(display, 'm');
+    return;
+  }
+  throw new Error('The native context menu did not open after 3 right-clicks (no new X window appeared).');
 }
 
 /**

@@ -17,10 +17,13 @@ export function requireProgram(program: string, aptPackage: string): void {
   }
 }
 
-/** Starts Xvfb on a free display number (it picks one and writes it to fd 3). */
-export async function startXvfb(size = '1280x900x24'): Promise<Display> {
+/**
+ * Starts Xvfb on a free display number (it picks one and writes it to fd 3). `extraArgs` go to
+ * Xvfb as they are (the Firefox suite passes `-fbdir DIR` to read the screen for screenshots).
+ */
+export async function startXvfb(size = '1280x900x24', extraArgs: readonly string[] = []): Promise<Display> {
   requireProgram('Xvfb', 'xvfb');
-  const child: ChildProcess = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', size, '-nolisten', 'tcp', '-noreset'], {
+  const child: ChildProcess = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', size, '-nolisten', 'tcp', '-noreset', ...extraArgs], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
   let stderr = '';
