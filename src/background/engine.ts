@@ -7,7 +7,7 @@
 import { AnswerCache, type CacheEntry } from '../core/doh/answer-cache';
 import { DohClient } from '../core/doh/doh-client';
 import { extensionApi } from '../platform/extension-api';
-import type { Settings } from '../shared/settings';
+import { migrateSettings, type Settings } from '../shared/settings';
 import { providersFor } from './resolver-chain';
 import { loadSettings, onSettingsChanged } from './settings-store';
 
@@ -26,7 +26,8 @@ const ready: Promise<void> = (async () => {
   } catch {
     // A broken or missing snapshot only costs a few requests.
   }
-  use(await loadSettings());
+  // Unreadable storage must not stop lookups: fall back to the defaults.
+  use(await loadSettings().catch(() => migrateSettings(undefined)));
 })();
 
 onSettingsChanged((settings) => use(settings));

@@ -22,7 +22,9 @@ export function serveLookupPort(port: chrome.runtime.Port): void {
   };
   port.onMessage.addListener((request: LookupRequest) => {
     if (request?.type !== 'lookup' || typeof request.input !== 'string') return;
-    void run(request, send, cancel.signal);
+    // The engine turns every DNS failure into a report; anything else is a bug. Closing the
+    // port makes the UI retry, then say the lookup was lost, instead of spinning forever.
+    run(request, send, cancel.signal).catch(() => port.disconnect());
   });
 }
 
