@@ -42,6 +42,14 @@ function headline(report: Report): string {
   if (report.query.kind === 'ip') return `Reverse DNS for ${name}`;
   const via = report.query.kind === 'email' ? ` (from ${terminalSafe(report.query.email ?? report.query.input)})` : '';
   if (report.nullMx) return `${name}${via} accepts no mail (null MX)`;
+  const unanswered: Partial<Record<Report['mxStatus'], string>> = {
+    error: 'could not be looked up: no resolver answered',
+    servfail: 'could not be looked up: the resolver answered SERVFAIL',
+    refused: 'could not be looked up: the resolver refused (REFUSED)',
+    nxdomain: 'does not exist (NXDOMAIN)',
+  };
+  const problem = unanswered[report.mxStatus];
+  if (problem) return `${name}${via} ${problem}`;
   const usable = report.exchanges.filter((e) => e.state === 'resolved').length;
   if (report.implicitMx) return `${name}${via} has no MX: mail goes to the domain's own address`;
   if (report.exchanges.length === 0) return `${name}${via}: no mail servers found`;

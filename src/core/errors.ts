@@ -114,7 +114,7 @@ export class AllResolversFailed extends ResolverError {
 function summariseFailures(failures: ResolverError[]): string {
   if (failures.length === 1) return failures[0]!.message;
   const each = failures.map((f) => `${f.resolver} (${f.reason})`).join(', ');
-  return `No resolver answered: ${each}. Check the network connection, or choose another resolver.`;
+  return `No resolver answered: ${each}.`;
 }
 
 /** Turn anything thrown into the report's plain `ErrorInfo`. */

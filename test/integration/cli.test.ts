@@ -99,3 +99,12 @@ describe('mxray CLI', () => {
     expect(stdout).toContain('Usage: mxray');
   });
 });
+
+describe('mxray CLI headlines', () => {
+  it('says a domain does not exist, or could not be looked up, instead of "no mail servers"', async () => {
+    expect((await mxray('--resolver', stack.dohUrl, 'does-not-exist.test')).stdout.split('\n')[0]).toBe('does-not-exist.test does not exist (NXDOMAIN)');
+    expect((await mxray('--resolver', stack.dohUrl, 'servfail.test')).stdout.split('\n')[0]).toBe('servfail.test could not be looked up: the resolver answered SERVFAIL');
+    const down = await mxray('--resolver', 'https://127.0.0.1:9/dns-query', '--no-fallback', 'one-mx.test');
+    expect(down.stdout.split('\n')[0]).toBe('one-mx.test could not be looked up: no resolver answered');
+  });
+});
