@@ -22,6 +22,10 @@ const ENTRIES: (chrome.contextMenus.CreateProperties & { id: MenuItemId })[] = [
 export async function createContextMenus(): Promise<void> {
   await extensionApi.contextMenus.removeAll();
   for (const entry of ENTRIES) extensionApi.contextMenus.create(entry);
+}
+
+/** Registered at the top level of the background, like every listener, so a restarted background has it. */
+export function retitleMenusWhereSupported(): void {
   enableMenuRetitling((info) => retitle(info));
 }
 

@@ -5,7 +5,7 @@
  */
 import { extensionApi } from '../platform/extension-api';
 import { LOOKUP_PORT } from '../shared/messages';
-import { createContextMenus, onContextMenuClick } from './context-menus';
+import { createContextMenus, onContextMenuClick, retitleMenusWhereSupported } from './context-menus';
 import { serveLookupPort } from './lookup-port';
 import { onOmniboxInputChanged, onOmniboxInputEntered } from './omnibox';
 import { routeRequest } from './request-router';
@@ -16,5 +16,6 @@ extensionApi.runtime.onConnect.addListener((port) => {
 });
 extensionApi.runtime.onMessage.addListener(routeRequest);
 extensionApi.contextMenus.onClicked.addListener(onContextMenuClick);
+retitleMenusWhereSupported();
 extensionApi.omnibox.onInputChanged.addListener(onOmniboxInputChanged);
 extensionApi.omnibox.onInputEntered.addListener(onOmniboxInputEntered);

@@ -21,7 +21,11 @@ interface FirefoxMenus {
 let enabled = false;
 
 export function enableMenuRetitling(titleFor: (info: MenuShownInfo) => { id: string; title: string } | undefined): void {
-  const menus = (extensionApi as unknown as { menus?: FirefoxMenus }).menus;
+  // Firefox names the namespace after the permission asked for: the manifest asks for
+  // `contextMenus` (Chrome's name), so there `browser.menus` is undefined and onShown and
+  // refresh are on `browser.contextMenus`. Chrome's contextMenus has no onShown.
+  const api = extensionApi as unknown as { menus?: FirefoxMenus; contextMenus?: FirefoxMenus };
+  const menus = api.menus ?? api.contextMenus;
   if (enabled || !menus?.onShown) return;
   enabled = true;
   menus.onShown.addListener((info) => {
