@@ -3,6 +3,7 @@
  * names the address, on other links their domain, on the page the site's domain. A click shows
  * the in-page panel (see show-panel.ts).
  */
+import { tryParseQuery } from '../core/query';
 import { extensionApi } from '../platform/extension-api';
 import { enableMenuRetitling, type MenuShownInfo } from '../platform/menu-retitling';
 import { menuTarget, type MenuItemId } from './menu-target';
@@ -29,17 +30,30 @@ export function retitleMenusWhereSupported(): void {
   enableMenuRetitling((info) => retitle(info));
 }
 
-/** Where the browser lets us (Firefox's menus.onShown), name what the entry will look up. */
-function retitle(info: MenuShownInfo): { id: MenuItemId; title: string } | undefined {
-  if (info.contexts.includes('selection') && info.selectionText !== undefined) {
-    const target = menuTarget({ menuItemId: 'mxray-selection', selectionText: info.selectionText });
-    return target ? { id: 'mxray-selection', title: `MX lookup for ${shorten(target)}` } : undefined;
+/**
+ * Where the browser lets us (Firefox's menus.onShown), name what the entry will look up. Firefox
+ * leaves the selection and the link out on pages the extension has no host permission for (all
+ * pages until a click grants activeTab): there the entries get their own titles back, never
+ * the title set for the last page.
+ */
+function retitle(info: MenuShownInfo): { id: MenuItemId; title: string }[] {
+  const shown = new Set(info.menuIds ?? []);
+  const named = (id: MenuItemId, target: string | undefined) => ({ id, title: target ? `MX lookup for ${shorten(target)}` : createdTitle(id) });
+  const changes: { id: MenuItemId; title: string }[] = [];
+  if (shown.has('mxray-selection')) {
+    const target = info.selectionText === undefined ? undefined : menuTarget({ menuItemId: 'mxray-selection', selectionText: info.selectionText });
+    changes.push(named('mxray-selection', target));
   }
-  if (info.linkUrl?.toLowerCase().startsWith('mailto:')) {
-    const target = menuTarget({ menuItemId: 'mxray-selection', selectionText: decodeURIComponent(info.linkUrl.slice(7)) });
-    return target ? { id: 'mxray-mailto', title: `MX lookup for ${shorten(target)}` } : undefined;
+  if (shown.has('mxray-mailto')) {
+    // The address the click looks up: the mailto: URL parsed (`?subject=` and the like dropped).
+    const parsed = info.linkUrl ? tryParseQuery(info.linkUrl) : undefined;
+    changes.push(named('mxray-mailto', parsed?.ok ? (parsed.query.email ?? parsed.query.display) : undefined));
   }
-  return undefined;
+  return changes;
+}
+
+function createdTitle(id: MenuItemId): string {
+  return ENTRIES.find((entry) => entry.id === id)?.title ?? 'MX lookup';
 }
 
 function shorten(text: string): string {

@@ -8,6 +8,8 @@ import { extensionApi } from './extension-api';
 
 export interface MenuShownInfo {
   contexts: string[];
+  /** This extension's entries in the menu being shown. */
+  menuIds?: (string | number)[];
   selectionText?: string;
   linkUrl?: string;
 }
@@ -20,7 +22,7 @@ interface FirefoxMenus {
 
 let enabled = false;
 
-export function enableMenuRetitling(titleFor: (info: MenuShownInfo) => { id: string; title: string } | undefined): void {
+export function enableMenuRetitling(titlesFor: (info: MenuShownInfo) => readonly { id: string; title: string }[]): void {
   // Firefox names the namespace after the permission asked for: the manifest asks for
   // `contextMenus` (Chrome's name), so there `browser.menus` is undefined and onShown and
   // refresh are on `browser.contextMenus`. Chrome's contextMenus has no onShown.
@@ -29,8 +31,10 @@ export function enableMenuRetitling(titleFor: (info: MenuShownInfo) => { id: str
   if (enabled || !menus?.onShown) return;
   enabled = true;
   menus.onShown.addListener((info) => {
-    const change = titleFor(info);
-    if (!change) return;
-    void menus.update(change.id, { title: change.title }).then(() => menus.refresh()).catch(() => undefined);
+    const changes = titlesFor(info);
+    if (changes.length === 0) return;
+    void Promise.all(changes.map((change) => menus.update(change.id, { title: change.title })))
+      .then(() => menus.refresh())
+      .catch(() => undefined);
   });
 }
