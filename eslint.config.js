@@ -10,7 +10,7 @@ const shells = ['background', 'popup', 'content', 'options', 'cli'];
 const shellImports = (except) => shells.filter((s) => s !== except).map((s) => ({ group: [`**/${s}/**`, `../${s}/*`, `../../${s}/*`], message: `Shells do not import each other (${s}).` }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', '.stack/**', '**/.scratch/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', '.stack/**', '**/.scratch/**', '.scratch-bench/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
