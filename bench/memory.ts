@@ -16,7 +16,7 @@ import { faultDohUrl } from './engine-latency';
 import { round } from './stats';
 
 /** Every fixture with mail-related answers (test/zones/README.md), besides the bulk domains. */
-const FIXTURES = [
+export const FIXTURES = [
   'one-mx.test', 'five-mx.test', 'twenty-mx.test', 'big-txt.test', 'null-mx.test', 'null-mx-mixed.test', 'implicit.test',
   'nodata.test', 'servfail.test', 'does-not-exist.test', 'cname-mx.test', 'apex-cname.test', 'ip-mx.test',
   'no-address-mx.test', 'nxdomain-mx.test', 'trailing-dot.test', 'private-mx.test', 'no-ptr.test', 'bad-ptr.test',

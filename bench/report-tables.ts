@@ -1,5 +1,7 @@
 // The benchmark results as markdown tables: printed by `npm run bench` and pasted (or written
 // with --update-docs) into docs/performance.md.
+import { browserTables } from './browser/browser-tables';
+import type { BrowserResults } from './browser/measure-browser';
 import type { BulkRow, CeilingRow } from './bulk-throughput';
 import type { BundleRow } from './bundle-sizes';
 import type { EngineRow } from './engine-latency';
@@ -17,6 +19,7 @@ export interface BenchResults {
   ceiling?: CeilingRow;
   retry?: RetryRow[];
   memory?: MemoryRun[];
+  browser?: BrowserResults;
   targets: TargetResult[];
 }
 
@@ -126,6 +129,7 @@ export function allTables(results: BenchResults): string {
   if (results.engine) parts.push(engineTables(results.engine));
   if (results.bulk && results.retry) parts.push(bulkTables(results.bulk, results.retry, results.ceiling));
   if (results.memory) parts.push(memoryTable(results.memory));
+  if (results.browser) parts.push(browserTables(results.browser));
   if (results.bundles) parts.push(bundleTable(results.bundles, results.tldtsAloneGzipBytes));
   return parts.join('\n\n');
 }

@@ -1,14 +1,17 @@
 // `npm run bench`: builds (for the bundle metafiles), starts the DNS test stack in its own
-// process, and measures the engine, bulk use, memory and bundles. Prints markdown tables and
-// writes bench/results.json; `--update-docs` also rewrites the figures in docs/performance.md.
+// process, and measures the engine, bulk use, memory and bundles in Node, then the extension in
+// Chromium (bench/browser). Prints markdown tables and writes bench/results.json;
+// `--update-docs` also rewrites the figures in docs/performance.md.
 //   tsx --expose-gc --import ./bench/register-hooks.mjs bench/run.ts [--runs 9] [--baseline-runs 5]
-//       [--only engine,bulk,memory,bundles] [--update-docs]
+//       [--browser-runs 5] [--only engine,bulk,memory,bundles,browser,worker-memory] [--update-docs]
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBenchFetch } from './bench-fetch';
+import { browserTargets } from './browser/browser-targets';
+import { measureBrowser } from './browser/measure-browser';
 import { measureBulk, measureEngineCeiling } from './bulk-throughput';
 import { gzipOfInputs, measureBundles } from './bundle-sizes';
 import { measureEngine } from './engine-latency';
@@ -23,14 +26,16 @@ const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '9' },
     'baseline-runs': { type: 'string', default: '5' },
-    only: { type: 'string', default: 'engine,bulk,memory,bundles' },
+    'browser-runs': { type: 'string', default: '5' },
+    only: { type: 'string', default: 'engine,bulk,memory,bundles,browser,worker-memory' },
     'update-docs': { type: 'boolean', default: false },
   },
 });
 const sections = new Set(values.only.split(','));
 const engineRuns = Number(values.runs);
 const baselineRuns = Number(values['baseline-runs']);
-if (!(engineRuns >= 1 && baselineRuns >= 1)) throw new RangeError('--runs and --baseline-runs must be at least 1');
+const browserRuns = Number(values['browser-runs']);
+if (!(engineRuns >= 1 && baselineRuns >= 1 && browserRuns >= 1)) throw new RangeError('--runs, --baseline-runs and --browser-runs must be at least 1');
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
 const results: BenchResults = {
@@ -49,7 +54,8 @@ if (sections.has('bundles')) {
   results.tldtsAloneGzipBytes = await gzipOfInputs(root, 'chromium-background', 'tldts');
 }
 
-if (sections.has('engine') || sections.has('bulk') || sections.has('memory')) {
+const browserSections = { timings: sections.has('browser'), workerMemory: sections.has('worker-memory') };
+if (['engine', 'bulk', 'memory', 'browser', 'worker-memory'].some((section) => sections.has(section))) {
   log('starting the DNS test stack');
   const stack = await startStackProcess();
   const bench = createBenchFetch(stack.info);
@@ -71,6 +77,11 @@ if (sections.has('engine') || sections.has('bulk') || sections.has('memory')) {
       log('memory (1,000 lookups, twice)');
       results.memory = await measureMemory(stack.info, bench);
     }
+    if (browserSections.timings || browserSections.workerMemory) {
+      // Last, so Chromium's processes never share the cores with the Node measurements.
+      log(`in Chromium (${browserRuns} runs each): ${browserSections.timings ? 'popup and result page' : ''}${browserSections.workerMemory ? ', worker heap (about 4 minutes)' : ''}`);
+      results.browser = await measureBrowser(stack.info, browserRuns, browserSections, log);
+    }
   } finally {
     process.removeListener('SIGINT', stopAll);
     await bench.close();
@@ -79,7 +90,10 @@ if (sections.has('engine') || sections.has('bulk') || sections.has('memory')) {
 }
 
 results.machine.loadAverage.end = Number(loadavg()[0]!.toFixed(1));
-results.targets = evaluateTargets(results.engine ?? [], results.bundles ?? [], results.bulk ?? []);
+results.targets = [
+  ...evaluateTargets(results.engine ?? [], results.bundles ?? [], results.bulk ?? []),
+  ...(results.browser ? browserTargets(results.browser) : []),
+];
 const tables = allTables(results);
 console.log(tables);
 await writeFile(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);

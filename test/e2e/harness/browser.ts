@@ -20,6 +20,8 @@ export interface LaunchOptions {
    * real key presses (see person.ts). Without it, `--headless=new`.
    */
   person?: boolean;
+  /** The unpacked extension to load; default `EXTENSION_DIR` (the build). */
+  extensionDir?: string;
 }
 
 export interface ExtensionBrowser {
@@ -47,6 +49,7 @@ export const ACTION_TIMEOUT_MS = 8_000;
 export async function launchExtensionBrowser(options: LaunchOptions): Promise<ExtensionBrowser> {
   requireChromium();
   requireBuiltExtension();
+  const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const display: Display | undefined = options.person ? await startXvfb() : undefined;
   const userDataDir = await mkdtemp(join(tmpdir(), 'mxray-e2e-profile-'));
   const hostRules = [
@@ -66,8 +69,8 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
     '--disable-component-update',
     '--disable-sync',
     '--disable-features=Translate,OptimizationHints,MediaRouter',
-    `--disable-extensions-except=${EXTENSION_DIR}`,
-    `--load-extension=${EXTENSION_DIR}`,
+    `--disable-extensions-except=${extensionDir}`,
+    `--load-extension=${extensionDir}`,
     '--ignore-certificate-errors',
     `--host-resolver-rules=${hostRules}`,
     '--remote-debugging-port=0',
@@ -100,7 +103,7 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
     await context.close().catch(() => undefined);
     await display?.stop();
     await rm(userDataDir, { recursive: true, force: true });
-    throw new Error(`The MXray service worker did not start from ${EXTENSION_DIR} (a manifest or background.js error? load it in chrome://extensions to see): ${String(error)}`, { cause: error });
+    throw new Error(`The MXray service worker did not start from ${extensionDir} (a manifest or background.js error? load it in chrome://extensions to see): ${String(error)}`, { cause: error });
   }
   const extensionId = new URL(worker.url()).host;
   let browserSession: Promise<CDPSession> | undefined;

@@ -30,13 +30,22 @@ export interface ToolbarPopup {
   close(): Promise<void>;
 }
 
+export interface ToolbarPopupOptions {
+  /**
+   * Awaited right after the key press, before anything looks for the popup. Finding it and
+   * connecting a CDP client keep the browser process busy while the popup loads; a timing
+   * measurement can wait here until the popup has done its work undisturbed.
+   */
+  beforeAttach?: () => Promise<void>;
+}
+
 /**
  * Opens the toolbar popup on `tab` with the keyboard shortcut, as a person does. Chromium tells
  * no already-connected client about a toolbar popup (it is not a tab), so this waits for the
  * popup's target to exist, then connects a fresh CDP client, which finds it, and returns that
  * client's Playwright page for it.
  */
-export async function openToolbarPopup(browser: ExtensionBrowser, tab: Page): Promise<ToolbarPopup> {
+export async function openToolbarPopup(browser: ExtensionBrowser, tab: Page, options: ToolbarPopupOptions = {}): Promise<ToolbarPopup> {
   const display = requireDisplay(browser);
   const popupUrl = browser.url('popup.html');
   const session = await browser.browserSession();
@@ -48,6 +57,7 @@ export async function openToolbarPopup(browser: ExtensionBrowser, tab: Page): Pr
   await focusTab(browser, tab);
   const pressedAt = Date.now();
   await pressKeys(display, 'alt+shift+m');
+  await options.beforeAttach?.();
   const deadline = Date.now() + 5_000;
   while (!(await popupTargets()).some((candidate) => !before.has(candidate.targetId))) {
     if (Date.now() > deadline) throw new Error('Alt+Shift+M did not open the MXray popup (is `_execute_action` still bound to it in manifest.json?).');

@@ -1,0 +1,69 @@
+// A script put into popup.html (toolbar popup and result page) before its own code runs. It
+// watches the DOM and notes, on the page's clock (ms since performance.timeOrigin, the document's
+// navigation start), when the first mail server row was added and when the status line said
+// "Looking up" and "Done", and the next animation frame after each: the frame that paints it.
+// It also listens, beside the page's own listener, to the lookup port's messages (by wrapping
+// chrome.runtime.connect, which the page calls through `extensionApi`), to tell the worker's
+// share of the wait from the page's. It changes nothing the page does. Kept as plain JavaScript
+// text: it is evaluated in the page as it is (a function's toString() would carry whatever
+// helpers the TypeScript loader adds).
+
+export interface PaintMarks {
+  /** performance.timeOrigin of the document: epoch ms of its navigation start. */
+  timeOrigin: number;
+  /** When this probe ran (the document's first script). */
+  probeMs: number;
+  firstRowAddedMs?: number;
+  /** The animation frame after the first `table tbody tr` appeared. */
+  firstRowMs?: number;
+  /** The status line first said "Looking up" (the lookup was started). */
+  lookingUpMs?: number;
+  doneAddedMs?: number;
+  /** The animation frame after the status line first said "Done". */
+  doneMs?: number;
+  /** The status line then, e.g. "Done in 183 ms" or "Done in 2 ms (from cache)". */
+  doneText?: string;
+  domContentLoadedMs?: number;
+  /** The first `report` message on the lookup port, and the first with a mail server in it. */
+  firstReportMessageMs?: number;
+  mxMessageMs?: number;
+  doneMessageMs?: number;
+}
+
+export const PAINT_MARKS_GLOBAL = '__mxrayBenchMarks';
+
+export const PAINT_PROBE_SOURCE = `(() => {
+  if (!location.pathname.endsWith('/popup.html') || window.${PAINT_MARKS_GLOBAL}) return;
+  const marks = { timeOrigin: performance.timeOrigin, probeMs: performance.now() };
+  window.${PAINT_MARKS_GLOBAL} = marks;
+  const nextFrame = (key) => requestAnimationFrame(() => { marks[key] = performance.now(); });
+  const observer = new MutationObserver(() => {
+    if (marks.firstRowAddedMs === undefined && document.querySelector('table tbody tr')) {
+      marks.firstRowAddedMs = performance.now();
+      nextFrame('firstRowMs');
+    }
+    const status = (document.querySelector('[role="status"]') || {}).textContent || '';
+    if (marks.lookingUpMs === undefined && status.startsWith('Looking up')) marks.lookingUpMs = performance.now();
+    if (marks.doneAddedMs === undefined && status.startsWith('Done')) {
+      marks.doneAddedMs = performance.now();
+      marks.doneText = status;
+      nextFrame('doneMs');
+      observer.disconnect();
+    }
+  });
+  observer.observe(document, { childList: true, subtree: true, characterData: true });
+  document.addEventListener('DOMContentLoaded', () => { marks.domContentLoadedMs = performance.now(); }, { once: true });
+  const connect = chrome.runtime.connect;
+  chrome.runtime.connect = function (...args) {
+    const port = connect.apply(this, args);
+    port.onMessage.addListener((message) => {
+      if (!message || message.type !== 'report') return;
+      const now = performance.now();
+      if (marks.firstReportMessageMs === undefined) marks.firstReportMessageMs = now;
+      if (marks.mxMessageMs === undefined && message.report.exchanges.length > 0) marks.mxMessageMs = now;
+      if (marks.doneMessageMs === undefined && message.report.status === 'done') marks.doneMessageMs = now;
+    });
+    return port;
+  };
+})();`;
+
