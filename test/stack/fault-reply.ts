@@ -32,7 +32,13 @@ function underSuffix(name: string, suffixes: readonly string[]): boolean {
   return suffixes.some((s) => n === s || n.endsWith(`.${s}`));
 }
 
-async function dnsAnswer(plan: FaultPlan, request: Extract<DohRequest, { ok: true }>, upstream: Upstream, servfailSuffixes: readonly string[]): Promise<Buffer> {
+async function dnsAnswer(
+  plan: FaultPlan,
+  request: Extract<DohRequest, { ok: true }>,
+  upstream: Upstream,
+  servfailSuffixes: readonly string[],
+  validatedSuffixes: readonly string[],
+): Promise<Buffer> {
   if (plan.rcode !== null) {
     const rcode = /^\d+$/.test(plan.rcode) ? Number(plan.rcode) : rcodeNumber(plan.rcode);
     return synthesize(request.query, rcode ?? 2);
@@ -41,7 +47,18 @@ async function dnsAnswer(plan: FaultPlan, request: Extract<DohRequest, { ok: tru
   if (plan.flags.has('tc')) return synthesize(request.query, 0, dnsPacket.TRUNCATED_RESPONSE);
   // Same rule as dnsdist's, so a test sees the same world through either server.
   if (request.name && underSuffix(request.name, servfailSuffixes)) return synthesize(request.query, 2);
-  return exchange(upstream, request.query);
+  const answer = await exchange(upstream, request.query);
+  // Also dnsdist's rule: AD on answers under signed.test, as from a validating resolver.
+  if (request.name && underSuffix(request.name, validatedSuffixes)) return withAd(answer);
+  return answer;
+}
+
+/** The same answer with the AD bit (RFC 4035 3.2.3) set: bit 0x20 of the flags' second byte. */
+function withAd(answer: Buffer): Buffer {
+  if (answer.length < 4) return answer;
+  const out = Buffer.from(answer);
+  out[3] = out[3]! | 0x20;
+  return out;
 }
 
 function bendAnswer(plan: FaultPlan, answer: Buffer): Buffer {
@@ -69,8 +86,14 @@ function maxAge(answer: Buffer): number | null {
   }
 }
 
-export async function answerReply(plan: FaultPlan, request: Extract<DohRequest, { ok: true }>, upstream: Upstream, servfailSuffixes: readonly string[]): Promise<Reply> {
-  const answer = bendAnswer(plan, await dnsAnswer(plan, request, upstream, servfailSuffixes));
+export async function answerReply(
+  plan: FaultPlan,
+  request: Extract<DohRequest, { ok: true }>,
+  upstream: Upstream,
+  servfailSuffixes: readonly string[],
+  validatedSuffixes: readonly string[],
+): Promise<Reply> {
+  const answer = bendAnswer(plan, await dnsAnswer(plan, request, upstream, servfailSuffixes, validatedSuffixes));
   const age = maxAge(answer);
   const headers: Record<string, string> = age === null ? {} : { 'cache-control': `max-age=${age}` };
   let reply: Reply;

@@ -10,6 +10,7 @@ import { FaultLog, type FaultLogEntry } from './fault-log';
 import { parseFaultPath, type FaultPlan } from './fault-modes';
 import { answerReply, faultReply, textReply, type Reply } from './fault-reply';
 import { SERVFAIL_SUFFIXES } from './servfail-names';
+import { VALIDATED_SUFFIXES } from './validated-names';
 
 export interface FaultServerOptions {
   cert: ServerOptions['cert'];
@@ -19,6 +20,8 @@ export interface FaultServerOptions {
   port?: number;
   host?: string;
   servfailSuffixes?: readonly string[];
+  /** Names whose answers get the AD bit, like dnsdist's (default: signed.test.). */
+  validatedSuffixes?: readonly string[];
   /**
    * Modes applied to every DoH request before the path's own, as path segments, e.g.
    * `['hang']` or `['delay', '400']`. For clients that cannot choose the path: a browser whose
@@ -88,6 +91,7 @@ export async function startFaultServer(options: FaultServerOptions): Promise<Fau
   const log = new FaultLog();
   const inFlight = new Set<AbortController>();
   const servfailSuffixes = options.servfailSuffixes ?? SERVFAIL_SUFFIXES;
+  const validatedSuffixes = options.validatedSuffixes ?? VALIDATED_SUFFIXES;
   let modePrefix = '';
   const setDefaultModes = (modes: readonly string[]) => {
     modePrefix = modes.map((mode) => `/${encodeURIComponent(mode)}`).join('');
@@ -122,7 +126,7 @@ export async function startFaultServer(options: FaultServerOptions): Promise<Fau
     const fault = faultReply(plan, method, request.ok ? request.format : 'wire');
     if (fault) return send(res, fault);
     if (!request.ok) return send(res, textReply(request.status, request.message));
-    const reply = await answerReply(plan, request, options.upstream, servfailSuffixes);
+    const reply = await answerReply(plan, request, options.upstream, servfailSuffixes, validatedSuffixes);
     if (!cancel.signal.aborted) send(res, reply);
   }
 

@@ -14,6 +14,11 @@ export interface ZoneExpectation {
   rcode: string;
   /** Every answer record must have this TTL, when given. */
   ttl?: number;
+  /**
+   * `+ad`: the DoH front ends (dnsdist, fault server) set the AD bit, as a validating resolver
+   * would (names under signed.test). Without it AD is clear. knotd itself never sets AD.
+   */
+  ad: boolean;
   /** In any order. */
   answer: ExpectedRecord[];
   /** Owner of the SOA expected in the authority section (negative answers), if any. */
@@ -24,15 +29,18 @@ export interface ZoneExpectation {
 
 export const ZONES_README = fileURLToPath(new URL('../zones/README.md', import.meta.url));
 
+const MARKER = /^(\+ad|ttl=(\d+))(?:\s+|$)/;
+
 function parseLine(line: string): ZoneExpectation {
   const [name, type, rcode, ...restWords] = line.trim().split(/\s+/);
   if (!name || !type || !rcode) throw new Error(`README expect line needs "name type rcode": ${line}`);
   let rest = restWords.join(' ');
-  const expectation: ZoneExpectation = { name, type, rcode, answer: [], line: line.trim() };
-  const ttl = /^ttl=(\d+)\s*/.exec(rest);
-  if (ttl) {
-    expectation.ttl = Number(ttl[1]);
-    rest = rest.slice(ttl[0].length);
+  const expectation: ZoneExpectation = { name, type, rcode, ad: false, answer: [], line: line.trim() };
+  // Markers before the answer, in any order: `+ad`, `ttl=N`.
+  for (let marker = MARKER.exec(rest); marker; marker = MARKER.exec(rest)) {
+    if (marker[2] !== undefined) expectation.ttl = Number(marker[2]);
+    else expectation.ad = true;
+    rest = rest.slice(marker[0].length);
   }
   const soa = /\s*\(SOA (\S+)\)$/.exec(rest);
   if (soa) {
