@@ -109,8 +109,6 @@ await bundle(
     platform: 'node',
     target: 'node20',
     minify: false,
-    // dns-packet is CommonJS and requires Node's `buffer`; an ESM bundle needs a real `require` for that.
-    banner: { js: "import { createRequire as mxrayCreateRequire } from 'node:module'; const require = mxrayCreateRequire(import.meta.url);" },
   },
   'cli',
 );

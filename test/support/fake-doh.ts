@@ -3,7 +3,7 @@
  * table of records, or misbehaves on demand. Integration tests use the real knotd + dnsdist.
  */
 import * as dnsPacket from 'dns-packet';
-import { Buffer } from 'buffer';
+import { Buffer } from 'node:buffer';
 
 export type FakeRecord = dnsPacket.Answer;
 

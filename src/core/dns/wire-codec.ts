@@ -1,10 +1,9 @@
 /**
- * RFC 8484 wire format, via `dns-packet` (a well-kept RFC 1035 codec) rather than our own.
- * dns-packet works on Node's `Buffer`; browser bundles get the `buffer` package in its place
- * (see scripts/build.mjs), so this file is the only one that sees a Buffer.
+ * RFC 8484 wire format, via `@leichtgewicht/dns-packet` (a well-kept RFC 1035 codec, the
+ * maintained fork of `dns-packet` that works on Uint8Array, so no Buffer polyfill ships) rather
+ * than our own.
  */
-import { Buffer } from 'buffer';
-import * as dnsPacket from 'dns-packet';
+import * as dnsPacket from '@leichtgewicht/dns-packet';
 import type { DnsMessage, DnsQuestion, DnsRecord, SoaData } from './message';
 
 /**
@@ -22,14 +21,17 @@ export function encodeQuery(question: DnsQuestion): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(packet);
 }
 
-/** Decode a response; throws on anything dns-packet cannot parse (the client turns that into BadAnswer). */
+/** Decode a response; throws on anything the codec cannot parse (the client turns that into BadAnswer). */
 export function decodeMessage(bytes: Uint8Array): DnsMessage {
-  const packet = dnsPacket.decode(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-  // dns-packet decodes the RCODE by name; its type declarations just leave the field out.
-  const rcode = (packet as { rcode?: string }).rcode;
+  const packet = dnsPacket.decode(bytes);
+  // Reading past the end gives `undefined` on a Uint8Array where a Buffer threw, so the codec
+  // walks on through a cut-off message: what it consumed tells us (NaN when it read a length
+  // that was not there).
+  const consumed = (dnsPacket.decode as { bytes?: number }).bytes;
+  if (!(consumed !== undefined && consumed <= bytes.byteLength)) throw new Error('DNS message ends early');
   return {
     id: packet.id ?? 0,
-    rcode: rcode ?? 'NOERROR',
+    rcode: packet.rcode ?? 'NOERROR',
     flags: {
       qr: packet.type === 'response',
       aa: Boolean(packet.flag_aa),
@@ -45,7 +47,53 @@ export function decodeMessage(bytes: Uint8Array): DnsMessage {
   };
 }
 
-type PacketAnswer = NonNullable<dnsPacket.DecodedPacket['answers']>[number];
+/**
+ * Names decoded as the web platform decodes text. A label is any bytes (RFC 2181 §11) and a
+ * resolver may send any; the fork turns label bytes into text with its own UTF-8 decoder, which
+ * maps bytes that are not UTF-8 to other characters (even lone surrogates) and reads past the
+ * label's end. Here they become U+FFFD (WHATWG UTF-8, as Buffer did for dns-packet); the rest is
+ * the codec's own algorithm: RFC 1035 §4.1.4 compression with pointers only to earlier bytes,
+ * at most 255 octets. The codec calls `name.decode` for every name, so this replaces it there.
+ */
+const labelText = new TextDecoder('utf-8', { ignoreBOM: true });
+
+function decodeName(buf: Uint8Array, start = 0): string {
+  const labels: string[] = [];
+  let offset = start;
+  let lowest = start;
+  let nameLength = 0;
+  let consumed = 0;
+  let jumped = false;
+  for (;;) {
+    if (!(offset < buf.length)) throw new Error('Cannot decode name (buffer overflow)');
+    const length = buf[offset++]!;
+    if (!jumped) consumed += 1;
+    if (length === 0) break;
+    if ((length & 0xc0) === 0) {
+      if (offset + length > buf.length) throw new Error('Cannot decode name (buffer overflow)');
+      nameLength += length + 1;
+      if (nameLength > 254) throw new Error('Cannot decode name (name too long)');
+      labels.push(labelText.decode(buf.subarray(offset, offset + length)));
+      offset += length;
+      if (!jumped) consumed += length;
+    } else if ((length & 0xc0) === 0xc0) {
+      if (offset + 1 > buf.length) throw new Error('Cannot decode name (buffer overflow)');
+      const target = ((length & 0x3f) << 8) | buf[offset]!;
+      if (target >= lowest) throw new Error('Cannot decode name (bad pointer)');
+      offset = lowest = target;
+      if (!jumped) consumed += 1;
+      jumped = true;
+    } else {
+      throw new Error('Cannot decode name (bad label)');
+    }
+  }
+  decodeName.bytes = consumed;
+  return labels.length === 0 ? '.' : labels.join('.');
+}
+decodeName.bytes = 0;
+dnsPacket.name.decode = decodeName;
+
+type PacketAnswer = NonNullable<dnsPacket.Packet['answers']>[number];
 
 function toRecord(answer: PacketAnswer): DnsRecord[] {
   if (answer.type === 'OPT') return [];
@@ -75,7 +123,7 @@ function soaData(data: dnsPacket.SoaData): SoaData {
   return { mname: rootToEmpty(mname), rname: rootToEmpty(rname), serial, refresh, retry, expire, minimum };
 }
 
-/** dns-packet spells the root name "."; MXray keeps names without the root dot, so root is "". */
+/** The codec spells the root name "."; MXray keeps names without the root dot, so root is "". */
 function rootToEmpty(name: string): string {
   return name === '.' ? '' : name;
 }
