@@ -7,6 +7,7 @@ import { tryParseQuery } from '../core/query';
 import type { Report } from '../core/report';
 import type { LookupMessage, LookupRequest } from '../shared/messages';
 import { engine, persistCacheSoon } from './engine';
+import { policyFetcher } from './mta-sts-fetch';
 import { rememberLookup } from './recent-lookups';
 
 export function serveLookupPort(port: chrome.runtime.Port): void {
@@ -42,6 +43,9 @@ async function run(request: LookupRequest, send: (message: LookupMessage) => voi
     send({ type: 'report', report });
     persistCacheSoon(); // answers survive a worker stopped mid-lookup
   };
-  await lookupMail(parsed.query, client, { signal, ptr: settings.ptr, onUpdate });
+  const diagnostics = settings.diagnostics
+    ? { blocklists: settings.blocklists, dkimSelectors: settings.dkimSelectors, fetchPolicy: policyFetcher(settings.timeoutMs) }
+    : undefined;
+  await lookupMail(parsed.query, client, { signal, ptr: settings.ptr, onUpdate, ...(diagnostics ? { diagnostics } : {}) });
   persistCacheSoon();
 }

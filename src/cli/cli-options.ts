@@ -4,10 +4,20 @@
  */
 import { parseArgs } from 'node:util';
 import type { DohFormat } from '../core/doh/providers';
+import { normaliseSelector } from '../shared/settings';
 
 export interface CliOptions {
   queries: string[];
+  /** The resolver to use; with `--compare`, every `--resolver` given is compared. */
   resolver: string;
+  resolvers: string[];
+  /** The mail diagnostics (SPF tree, DMARC, DKIM, MTA-STS, TLS-RPT, BIMI, DNSSEC, provider). */
+  all: boolean;
+  /** DNS blocklists for each mail server address (opt-in: tells the list operators). */
+  blocklists: boolean;
+  dkimSelectors: string[];
+  /** Ask every resolver the MX question and show the answers side by side. */
+  compare: boolean;
   format?: DohFormat;
   json: boolean;
   ptr: boolean;
@@ -33,6 +43,14 @@ Examples:
 Options:
   --resolver <id|URL>   cloudflare (default), google, quad9, adguard, or a DoH URL
   --format <wire|json>  DoH format for a custom URL (default: wire; json for .../resolve)
+  --all                 also check the mail setup: provider, SPF include tree and lookup
+                        count, DMARC, DKIM (common selectors), MTA-STS (fetches the policy
+                        from https://mta-sts.<domain>/), TLS-RPT, BIMI, DNSSEC
+  --blocklists          also ask DNS blocklists (Spamhaus, SpamCop, ...) about each mail
+                        server address; this sends the addresses to the list operators
+  --dkim-selector <s>   also probe this DKIM selector (repeatable; implies --all)
+  --compare             ask every resolver (the built-in ones, or each --resolver given)
+                        the MX question and show the answers side by side
   --json                print the full report as JSON
   --no-ptr              skip reverse (PTR) lookups and the forward check
   --no-fcrdns           look up PTR names but do not forward-confirm them
@@ -53,7 +71,11 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
       allowPositionals: true,
       allowNegative: true,
       options: {
-        resolver: { type: 'string', default: 'cloudflare' },
+        resolver: { type: 'string', multiple: true, default: ['cloudflare'] },
+        all: { type: 'boolean', default: false },
+        blocklists: { type: 'boolean', default: false },
+        'dkim-selector': { type: 'string', multiple: true, default: [] },
+        compare: { type: 'boolean', default: false },
         format: { type: 'string' },
         json: { type: 'boolean', default: false },
         ptr: { type: 'boolean', default: true },
@@ -79,9 +101,20 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
   if (!values.help && !values.version && positionals.length === 0) {
     return { error: 'Name a domain, an email address, a URL or an IP address to look up.' };
   }
+  const dkimSelectors: string[] = [];
+  for (const text of values['dkim-selector']) {
+    const selector = normaliseSelector(text);
+    if (!selector) return { error: `--dkim-selector "${text}" is not a DKIM selector (letters, digits, hyphens, dots)` };
+    dkimSelectors.push(selector);
+  }
   const options: CliOptions = {
     queries: positionals,
-    resolver: values.resolver,
+    resolver: values.resolver[0]!,
+    resolvers: values.resolver,
+    all: values.all || values.blocklists || dkimSelectors.length > 0,
+    blocklists: values.blocklists,
+    dkimSelectors,
+    compare: values.compare,
     json: values.json,
     ptr: values.ptr,
     fcrdns: values.fcrdns,

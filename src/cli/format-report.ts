@@ -29,12 +29,16 @@ export function formatReport(report: Report, options: FormatOptions): string {
   if (txt.length > 0) lines.push('', ...txt);
   if (report.findings.length > 0) {
     lines.push('', paint('1', 'Findings'));
-    for (const finding of report.findings) {
-      const rfc = finding.rfc ? ` (${finding.rfc})` : '';
-      lines.push(`  ${paint(SEVERITY_COLOR[finding.severity], finding.severity.padEnd(5))}  ${terminalSafe(finding.message)}${rfc}`);
-    }
+    for (const finding of report.findings) lines.push(findingLine(finding, options.color));
   }
   return lines.join('\n');
+}
+
+/** `  warn   message (RFC ...)`, the severity coloured when asked. */
+export function findingLine(finding: Finding, color: boolean): string {
+  const rfc = finding.rfc ? ` (${finding.rfc})` : '';
+  const severity = finding.severity.padEnd(5);
+  return `  ${color ? `\u001b[${SEVERITY_COLOR[finding.severity]}m${severity}\u001b[0m` : severity}  ${terminalSafe(finding.message)}${rfc}`;
 }
 
 function headline(report: Report): string {

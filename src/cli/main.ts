@@ -4,12 +4,17 @@
  */
 import { AnswerCache } from '../core/doh/answer-cache';
 import { DohClient } from '../core/doh/doh-client';
-import { InvalidResolverUrl, providerChain, resolveProvider } from '../core/doh/providers';
+import { BUILT_IN_PROVIDERS, InvalidResolverUrl, providerChain, resolveProvider, type DohProvider } from '../core/doh/providers';
+import { compareResolvers } from '../core/mail/propagation/compare-resolvers';
+import type { DiagnosticsOptions } from '../core/mail/mail-diagnostics';
 import { lookupMail } from '../core/lookup/lookup-mail';
 import { tryParseQuery } from '../core/query/parse-query';
+import type { ResolverComparison } from '../core/mail/propagation/compare-resolvers';
 import type { Report } from '../core/report';
 import { parseCliOptions, USAGE } from './cli-options';
+import { formatComparison, formatMail } from './format-mail';
 import { formatReport } from './format-report';
+import { policyFetcher } from './policy-fetch';
 import { terminalSafe } from './terminal-safe';
 
 declare const MXRAY_VERSION: string;
@@ -38,7 +43,13 @@ export async function main(io: CliIo): Promise<number> {
     return 0;
   }
   let client: DohClient;
+  let compared: DohProvider[] = [];
   try {
+    if (options.compare) {
+      const given = options.resolvers.map((resolver) => resolveProvider(resolver, options.format));
+      // One resolver named: compare it with the built-in ones; several: exactly those.
+      compared = given.length > 1 ? given : [given[0]!, ...BUILT_IN_PROVIDERS.filter((p) => p.url !== given[0]!.url)];
+    }
     const primary = resolveProvider(options.resolver, options.format);
     const init: ConstructorParameters<typeof DohClient>[0] = { providers: providerChain(primary, options.fallback), timeoutMs: options.timeoutMs, cache: new AnswerCache() };
     if (io.fetch) init.fetch = io.fetch;
@@ -59,11 +70,19 @@ export async function main(io: CliIo): Promise<number> {
       status = 2;
       continue;
     }
-    const report = await lookupMail(parsed.query, client, { ptr: options.ptr, fcrdns: options.fcrdns });
+    const diagnostics: DiagnosticsOptions | undefined = options.all
+      ? { blocklists: options.blocklists, dkimSelectors: options.dkimSelectors, fetchPolicy: policyFetcher(options.timeoutMs, io.fetch) }
+      : undefined;
+    const report: CliReport = await lookupMail(parsed.query, client, { ptr: options.ptr, fcrdns: options.fcrdns, ...(diagnostics ? { diagnostics } : {}) });
+    if (options.compare && parsed.query.kind !== 'ip') {
+      report.comparison = await compareResolvers(parsed.query.name, compared, { timeoutMs: options.timeoutMs, ...(io.fetch ? { fetch: io.fetch } : {}) });
+    }
     reports.push(report);
     if (!options.json) {
       if (reports.length > 1) io.out('');
       io.out(formatReport(report, { color: options.color, resolverName }));
+      if (report.mail) io.out(formatMail(report, options.color));
+      if (report.comparison) io.out(formatComparison(report.comparison, options.color));
     }
     status = Math.max(status, exitStatusOf(report));
   }
@@ -71,9 +90,13 @@ export async function main(io: CliIo): Promise<number> {
   return status;
 }
 
+/** The JSON printed: the report, and the resolver comparison when `--compare` asked for one. */
+type CliReport = Report & { comparison?: ResolverComparison };
+
 /** 2 when the main question got no answer from any resolver; 1 when the answer has errors. */
 export function exitStatusOf(report: Report): number {
   const main = report.query.kind === 'ip' ? report.ptr?.ptrStatus : report.mxStatus;
   if (main === 'error') return 2;
-  return report.findings.some((f) => f.severity === 'error') ? 1 : 0;
+  const mailErrors = Object.values(report.mail?.findings ?? {}).some((findings) => findings.some((f) => f.severity === 'error'));
+  return mailErrors || report.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

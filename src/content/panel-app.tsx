@@ -25,7 +25,7 @@ export interface PanelAppProps {
 }
 
 export function PanelApp({ platform, openCount, onClose }: PanelAppProps) {
-  const [state, run] = useLookup(platform.start);
+  const [state, run, rerun] = useLookup(platform.start);
   const [recent, setRecent] = useState<string[]>([]);
   const [waiting, setWaiting] = useState(true);
   const dialog = useRef<HTMLDivElement>(null);
@@ -58,7 +58,7 @@ export function PanelApp({ platform, openCount, onClose }: PanelAppProps) {
         </button>
       </div>
       <QuickBox onLookup={(input) => run(request(input, 'typed'))} recent={recent} autoFocus={!waiting && !state.request} />
-      {state.request && <LookupView state={state} actions={platform.actions} headingLevel={2} />}
+      {state.request && <LookupView state={state} actions={platform.actions} headingLevel={2} rerun={rerun} />}
     </div>
   );
 }

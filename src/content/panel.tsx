@@ -5,6 +5,7 @@
  * between injections into the same page.
  */
 import { startLookup } from '../platform/lookup-port';
+import { mailActions } from '../platform/mail-actions';
 import { sendRequest } from '../platform/requests';
 import { copyText } from '../ui/copy-text';
 import { mountPanel, PANEL_TAG, type MountedPanel } from './mount-panel';
@@ -24,7 +25,7 @@ function openPanel(): void {
   const panel = mountPanel(
     {
       start: startLookup,
-      actions: { copy: (text) => copyText(text, panel.host.shadowRoot?.lastChild ?? document.body) },
+      actions: { copy: (text) => copyText(text, panel.host.shadowRoot?.lastChild ?? document.body), mail: mailActions({ canRequestPermissions: false }) },
       takeQuery: () => sendRequest('takePanelQuery', undefined),
       getRecent: () => sendRequest('getRecent', undefined),
     },

@@ -7,7 +7,10 @@
  * `REPORT_VERSION` is bumped when a field changes meaning, so stored reports can be migrated.
  */
 
-export const REPORT_VERSION = 1;
+import type { MailDiagnostics } from './mail/mail-diagnostics';
+
+/** 2: `mail` (the mail diagnostics) added. */
+export const REPORT_VERSION = 2;
 
 /** A DNS name as MXray keeps it: ASCII (punycode), lower case, no trailing dot. */
 export type DnsName = string;
@@ -174,4 +177,6 @@ export interface Report {
   /** DNSSEC: did the resolver set AD on the MX answer (validated)? `undefined` until known. */
   authenticated?: boolean;
   stats: LookupStats;
+  /** The mail diagnostics (SPF, DMARC, DKIM, MTA-STS, ...), when they were asked for. */
+  mail?: MailDiagnostics;
 }

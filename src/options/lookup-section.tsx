@@ -1,6 +1,10 @@
-/** How much a lookup asks: fallback to the other resolvers, reverse DNS with its forward check. */
+/**
+ * How much a lookup asks: fallback to the other resolvers, reverse DNS with its forward check,
+ * the mail diagnostics, the blocklists (opt-in), and the user's own DKIM selectors.
+ */
 import type { Settings } from '../shared/settings';
 import { CheckboxField } from './checkbox-field';
+import { DkimSelectorsField } from './dkim-selectors-field';
 
 export function LookupSection({ settings, save }: { settings: Settings; save: (next: Settings) => void }) {
   return (
@@ -20,6 +24,21 @@ export function LookupSection({ settings, save }: { settings: Settings; save: (n
         checked={settings.ptr}
         onToggle={(ptr) => save({ ...settings, ptr })}
       />
+      <CheckboxField
+        id="diagnostics"
+        label="Mail setup checks"
+        description="SPF (with its include tree and lookup count), DMARC, DKIM on common selectors, MTA-STS, TLS reporting, BIMI and DNSSEC, beside the mail servers. About 40 more questions to your resolver, all at once; the mail servers still show first."
+        checked={settings.diagnostics}
+        onToggle={(diagnostics) => save({ ...settings, diagnostics })}
+      />
+      <CheckboxField
+        id="blocklists"
+        label="Check DNS blocklists"
+        description="Ask Spamhaus, SpamCop, Barracuda and other blocklists whether each mail server address is listed. This sends the addresses to the list operators, through your resolver. Some lists refuse queries from public resolvers; MXray says so instead of guessing."
+        checked={settings.blocklists}
+        onToggle={(blocklists) => save({ ...settings, blocklists })}
+      />
+      <DkimSelectorsField selectors={settings.dkimSelectors} onChange={(dkimSelectors) => save({ ...settings, dkimSelectors })} />
     </section>
   );
 }

@@ -43,8 +43,8 @@ const request = (input: string, source: LookupRequest['source']): LookupRequest 
 
 export function PopupApp({ platform, query, isPage }: PopupAppProps) {
   const { start, actions } = platform;
-  const [main, runMain] = useLookup(start);
-  const [alt, runAlt] = useLookup(start);
+  const [main, runMain, rerunMain] = useLookup(start);
+  const [alt, runAlt, rerunAlt] = useLookup(start);
   const [mode, setMode] = useState<Mode>('starting');
   const [lead, setLead] = useState<Lead | undefined>();
   const [recent, setRecent] = useState<string[]>([]);
@@ -132,7 +132,7 @@ export function PopupApp({ platform, query, isPage }: PopupAppProps) {
       <QuickBox onLookup={lookUp} recent={recent} initial={query ?? ''} autoFocus={mode === 'idle'} />
       {mode === 'tab' && lead && choices.length === 2 && <DomainSwitch choices={choices} selected={lead} onSelect={(key) => setLead(key as Lead)} />}
       {mode === 'idle' && <p class="hint">This page has no domain to look up. Type a domain, an email address, a URL or an IP address.</p>}
-      {(mode === 'single' || mode === 'tab') && <LookupView state={lead === undefined ? { request: main.request } : shown} actions={actions} />}
+      {(mode === 'single' || mode === 'tab') && <LookupView state={lead === undefined ? { request: main.request } : shown} actions={actions} rerun={lead === 'registrable' ? rerunAlt : rerunMain} />}
     </div>
   );
 }

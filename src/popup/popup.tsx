@@ -4,6 +4,7 @@
  */
 import { render } from 'preact';
 import { startLookup } from '../platform/lookup-port';
+import { mailActions } from '../platform/mail-actions';
 import { sendRequest } from '../platform/requests';
 import { activeTabUrl, openOptionsPage, openResultPage } from '../platform/tabs';
 import type { Theme } from '../shared/settings';
@@ -41,7 +42,7 @@ render(
     platform={{
       start: startLookup,
       // An extension page is a secure, focused context: the async clipboard API is enough here.
-      actions: { copy: (text) => navigator.clipboard.writeText(text) },
+      actions: { copy: (text) => navigator.clipboard.writeText(text), mail: mailActions({ canRequestPermissions: true }) },
       findTabHost: async () => tabHost(await activeTabUrl()),
       getRecent: () => sendRequest('getRecent', undefined),
       openOptions: () => void openOptionsPage(),

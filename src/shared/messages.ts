@@ -10,6 +10,7 @@
  * - Everything else is a request/response `runtime.sendMessage` described by `Requests`.
  */
 import type { InvalidQueryJson } from '../core/query/invalid-query';
+import type { ComparedType, ResolverComparison } from '../core/mail/propagation/compare-resolvers';
 import type { Report } from '../core/report';
 import type { ResolverSetting, Settings } from './settings';
 
@@ -37,6 +38,8 @@ export interface Requests {
   clearRecent: [undefined, string[]];
   /** The in-page panel asks which query it was opened for. */
   takePanelQuery: [undefined, string | undefined];
+  /** Ask every resolver the same question (MX by default), each on its own, and return all answers. */
+  compareResolvers: [{ input: string; type?: ComparedType }, ResolverComparison];
 }
 
 export type RequestName = keyof Requests;

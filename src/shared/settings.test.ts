@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_SETTINGS, migrateSettings } from './settings';
+import { DEFAULT_SETTINGS, MAX_DKIM_SELECTORS, migrateSettings, normaliseSelector } from './settings';
 
 describe('migrateSettings', () => {
   it('gives the defaults for nothing stored or garbage', () => {
@@ -13,5 +13,30 @@ describe('migrateSettings', () => {
   });
   it('drops a custom resolver without a URL back to the default', () => {
     expect(migrateSettings({ resolver: { id: 'custom' } }).resolver).toEqual({ id: 'cloudflare' });
+  });
+});
+
+describe('mail diagnostics settings', () => {
+  it('has the diagnostics on and the blocklists off by default (they tell the list operators)', () => {
+    expect(DEFAULT_SETTINGS.diagnostics).toBe(true);
+    expect(DEFAULT_SETTINGS.blocklists).toBe(false);
+    expect(DEFAULT_SETTINGS.dkimSelectors).toEqual([]);
+  });
+  it('keeps valid selectors, normalised and deduplicated, and drops the rest', () => {
+    const settings = migrateSettings({ dkimSelectors: [' S1 ', 's1', 'k1.sub', '<b>x</b>', 42, '', 'a'.repeat(200)] });
+    expect(settings.dkimSelectors).toEqual(['s1', 'k1.sub']);
+    expect(migrateSettings({ dkimSelectors: 'x' }).dkimSelectors).toEqual([]);
+  });
+  it('caps the selectors', () => {
+    const many = Array.from({ length: 50 }, (_, i) => `sel${i}`);
+    expect(migrateSettings({ dkimSelectors: many }).dkimSelectors).toHaveLength(MAX_DKIM_SELECTORS);
+  });
+  it('reads a selector as DNS labels only', () => {
+    expect(normaliseSelector('Selector1.')).toBe('selector1');
+    expect(normaliseSelector('2048-key')).toBe('2048-key');
+    expect(normaliseSelector('a b')).toBeUndefined();
+    expect(normaliseSelector('-x')).toBeUndefined();
+    expect(normaliseSelector('x..y')).toBeUndefined();
+    expect(normaliseSelector('_domainkey')).toBeUndefined();
   });
 });

@@ -27,6 +27,18 @@ export interface Settings {
   rememberRecent: boolean;
   /** Per-request time limit, ms. */
   timeoutMs: number;
+  /**
+   * The mail diagnostics beside the MX list (SPF tree, DMARC, DKIM selectors, MTA-STS, TLS-RPT,
+   * BIMI): about 40 more questions to the same resolver, asked in parallel with the MX question.
+   */
+  diagnostics: boolean;
+  /**
+   * Ask DNS blocklists about each mail server address. Off until the user turns it on: it sends
+   * those addresses to the list operators (through the resolver).
+   */
+  blocklists: boolean;
+  /** DKIM selectors the user added, probed beside the common ones. */
+  dkimSelectors: string[];
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -37,7 +49,21 @@ export const DEFAULT_SETTINGS: Settings = {
   theme: 'system',
   rememberRecent: true,
   timeoutMs: 4_000,
+  diagnostics: true,
+  blocklists: false,
+  dkimSelectors: [],
 };
+
+/** A DKIM selector is one or more DNS labels (RFC 6376 §3.1); kept short and plain. */
+const SELECTOR = /^[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?)*$/;
+/** At most this many user selectors: each is one more question per lookup. */
+export const MAX_DKIM_SELECTORS = 20;
+
+/** `"  Sel1 "` -> `"sel1"`; `undefined` when it cannot be a selector. */
+export function normaliseSelector(text: string): string | undefined {
+  const selector = text.trim().toLowerCase().replace(/\.$/, '');
+  return selector.length <= 100 && SELECTOR.test(selector) ? selector : undefined;
+}
 
 /** Anything read from storage -> valid Settings (unknown or broken fields fall back to defaults). */
 export function migrateSettings(stored: unknown): Settings {
@@ -56,5 +82,11 @@ export function migrateSettings(stored: unknown): Settings {
   if (raw.theme === 'light' || raw.theme === 'dark' || raw.theme === 'system') settings.theme = raw.theme;
   if (typeof raw.rememberRecent === 'boolean') settings.rememberRecent = raw.rememberRecent;
   if (typeof raw.timeoutMs === 'number' && raw.timeoutMs >= 500 && raw.timeoutMs <= 30_000) settings.timeoutMs = raw.timeoutMs;
+  if (typeof raw.diagnostics === 'boolean') settings.diagnostics = raw.diagnostics;
+  if (typeof raw.blocklists === 'boolean') settings.blocklists = raw.blocklists;
+  if (Array.isArray(raw.dkimSelectors)) {
+    const selectors = raw.dkimSelectors.flatMap((item) => (typeof item === 'string' ? (normaliseSelector(item) ?? []) : []));
+    settings.dkimSelectors = [...new Set(selectors)].slice(0, MAX_DKIM_SELECTORS);
+  }
   return settings;
 }

@@ -2,7 +2,30 @@
  * What a report view can ask of the shell around it. Components call these instead of browser
  * APIs, so they render and run in tests with a mock (the Dark Reader pattern).
  */
+import type { ResolverComparison } from '../core/mail/propagation/compare-resolvers';
+
 export interface ReportActions {
   /** Put text on the clipboard; rejects when the browser refuses. */
   copy(text: string): Promise<void>;
+  /** The mail diagnostics' buttons; without them the buttons are not shown. */
+  mail?: MailActions;
+}
+
+/**
+ * What the mail diagnostics sections can ask for. Those that change what a lookup asks (a
+ * selector, the blocklists, the MTA-STS permission) resolve once saved; the view then runs the
+ * lookup again, which the cache answers at once for everything already asked.
+ */
+export interface MailActions {
+  /** Ask every resolver the MX question of `input` (a domain or email). */
+  compareResolvers(input: string): Promise<ResolverComparison>;
+  /** Probe this DKIM selector from now on (saved in the settings). */
+  addDkimSelector(selector: string): Promise<void>;
+  /** Turn the blocklist checks on (saved in the settings). */
+  enableBlocklists(): Promise<void>;
+  /**
+   * Ask for the permission to fetch `https://mta-sts.<domain>/`; true when granted. Absent where
+   * permissions cannot be asked for (the in-page panel).
+   */
+  allowPolicyFetch?(domain: string): Promise<boolean>;
 }

@@ -15,20 +15,27 @@ export function FindingsList({ findings, headingLevel = 2 }: { findings: readonl
       {findings.length === 0 ? (
         <p class="muted">None yet.</p>
       ) : (
-        <ul class="finding-list">
-          {findings.map((finding, index) => (
-            <li key={`${finding.code}-${finding.subject ?? ''}-${index}`} class={`finding finding-${finding.severity}`}>
-              <span class="severity">{severityWord(finding.severity)}</span> <span class="finding-message">{finding.message}</span>
-              {finding.rfc && (
-                <>
-                  {' '}
-                  <span class="rfc">{finding.rfc}</span>
-                </>
-              )}
-            </li>
-          ))}
-        </ul>
+        <FindingItems findings={findings} />
       )}
     </section>
+  );
+}
+
+/** The findings as list items, also used inside each mail diagnostics section. */
+export function FindingItems({ findings }: { findings: readonly Finding[] }) {
+  return (
+    <ul class="finding-list">
+      {findings.map((finding, index) => (
+        <li key={`${finding.code}-${finding.subject ?? ''}-${index}`} class={`finding finding-${finding.severity}`}>
+          <span class="severity">{severityWord(finding.severity)}</span> <span class="finding-message">{finding.message}</span>
+          {finding.rfc && (
+            <>
+              {' '}
+              <span class="rfc">{finding.rfc}</span>
+            </>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -17,6 +17,8 @@ export interface LookupViewProps {
   actions: ReportActions;
   /** h1 in the popup and result page, h2 in the in-page panel (the page has its own h1). */
   headingLevel?: 1 | 2;
+  /** Run the same lookup again (the mail diagnostics' buttons change what it asks). */
+  rerun?: () => void;
 }
 
 function alertFor(state: LookupState): AlertText | undefined {
@@ -25,7 +27,7 @@ function alertFor(state: LookupState): AlertText | undefined {
   return state.report && state.report.status === 'done' ? reportAlert(state.report) : undefined;
 }
 
-export function LookupView({ state, actions, headingLevel = 1 }: LookupViewProps) {
+export function LookupView({ state, actions, headingLevel = 1, rerun }: LookupViewProps) {
   const { report } = state;
   const Heading = headingLevel === 1 ? 'h1' : 'h2';
   const title = report?.query.display ?? state.request?.input;
@@ -40,7 +42,7 @@ export function LookupView({ state, actions, headingLevel = 1 }: LookupViewProps
       )}
       <StatusLine text={state.invalid ? 'Not looked up' : state.lost ? 'Stopped' : statusText(report, isRunning(state))} />
       {alert && <ErrorAlert alert={alert} />}
-      {report && <ReportView report={report} sectionLevel={headingLevel === 1 ? 2 : 3} />}
+      {report && <ReportView report={report} sectionLevel={headingLevel === 1 ? 2 : 3} actions={actions} {...(rerun ? { rerun } : {})} />}
     </div>
   );
 }

@@ -4,6 +4,8 @@
  * report: the table appears as soon as the MX answer is in, and fills in as answers land.
  */
 import type { Report } from '../core/report';
+import type { ReportActions } from './actions';
+import { LazyMailSections } from './mail/lazy-mail-sections';
 import { FindingsList } from './findings-list';
 import { noMailServersText } from './format/cells';
 import { MailRecords } from './mail-records';
@@ -15,9 +17,11 @@ export interface ReportViewProps {
   report: Report;
   /** Level of the section headings: 2 under the popup's h1, 3 under the panel's h2. */
   sectionLevel?: 2 | 3;
+  actions?: ReportActions;
+  rerun?: () => void;
 }
 
-export function ReportView({ report, sectionLevel = 2 }: ReportViewProps) {
+export function ReportView({ report, sectionLevel = 2, actions, rerun }: ReportViewProps) {
   const isIp = report.query.kind === 'ip';
   const empty = isIp ? undefined : noMailServersText(report);
   return (
@@ -27,6 +31,7 @@ export function ReportView({ report, sectionLevel = 2 }: ReportViewProps) {
       {empty && <p class="no-mail">{empty}</p>}
       <FindingsList findings={report.findings} headingLevel={sectionLevel} />
       {!isIp && <MailRecords txt={report.txt} headingLevel={sectionLevel} />}
+      {!isIp && report.mail && <LazyMailSections report={report} actions={actions?.mail} rerun={rerun} headingLevel={sectionLevel} />}
       <ReportFooter report={report} />
     </div>
   );

@@ -27,19 +27,26 @@ export function isRunning(state: LookupState): boolean {
   return state.request !== undefined && !state.invalid && !state.lost && state.report?.status !== 'done';
 }
 
-export function useLookup(start: StartLookup): [LookupState, (request: LookupRequest | undefined) => void] {
+/**
+ * The state, `run(request)` to start a lookup (or clear with `undefined`), and `rerun()` to ask
+ * the same again after a setting changed, keeping the report on screen until the new one comes
+ * (from the cache, at once, for everything asked before).
+ */
+export function useLookup(start: StartLookup): [LookupState, (request: LookupRequest | undefined) => void, () => void] {
   const [state, setState] = useState<LookupState>({});
   const cancel = useRef<(() => void) | undefined>(undefined);
+  const last = useRef<LookupRequest | undefined>(undefined);
 
-  const run = useCallback(
-    (request: LookupRequest | undefined) => {
+  const begin = useCallback(
+    (request: LookupRequest | undefined, keep: boolean) => {
       cancel.current?.();
       cancel.current = undefined;
+      last.current = request;
       if (!request) {
         setState({});
         return;
       }
-      setState({ request });
+      setState((previous) => (keep && previous.report ? { request, report: previous.report } : { request }));
       let live = true;
       const stop = start(request, {
         onMessage: (message) => {
@@ -57,7 +64,9 @@ export function useLookup(start: StartLookup): [LookupState, (request: LookupReq
     },
     [start],
   );
+  const run = useCallback((request: LookupRequest | undefined) => begin(request, false), [begin]);
+  const rerun = useCallback(() => begin(last.current, true), [begin]);
 
   useEffect(() => () => cancel.current?.(), []);
-  return [state, run];
+  return [state, run, rerun];
 }

@@ -92,7 +92,10 @@ describe('resilience', () => {
     ]);
     const footer = await readFooter(page);
     expect(footer).toContain('Cloudflare did not answer; Google answered');
-    expect(footer).toMatch(/^via Google\b/);
+    // Google answered every question asked now; Cloudflare may still be named for answers it
+    // gave before the hang and the cache kept (the DMARC tree walk asks `_dmarc.test`, which
+    // the twenty-mx.test lookup above asked too).
+    expect(footer).toMatch(/^via (Cloudflare, )?Google\b/);
     // Cloudflare was asked first and never answered.
     expect(cloudflare.log.length).toBeGreaterThan(0);
     expect(cloudflare.log.every((entry) => entry.httpStatus === null)).toBe(true);

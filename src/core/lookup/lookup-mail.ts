@@ -24,6 +24,8 @@ import { buildPtrName } from '../ip/ptr-name';
 import { displayName } from '../dns/display-name';
 import type { Address, AnswerStatus, ErrorInfo, Exchange, Query, Report } from '../report';
 import { REPORT_VERSION } from '../report';
+import type { AskResult, DnsAsk, MailQuestionType } from '../mail/dns-ask';
+import { mailAddressesOf, newMailDiagnostics, runMailDiagnostics, withMailFindings, type DiagnosticsOptions } from '../mail/mail-diagnostics';
 import { minTtl, readAnswer, txtValues } from './read-answer';
 
 export interface LookupOptions {
@@ -36,6 +38,12 @@ export interface LookupOptions {
   onUpdate?: (report: Report) => void;
   /** Milliseconds clock (elapsed time in the report). */
   now?: () => number;
+  /**
+   * The mail diagnostics (SPF, DMARC, DKIM, MTA-STS, TLS-RPT, BIMI, DNSSEC, provider, and
+   * blocklists when asked) in `report.mail`; none when left out. Their questions are asked in
+   * stage 1 beside the MX question, so the MX list is not one round trip later for them.
+   */
+  diagnostics?: DiagnosticsOptions;
 }
 
 /** At most this many PTR names of one address are forward-checked (a PTR RRset can be huge). */
@@ -60,6 +68,9 @@ class MailLookup {
   /** The name's own addresses (stage 1), kept until we know whether MX is implicit. */
   private readonly hostAnswers: { A?: Outcome; AAAA?: Outcome } = {};
   private mxDepth = 0;
+  /** Resolved once every mail host's addresses are known (the blocklists wait for them). */
+  private addressesKnown: (addresses: ReturnType<typeof mailAddressesOf>) => void = () => undefined;
+  private readonly mailAddresses = new Promise<ReturnType<typeof mailAddressesOf>>((resolve) => (this.addressesKnown = resolve));
 
   constructor(
     private readonly query: Query,
@@ -90,6 +101,7 @@ class MailLookup {
       resolverEvents: [],
       stats: { requests: 0, cacheHits: 0, roundTrips: 0 },
     };
+    if (!isIp && options.diagnostics) this.draft.mail = newMailDiagnostics(options.diagnostics);
   }
 
   run(): Promise<Report> {
@@ -112,7 +124,26 @@ class MailLookup {
     const dmarcName = `_dmarc.${name}`;
     if (isQueryableName(dmarcName)) this.ask(dmarcName, 'TXT', 0, (outcome) => this.onDmarc(outcome));
     else this.draft.txt.dmarcStatus = 'skipped';
+    const mail = this.draft.mail;
+    if (mail && this.options.diagnostics) {
+      // Asked after the MX question, so the MX request is the first on the wire.
+      this.pending++;
+      runMailDiagnostics(mail, { domain: name, ask: this.askMail, ...(this.options.signal ? { signal: this.options.signal } : {}) }, this.options.diagnostics, this.mailAddresses)
+        .catch((error: unknown) => this.noteError(toErrorInfo(error, 'MXray', `${name} mail diagnostics`), error))
+        .finally(() => this.settle());
+    }
   }
+
+  /** The diagnostics' way to ask (src/core/mail/dns-ask.ts): through this lookup's client and stats. */
+  private readonly askMail: DnsAsk = (name, type, after) =>
+    new Promise<AskResult>((resolve) => {
+      const base = { name, type, values: [], authenticated: false, depth: after?.depth ?? 0 };
+      if (!isQueryableName(name)) {
+        resolve({ ...base, status: 'error', error: { code: 'bad-name', message: `"${name}" is not a name DNS can look up (too long, or an empty label).` } });
+        return;
+      }
+      this.ask(name, type, after?.depth ?? 0, (outcome) => resolve(askResultOf(name, type, outcome)), 'mail');
+    });
 
   private startIp(): void {
     const family = this.query.family ?? 4;
@@ -131,6 +162,7 @@ class MailLookup {
     this.draft.mxStatus = read.status;
     this.draft.cname = read.cname;
     this.draft.authenticated = outcome.answer.authenticated;
+    if (this.draft.mail) this.draft.mail.dnssec.mx = { question: `${this.query.name} MX`, status: read.status, authenticated: outcome.answer.authenticated };
     this.draft.mxTtl = minTtl(read.records);
     const exchanges = read.records.map((record): Exchange => {
       const host = normaliseName(record.data.exchange);
@@ -222,6 +254,10 @@ class MailLookup {
       const read = readAnswer(outcome.answer, type);
       exchange.addressStatus[type] = read.status;
       if (read.cname.length > 0) exchange.cname = read.cname;
+      const hosts = this.draft.mail?.dnssec.hosts;
+      if (hosts && !hosts.some((h) => h.host === exchange.host && h.question.endsWith(` ${type}`))) {
+        hosts.push({ host: exchange.host, question: `${exchange.host} ${type}`, status: read.status, authenticated: outcome.answer.authenticated });
+      }
       for (const record of read.records) {
         const parsed = parseIp(record.data);
         if (!parsed || exchange.addresses.some((a) => a.ip === parsed.ip)) continue;
@@ -305,6 +341,7 @@ class MailLookup {
     const { status, values } = txtValues(outcome.answer);
     this.draft.txt.status = status;
     this.draft.txt.records = values;
+    if (this.draft.mail) this.draft.mail.dnssec.txt = { question: `${this.query.name} TXT`, status, authenticated: outcome.answer.authenticated };
     // RFC 7208 §4.5: an SPF record starts with "v=spf1" followed by a space or its end.
     this.draft.txt.spf = values.filter((v) => /^v=spf1(\s|$)/i.test(v));
   }
@@ -326,7 +363,7 @@ class MailLookup {
    * Ask one question; `parentDepth` is the round-trip depth of the answer that made us ask it,
    * so `stats.roundTrips` is the critical-path depth. Cache hits add no depth.
    */
-  private ask(name: string, type: QuestionType, parentDepth: number, onOutcome: (outcome: Outcome) => void): void {
+  private ask(name: string, type: QuestionType, parentDepth: number, onOutcome: (outcome: Outcome) => void, track: 'routing' | 'mail' = 'routing'): void {
     this.pending++;
     const signal = this.options.signal;
     this.client
@@ -334,6 +371,7 @@ class MailLookup {
       .then(
         (answer): Outcome => {
           this.noteAnswer(answer);
+          if (track === 'mail' && this.draft.mail) this.draft.mail.requests += answer.requests;
           return { answer, depth: parentDepth + (answer.fromCache ? 0 : 1) };
         },
         (error: unknown): Outcome => {
@@ -343,7 +381,10 @@ class MailLookup {
         },
       )
       .then((outcome) => {
-        this.draft.stats.roundTrips = Math.max(this.draft.stats.roundTrips, outcome.depth);
+        // The diagnostics keep their own depth: `stats.roundTrips` is the mail routing's
+        // (MX -> addresses -> PTR -> forward), which a long SPF include chain must not hide.
+        if (track === 'routing') this.draft.stats.roundTrips = Math.max(this.draft.stats.roundTrips, outcome.depth);
+        else if (this.draft.mail) this.draft.mail.roundTrips = Math.max(this.draft.mail.roundTrips, outcome.depth);
         onOutcome(outcome);
       })
       .catch((error: unknown) => this.noteError(toErrorInfo(error, 'MXray', `${name} ${type}`), error))
@@ -374,6 +415,7 @@ class MailLookup {
   }
 
   private settle(): void {
+    this.noticeAddressesKnown();
     this.pending--;
     if (this.pending > 0) {
       this.scheduleEmit();
@@ -381,6 +423,16 @@ class MailLookup {
     }
     this.draft.status = 'done';
     this.finish(this.emit());
+  }
+
+  /** Once the MX answer and every mail host's A/AAAA are in, hand the addresses on (once). */
+  private noticeAddressesKnown(): void {
+    const draft = this.draft;
+    if (!draft.mail || draft.mail.dnssec.status === 'done' || draft.mxStatus === 'pending') return;
+    if (draft.mxStatus === 'nodata' && (draft.hostStatus.A === 'pending' || draft.hostStatus.AAAA === 'pending')) return;
+    if (draft.exchanges.some((e) => e.addressStatus.A === 'pending' || e.addressStatus.AAAA === 'pending')) return;
+    draft.mail.dnssec.status = 'done';
+    this.addressesKnown(mailAddressesOf(draft));
   }
 
   /**
@@ -402,6 +454,7 @@ class MailLookup {
     this.draft.elapsedMs = Math.round(this.now() - this.draft.startedAt);
     const snapshot = structuredClone(this.draft);
     snapshot.findings = runChecks(snapshot);
+    withMailFindings(snapshot);
     try {
       this.options.onUpdate?.(snapshot);
     } catch {
@@ -409,6 +462,20 @@ class MailLookup {
     }
     return snapshot;
   }
+}
+
+function askResultOf(name: string, type: MailQuestionType, outcome: Outcome): AskResult {
+  if (!outcome.answer) return { name, type, status: 'error', values: [], authenticated: false, error: outcome.error, depth: outcome.depth };
+  const read = readAnswer(outcome.answer, type);
+  const values = read.records.map((record) => {
+    if (record.type === 'TXT') return record.data.join('');
+    if (record.type === 'MX') return normaliseName(record.data.exchange);
+    return parseIp(String(record.data))?.ip ?? String(record.data);
+  });
+  const result: AskResult = { name, type, status: read.status, values, authenticated: outcome.answer.authenticated, depth: outcome.depth };
+  const ttl = minTtl(read.records);
+  if (ttl !== undefined) result.ttl = ttl;
+  return result;
 }
 
 function exchangeState(exchange: Exchange): Exchange['state'] {

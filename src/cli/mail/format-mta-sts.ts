@@ -1,0 +1,18 @@
+/** The MTA-STS section for `mxray --all`: the record, then the policy file's meaning. DNS and HTTP text go through `terminalSafe`. */
+import { mtaStsAbsentText, policyRows, policyStateText, shownPolicy } from '../../core/mail/mta-sts/mta-sts-wording';
+import type { MtaStsSection } from '../../core/mail/mta-sts/types';
+import { terminalSafe } from '../terminal-safe';
+
+export function formatMtaSts(section: MtaStsSection): string[] {
+  const absent = mtaStsAbsentText(section);
+  if (absent !== undefined) return [absent];
+  const lines = section.records.map(terminalSafe);
+  const state = policyStateText(section.policy);
+  if (state) lines.push(terminalSafe(state));
+  const shown = shownPolicy(section.policy);
+  if (shown) {
+    for (const error of shown.policy.errors) lines.push(`  ${terminalSafe(error)}`);
+    for (const [label, value] of policyRows(shown.policy)) lines.push(`  ${label.padEnd(11)}  ${terminalSafe(value)}`);
+  }
+  return lines;
+}

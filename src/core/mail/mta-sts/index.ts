@@ -1,0 +1,4 @@
+export type { PolicyFetcher, MtaStsMode, MtaStsPolicy, MtaStsPolicyState, MtaStsRecordParse, MtaStsSection } from './types';
+export { newMtaStsSection, probeMtaSts, fetchMtaStsPolicy, policyUrl, MAX_POLICY_BYTES } from './probe-mta-sts';
+export { mtaStsFindings } from './mta-sts-findings';
+export { parseMtaStsRecord, parseMtaStsPolicy, mxMatchesPolicy, isMtaStsRecord, MAX_POLICY_AGE } from './parse-mta-sts';

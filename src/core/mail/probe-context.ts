@@ -1,0 +1,14 @@
+/**
+ * What every mail diagnostic gets from the lookup: the domain, a way to ask DNS, and the
+ * lookup's abort signal. See `dns-ask.ts`.
+ */
+import type { DnsName } from '../report';
+import type { DnsAsk } from './dns-ask';
+
+export interface ProbeContext {
+  /** ASCII, lower case, no trailing dot: the domain the mail is for. */
+  domain: DnsName;
+  ask: DnsAsk;
+  /** Stop asking new questions once aborted. */
+  signal?: AbortSignal;
+}

@@ -1,0 +1,34 @@
+/** The AD bit of each answer mail depends on: the MX, the TXT (SPF) and each host's addresses. */
+import type { DnssecSection, ValidatedAnswer } from '../../core/mail/dnssec/types';
+
+function Row({ answer }: { answer: ValidatedAnswer }) {
+  const state = answer.status === 'pending' ? '…' : answer.status === 'ok' || answer.status === 'nodata' || answer.status === 'nxdomain' ? (answer.authenticated ? 'validated (AD)' : 'not validated') : answer.status.toUpperCase();
+  return (
+    <tr>
+      <td>
+        <code>{answer.question}</code>
+      </td>
+      <td class={answer.authenticated ? 'dnssec-yes' : 'dnssec-no'}>{state}</td>
+    </tr>
+  );
+}
+
+export function DnssecSectionBody({ section }: { section: DnssecSection }) {
+  const answers = [section.mx, section.txt, ...section.hosts].filter((answer): answer is ValidatedAnswer => answer !== undefined);
+  if (answers.length === 0) return null;
+  return (
+    <table class="dnssec-table" aria-label="DNSSEC validation">
+      <thead>
+        <tr>
+          <th scope="col">Answer</th>
+          <th scope="col">DNSSEC</th>
+        </tr>
+      </thead>
+      <tbody>
+        {answers.map((answer) => (
+          <Row key={answer.question} answer={answer} />
+        ))}
+      </tbody>
+    </table>
+  );
+}

@@ -1,0 +1,40 @@
+/**
+ * The MTA-STS section: the `_mta-sts` record, then the policy file when it was fetched (mode,
+ * cache time, MX patterns, the file itself). The fetch button, when permission is needed, is the
+ * frame's (mail-sections.tsx). Records and the file are untrusted text: text nodes only.
+ */
+import { mtaStsAbsentText, policyRows, policyStateText, shownPolicy } from '../../core/mail/mta-sts/mta-sts-wording';
+import type { MtaStsSection } from '../../core/mail/mta-sts/types';
+
+export function MtaStsSectionBody({ section }: { section: MtaStsSection }) {
+  const absent = mtaStsAbsentText(section);
+  if (absent !== undefined) return <p class="muted">{absent}</p>;
+  const state = policyStateText(section.policy);
+  const shown = shownPolicy(section.policy);
+  return (
+    <>
+      {section.records.map((record, index) => (
+        <code key={index} class="record">
+          {record}
+        </code>
+      ))}
+      {state && <p class={`mta-sts-state mta-sts-${section.policy.state}`}>{state}</p>}
+      {shown && shown.policy.errors.length > 0 && (
+        <ul class="mta-sts-errors">
+          {shown.policy.errors.map((error, index) => (
+            <li key={index}>{error}</li>
+          ))}
+        </ul>
+      )}
+      {shown && (
+        <>
+          <dl class="record-list">{policyRows(shown.policy).map(([label, value]) => [<dt key={`${label}-t`}>{label}</dt>, <dd key={`${label}-d`}>{value}</dd>])}</dl>
+          <details>
+            <summary>Policy file</summary>
+            <pre class="record mta-sts-file">{shown.body}</pre>
+          </details>
+        </>
+      )}
+    </>
+  );
+}
