@@ -4,6 +4,7 @@ import { browserTables } from './browser/browser-tables';
 import type { BrowserResults } from './browser/measure-browser';
 import type { BulkRow, CeilingRow } from './bulk-throughput';
 import type { BundleRow } from './bundle-sizes';
+import { diagnosticsTable, type DiagnosticsRow } from './diagnostics-latency';
 import type { EngineRow } from './engine-latency';
 import type { MemoryRun } from './memory';
 import type { RetryRow } from './retry-after';
@@ -20,6 +21,7 @@ export interface BenchResults {
   retry?: RetryRow[];
   memory?: MemoryRun[];
   browser?: BrowserResults;
+  diagnostics?: DiagnosticsRow[];
   targets: TargetResult[];
 }
 
@@ -127,6 +129,7 @@ export function allTables(results: BenchResults): string {
   const { date, cpus, node, loadAverage } = results.machine;
   const parts = [`Measured ${date} on ${cpus}, Node ${node}; 1-minute load average ${loadAverage.start} at the start, ${loadAverage.end} at the end.`, targetTable(results.targets)];
   if (results.engine) parts.push(engineTables(results.engine));
+  if (results.diagnostics) parts.push(diagnosticsTable(results.diagnostics));
   if (results.bulk && results.retry) parts.push(bulkTables(results.bulk, results.retry, results.ceiling));
   if (results.memory) parts.push(memoryTable(results.memory));
   if (results.browser) parts.push(browserTables(results.browser));

@@ -3,7 +3,7 @@
 // Chromium (bench/browser). Prints markdown tables and writes bench/results.json;
 // `--update-docs` also rewrites the figures in docs/performance.md.
 //   tsx --expose-gc --import ./bench/register-hooks.mjs bench/run.ts [--runs 9] [--baseline-runs 5]
-//       [--browser-runs 5] [--only engine,bulk,memory,bundles,browser,worker-memory] [--update-docs]
+//       [--browser-runs 5] [--only engine,diagnostics,bulk,memory,bundles,browser,worker-memory] [--update-docs]
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -14,6 +14,7 @@ import { browserTargets } from './browser/browser-targets';
 import { measureBrowser } from './browser/measure-browser';
 import { measureBulk, measureEngineCeiling } from './bulk-throughput';
 import { gzipOfInputs, measureBundles } from './bundle-sizes';
+import { measureDiagnostics } from './diagnostics-latency';
 import { measureEngine } from './engine-latency';
 import { measureMemory } from './memory';
 import { allTables, type BenchResults } from './report-tables';
@@ -27,7 +28,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '9' },
     'baseline-runs': { type: 'string', default: '5' },
     'browser-runs': { type: 'string', default: '5' },
-    only: { type: 'string', default: 'engine,bulk,memory,bundles,browser,worker-memory' },
+    only: { type: 'string', default: 'engine,diagnostics,bulk,memory,bundles,browser,worker-memory' },
     'update-docs': { type: 'boolean', default: false },
   },
 });
@@ -55,7 +56,7 @@ if (sections.has('bundles')) {
 }
 
 const browserSections = { timings: sections.has('browser'), workerMemory: sections.has('worker-memory') };
-if (['engine', 'bulk', 'memory', 'browser', 'worker-memory'].some((section) => sections.has(section))) {
+if (['engine', 'diagnostics', 'bulk', 'memory', 'browser', 'worker-memory'].some((section) => sections.has(section))) {
   log('starting the DNS test stack');
   const stack = await startStackProcess();
   const bench = createBenchFetch(stack.info);
@@ -65,6 +66,10 @@ if (['engine', 'bulk', 'memory', 'browser', 'worker-memory'].some((section) => s
     if (sections.has('engine')) {
       log(`engine and sequential baseline (${engineRuns} / ${baselineRuns} runs each)`);
       results.engine = await measureEngine({ stack: stack.info, bench, engineRuns, baselineRuns, log });
+    }
+    if (sections.has('diagnostics')) {
+      log(`mail diagnostics on (${baselineRuns} runs each)`);
+      results.diagnostics = await measureDiagnostics(stack.info, bench, baselineRuns, log);
     }
     if (sections.has('bulk')) {
       log('bulk throughput');
@@ -91,7 +96,7 @@ if (['engine', 'bulk', 'memory', 'browser', 'worker-memory'].some((section) => s
 
 results.machine.loadAverage.end = Number(loadavg()[0]!.toFixed(1));
 results.targets = [
-  ...evaluateTargets(results.engine ?? [], results.bundles ?? [], results.bulk ?? []),
+  ...evaluateTargets(results.engine ?? [], results.bundles ?? [], results.bulk ?? [], results.diagnostics ?? []),
   ...(results.browser ? browserTargets(results.browser) : []),
 ];
 const tables = allTables(results);

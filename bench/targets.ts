@@ -1,6 +1,7 @@
 // The targets MXray's engine is held to (docs/performance.md), checked against one run's figures.
 import type { BulkRow } from './bulk-throughput';
 import type { BundleRow } from './bundle-sizes';
+import type { DiagnosticsRow } from './diagnostics-latency';
 import type { EngineRow } from './engine-latency';
 
 export interface TargetResult {
@@ -12,8 +13,18 @@ export interface TargetResult {
 
 const KB = 1024;
 
-export function evaluateTargets(engine: EngineRow[], bundles: BundleRow[], bulk: BulkRow[]): TargetResult[] {
+export function evaluateTargets(engine: EngineRow[], bundles: BundleRow[], bulk: BulkRow[], diagnostics: DiagnosticsRow[] = []): TargetResult[] {
   const results: TargetResult[] = [];
+  const diag50 = diagnostics.filter((row) => row.rttMs === 50);
+  if (diag50.length > 0) {
+    const limit = 1.2 * 50 + 60;
+    results.push({
+      target: `time to first MX at 50 ms RTT with every mail diagnostic on (${diag50.map((row) => row.domain).join(', ')}); the MX request in the first burst`,
+      limit: `≤ ${limit} ms, MX sent before any answer`,
+      measured: `${diag50.map((row) => `${row.firstMxMs} ms`).join(', ')}; MX in the first burst: ${diag50.every((row) => row.mxInFirstBurst) ? 'always' : 'NOT always'}`,
+      met: diag50.every((row) => row.firstMxMs <= limit && row.mxInFirstBurst),
+    });
+  }
   const at = (rttMs: number, exchanges: number) => engine.find((row) => row.rttMs === rttMs && row.exchanges === exchanges);
 
   const at50 = engine.filter((row) => row.rttMs === 50);

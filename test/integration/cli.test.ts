@@ -52,7 +52,7 @@ describe('mxray CLI', () => {
     const { code, stdout } = await mxray('--resolver', stack.dohUrl, '--json', 'null-mx.test');
     expect(code).toBe(0);
     const report = JSON.parse(stdout) as Report;
-    expect(report).toMatchObject({ version: 1, status: 'done', nullMx: true, query: { name: 'null-mx.test' } });
+    expect(report).toMatchObject({ version: 2, status: 'done', nullMx: true, query: { name: 'null-mx.test' } });
   });
 
   it('exits 1 when the answer has error findings', async () => {
