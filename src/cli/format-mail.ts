@@ -5,7 +5,7 @@
  */
 import { comparisonFindings } from '../core/mail/propagation/comparison-findings';
 import type { ResolverComparison } from '../core/mail/propagation/compare-resolvers';
-import type { MailSectionId } from '../core/mail/mail-diagnostics';
+import type { MailSectionId } from '../core/mail/section-ids';
 import type { Report } from '../core/report';
 import { findingLine } from './format-report';
 import { formatBimi } from './mail/format-bimi';

@@ -15,7 +15,7 @@ import type { ErrorInfo } from '../report';
 import { AnswerCache } from './answer-cache';
 import type { DnsAnswer } from './dns-answer';
 import { requestDoh, type FetchLike } from './doh-request';
-import { Limiter } from './limiter';
+import { Limiter, type Priority } from './limiter';
 import type { DohProvider } from './providers';
 import { validateAnswer } from './validate-answer';
 
@@ -36,6 +36,8 @@ export interface DohClientOptions {
 
 export interface QueryOptions {
   signal?: AbortSignal;
+  /** `background` requests wait while `normal` ones queue (see Limiter). */
+  priority?: Priority;
 }
 
 const GET_REJECTED = new Set([405, 413, 414, 415, 501]);
@@ -82,7 +84,7 @@ export class DohClient {
     }
     let shared = this.inFlight.get(key);
     if (!shared) {
-      shared = this.ask(question).finally(() => this.inFlight.delete(key));
+      shared = this.ask(question, options.priority ?? 'normal').finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, shared);
       shared.then((answer) => this.cache.set(key, answer, this.now()), () => undefined);
     }
@@ -90,7 +92,7 @@ export class DohClient {
   }
 
   /** Ask the chain, best-first, until one resolver gives a usable answer. */
-  private async ask(question: DnsQuestion): Promise<DnsAnswer> {
+  private async ask(question: DnsQuestion, priority: Priority): Promise<DnsAnswer> {
     const failures: ResolverError[] = [];
     const notes: ErrorInfo[] = [];
     let requests = 0;
@@ -98,7 +100,7 @@ export class DohClient {
     for (const provider of ordered) {
       for (let attempt = 0; attempt < 2; attempt++) {
         try {
-          const { message, sent } = await this.askOne(provider, question);
+          const { message, sent } = await this.askOne(provider, question, priority);
           requests += sent;
           this.failedAt.delete(provider.url);
           return toAnswer(question, message, provider, requests, [...notes, ...failures.map((f) => f.toJSON())]);
@@ -122,12 +124,12 @@ export class DohClient {
   }
 
   /** One resolver: GET (or POST where GET is refused), validated. Throws CountedError. */
-  private async askOne(provider: DohProvider, question: DnsQuestion): Promise<{ message: DnsMessage; sent: number }> {
+  private async askOne(provider: DohProvider, question: DnsQuestion, priority: Priority): Promise<{ message: DnsMessage; sent: number }> {
     let sent = 0;
     const send = (method: 'GET' | 'POST') => {
       sent++;
       this.stats.requests++;
-      return this.limiter.run(() => requestDoh(provider, question, { fetch: this.fetch, timeoutMs: this.timeoutMs, method }));
+      return this.limiter.run(() => requestDoh(provider, question, { fetch: this.fetch, timeoutMs: this.timeoutMs, method }), priority);
     };
     try {
       let message: DnsMessage;

@@ -2,10 +2,16 @@
  * A counting semaphore: at most `limit` tasks run at once, the rest queue in order.
  * Caps the HTTP requests in flight so a bulk run cannot flood a public resolver
  * (which would answer HTTP 429) while a single lookup is never held back.
+ *
+ * Two queues: `background` tasks (the mail diagnostics' questions, dozens per lookup) only
+ * take a free slot when no `normal` task (the mail routing: MX, addresses, PTR) is waiting, so
+ * a lookup's routing never queues behind its own blocklist queries.
  */
+export type Priority = 'normal' | 'background';
+
 export class Limiter {
   private running = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly waiting: Record<Priority, (() => void)[]> = { normal: [], background: [] };
   /** Highest number of tasks seen running at once (reported by the benchmarks). */
   peak = 0;
 
@@ -13,15 +19,15 @@ export class Limiter {
     if (!(limit >= 1)) throw new RangeError('limit must be at least 1');
   }
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
+  async run<T>(task: () => Promise<T>, priority: Priority = 'normal'): Promise<T> {
+    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting[priority].push(resolve));
     this.running++;
     this.peak = Math.max(this.peak, this.running);
     try {
       return await task();
     } finally {
       this.running--;
-      this.waiting.shift()?.();
+      (this.waiting.normal.shift() ?? this.waiting.background.shift())?.();
     }
   }
 }

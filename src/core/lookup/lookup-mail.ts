@@ -46,6 +46,9 @@ export interface LookupOptions {
   diagnostics?: DiagnosticsOptions;
 }
 
+/** Snapshots after the first MX one are at most this often (one frame). */
+const MIN_UPDATE_INTERVAL_MS = 16;
+
 /** At most this many PTR names of one address are forward-checked (a PTR RRset can be huge). */
 const MAX_PTR_NAMES = 5;
 
@@ -62,6 +65,8 @@ class MailLookup {
   private readonly fcrdns: boolean;
   private pending = 0;
   private emitScheduled = false;
+  private lastEmitAt = Number.NEGATIVE_INFINITY;
+  private mxEmitted = false;
   private finish: (report: Report) => void = () => undefined;
   /** Exchanges sharing a host share one pair of address questions. */
   private readonly exchangesByHost = new Map<string, Exchange[]>();
@@ -366,8 +371,10 @@ class MailLookup {
   private ask(name: string, type: QuestionType, parentDepth: number, onOutcome: (outcome: Outcome) => void, track: 'routing' | 'mail' = 'routing'): void {
     this.pending++;
     const signal = this.options.signal;
+    // The diagnostics' questions yield to the routing's when requests have to queue.
+    const priority = track === 'mail' ? 'background' : 'normal';
     this.client
-      .query({ name, type }, signal ? { signal } : {})
+      .query({ name, type }, signal ? { signal, priority } : { priority })
       .then(
         (answer): Outcome => {
           this.noteAnswer(answer);
@@ -437,20 +444,26 @@ class MailLookup {
 
   /**
    * One snapshot per burst of answers: answers that land in the same task (HTTP/2 delivers
-   * many at once) make one update, not one each. A snapshot costs a deep copy and every check,
-   * so none is made when nobody listens.
+   * many at once) make one update, not one each; and at most one per frame (16 ms) after that,
+   * since with the mail diagnostics a lookup gets 50-100 answers and a snapshot costs a deep copy
+   * and every check. The first snapshot with the MX answer never waits: it is the one people
+   * are waiting for. None is made when nobody listens.
    */
   private scheduleEmit(): void {
     if (this.emitScheduled || !this.options.onUpdate) return;
     this.emitScheduled = true;
+    const urgent = !this.mxEmitted && this.draft.mxStatus !== 'pending';
+    const wait = urgent ? 0 : Math.max(0, this.lastEmitAt + MIN_UPDATE_INTERVAL_MS - this.now());
     setTimeout(() => {
       this.emitScheduled = false;
       if (this.draft.status === 'running') this.emit();
-    }, 0);
+    }, wait);
   }
 
   /** A deep copy with findings, so listeners can keep or send it while the draft grows. */
   private emit(): Report {
+    this.lastEmitAt = this.now();
+    if (this.draft.mxStatus !== 'pending') this.mxEmitted = true;
     this.draft.elapsedMs = Math.round(this.now() - this.draft.startedAt);
     const snapshot = structuredClone(this.draft);
     snapshot.findings = runChecks(snapshot);

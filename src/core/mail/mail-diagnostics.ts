@@ -19,6 +19,7 @@ import { dnssecFindings } from './dnssec/dnssec-findings';
 import { newDnssecSection, type DnssecSection } from './dnssec/types';
 import { newMtaStsSection, probeMtaSts, mtaStsFindings, type MtaStsSection, type PolicyFetcher } from './mta-sts';
 import type { ProbeContext } from './probe-context';
+import type { MailSectionId } from './section-ids';
 import { identifyProviders, providerFindings, type ProviderMatch } from './provider';
 import { newSpfSection, probeSpf, spfFindings, type SpfSection } from './spf';
 import { newTlsRptSection, probeTlsRpt, tlsRptFindings, type TlsRptSection } from './tls-rpt';
@@ -32,8 +33,7 @@ export interface DiagnosticsOptions {
   fetchPolicy?: PolicyFetcher;
 }
 
-export const MAIL_SECTIONS = ['provider', 'spf', 'dmarc', 'dkim', 'mtaSts', 'tlsRpt', 'bimi', 'dnssec', 'blocklists'] as const;
-export type MailSectionId = (typeof MAIL_SECTIONS)[number];
+export { MAIL_SECTIONS, type MailSectionId } from './section-ids';
 
 export interface MailDiagnostics {
   status: 'running' | 'done';

@@ -59,3 +59,19 @@ describe('formatPlainText', () => {
     expect(formatPlainText(report)).toMatch(/via Google · .*\nCloudflare did not answer; Google answered$/);
   });
 });
+
+describe('formatPlainText with the mail setup', () => {
+  it('lists each section’s findings after the routing findings, DNS text made visible', () => {
+    const report = fiveMxReport();
+    report.mail = {
+      findings: {
+        spf: [{ code: 'spf-plus-all', severity: 'error', message: 'SPF of x ends in "+all"\u0007.', rfc: 'RFC 7208 §5.1' }],
+        dkim: [{ code: 'dkim-none-found', severity: 'info', message: 'No DKIM key found.' }],
+        tlsRpt: [],
+      },
+    } as unknown as NonNullable<typeof report.mail>;
+    const text = formatPlainText(report);
+    expect(text).toContain('Mail setup:\n- SPF: Error: SPF of x ends in "+all"\\007. (RFC 7208 §5.1)\n- DKIM: Info: No DKIM key found.\n');
+    expect(text.indexOf('Mail setup:')).toBeGreaterThan(text.indexOf('Findings:'));
+  });
+});

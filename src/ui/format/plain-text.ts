@@ -3,6 +3,7 @@
  * as the page (cells.ts), aligned in columns, every piece of DNS data made visible (no control
  * characters reach the clipboard).
  */
+import { MAIL_SECTIONS, type MailSectionId } from '../../core/mail/section-ids';
 import type { Address, Exchange, Report } from '../../core/report';
 import { fcrdnsText, ptrStatusText, severityWord, ttlText, unresolvedText } from './cells';
 import { fallbackSentences, footerSummary } from './footer-text';
@@ -24,8 +25,35 @@ export function formatPlainText(report: Report): string {
     }
     lines.push('');
   }
+  lines.push(...mailSetupLines(report));
   lines.push(footerSummary(report), ...fallbackSentences(report));
   return lines.join('\n');
+}
+
+const SECTION_TITLES: Record<MailSectionId, string> = {
+  provider: 'Provider',
+  spf: 'SPF',
+  dmarc: 'DMARC',
+  dkim: 'DKIM',
+  mtaSts: 'MTA-STS',
+  tlsRpt: 'TLS reporting',
+  bimi: 'BIMI',
+  dnssec: 'DNSSEC',
+  blocklists: 'Blocklists',
+};
+
+/** The mail setup findings, section by section, as the page lists them. */
+function mailSetupLines(report: Report): string[] {
+  if (!report.mail) return [];
+  const lines = ['Mail setup:'];
+  for (const id of MAIL_SECTIONS) {
+    const findings = report.mail.findings[id];
+    if (!findings || findings.length === 0) continue;
+    for (const finding of findings) {
+      lines.push(`- ${SECTION_TITLES[id]}: ${severityWord(finding.severity)}: ${visibleText(finding.message)}${finding.rfc ? ` (${finding.rfc})` : ''}`);
+    }
+  }
+  return lines.length > 1 ? [...lines, ''] : [];
 }
 
 function headline(report: Report): string {
