@@ -19,12 +19,15 @@ const WARM_UP_DOMAIN = 'one-mx.test';
 /** The worker saves its cache at most every 150 ms (src/background/engine.ts). */
 const SAVE_THROTTLE_MS = 150;
 
-/** storage.session's `answerCache`: [key, entry] pairs (src/core/doh/answer-cache.ts). */
+/** storage.session's `answer:<key>` entries as [key, entry] pairs (src/background/engine.ts). */
 export type CacheSnapshot = [string, { expiresAt: number }][];
+
+/** Worker-side expression: the persisted cache as [key, entry] pairs. */
+export const READ_CACHE = "chrome.storage.session.get(null).then((stored) => Object.entries(stored).filter(([key]) => key.startsWith('answer:')).map(([key, entry]) => [key.slice(7), entry]))";
 
 export async function readCacheSnapshot(bench: BrowserBench): Promise<CacheSnapshot> {
   await new Promise((resolve) => setTimeout(resolve, SAVE_THROTTLE_MS + 100));
-  return bench.worker.evaluate<CacheSnapshot>("chrome.storage.session.get('answerCache').then((stored) => stored.answerCache ?? [])");
+  return bench.worker.evaluate<CacheSnapshot>(READ_CACHE);
 }
 
 /** Waits until the worker's pending cache save has been written (storage calls run in order). */
@@ -51,8 +54,8 @@ export async function prepareStart(bench: BrowserBench, start: Start, bigCache?:
     if (start === 'big cache') {
       if (!bigCache) throw new Error('a big-cache start needs the snapshot to restore');
       // Pushed an hour out, so nothing expires during the runs (negative answers live 60 s).
-      const entries = bigCache.map(([key, entry]) => [key, { ...entry, expiresAt: Date.now() + 3_600_000 }]);
-      await bench.worker.evaluate(`chrome.storage.session.set({ answerCache: ${JSON.stringify(entries)} })`);
+      const entries = Object.fromEntries(bigCache.map(([key, entry]) => [`answer:${key}`, { ...entry, expiresAt: Date.now() + 3_600_000 }]));
+      await bench.worker.evaluate(`chrome.storage.session.set(${JSON.stringify(entries)})`);
       await bench.worker.stop();
       await bench.worker.start();
     }

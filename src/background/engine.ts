@@ -1,8 +1,13 @@
 /**
  * The worker's one DoH client, rebuilt when the settings change, over one answer cache that
  * outlives both the client and the worker: it is restored from `storage.session` at start and
- * saved there after lookups, so a worker the browser stopped comes back with its answers
+ * kept there while lookups run, so a worker the browser stopped comes back with its answers
  * (MV3 stops idle workers after ~30 s; storage.session lasts until the browser closes).
+ *
+ * One storage key per answer (`answer:<cache key>`), and each save writes only the answers
+ * stored and removes only the ones dropped since the last: with the mail diagnostics a lookup
+ * adds ~60 answers, and rewriting a 2,000-entry cache (600 KB of JSON) on every save cost a
+ * long session ~370 ms per save (docs/performance.md).
  */
 import { AnswerCache, type CacheEntry } from '../core/doh/answer-cache';
 import { DohClient } from '../core/doh/doh-client';
@@ -11,18 +16,22 @@ import { migrateSettings, type Settings } from '../shared/settings';
 import { providersFor } from './resolver-chain';
 import { loadSettings, onSettingsChanged } from './settings-store';
 
-const CACHE_KEY = 'answerCache';
+const ENTRY_PREFIX = 'answer:';
+/** Where builds before 0.2 kept the whole cache in one key; removed at start. */
+const LEGACY_CACHE_KEY = 'answerCache';
 /** storage.session holds 10 MB; a few thousand answers are well within it. */
 const CACHE_ENTRIES = 2_000;
 
-const cache = new AnswerCache(CACHE_ENTRIES);
+const cache = new AnswerCache(CACHE_ENTRIES, { trackChanges: true });
 let current: { settings: Settings; client: DohClient } | undefined;
 
 const ready: Promise<void> = (async () => {
   try {
-    const stored = await extensionApi.storage.session.get(CACHE_KEY);
-    const entries = stored[CACHE_KEY] as [string, CacheEntry][] | undefined;
-    if (Array.isArray(entries)) cache.restore(entries, Date.now());
+    const stored = await extensionApi.storage.session.get(null);
+    const entries = Object.entries(stored).flatMap(([key, value]): [string, CacheEntry][] => (key.startsWith(ENTRY_PREFIX) && isEntry(value) ? [[key.slice(ENTRY_PREFIX.length), value]] : []));
+    const dropped = cache.restore(entries, Date.now());
+    const stale = [...dropped.map((key) => ENTRY_PREFIX + key), ...(LEGACY_CACHE_KEY in stored ? [LEGACY_CACHE_KEY] : [])];
+    if (stale.length > 0) void extensionApi.storage.session.remove(stale).catch(() => undefined);
   } catch {
     // A broken or missing snapshot only costs a few requests.
   }
@@ -53,6 +62,13 @@ export function persistCacheSoon(): void {
   if (saveTimer !== undefined) return;
   saveTimer = setTimeout(() => {
     saveTimer = undefined;
-    void extensionApi.storage.session.set({ [CACHE_KEY]: cache.snapshot(Date.now()) }).catch(() => undefined);
+    const { stored, removed } = cache.takeChanges();
+    if (stored.length > 0) void extensionApi.storage.session.set(Object.fromEntries(stored.map(([key, entry]) => [ENTRY_PREFIX + key, entry]))).catch(() => undefined);
+    if (removed.length > 0) void extensionApi.storage.session.remove(removed.map((key) => ENTRY_PREFIX + key)).catch(() => undefined);
   }, 150);
+}
+
+function isEntry(value: unknown): value is CacheEntry {
+  const entry = value as Partial<CacheEntry> | null;
+  return typeof entry === 'object' && entry !== null && typeof entry.expiresAt === 'number' && typeof entry.storedAt === 'number' && typeof entry.answer === 'object';
 }

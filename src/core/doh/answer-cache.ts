@@ -19,10 +19,37 @@ export interface CacheEntry {
 /** Never keep anything longer than a day, whatever the TTL says (RFC 8767 §4 caps at 7 days; we are a diagnostic tool). */
 const MAX_TTL_SECONDS = 86_400;
 
+/** What changed since the last `takeChanges()`: entries stored, and keys gone (evicted, expired, cleared). */
+export interface CacheChanges {
+  stored: [string, CacheEntry][];
+  removed: string[];
+}
+
 export class AnswerCache {
   private readonly entries = new Map<string, CacheEntry>();
+  /** Key -> entry stored, or undefined when removed; only when `trackChanges` (the worker persists them). */
+  private readonly changes: Map<string, CacheEntry | undefined> | undefined;
 
-  constructor(private readonly maxEntries = 5_000) {}
+  constructor(
+    private readonly maxEntries = 5_000,
+    options: { trackChanges?: boolean } = {},
+  ) {
+    if (options.trackChanges) this.changes = new Map();
+  }
+
+  /**
+   * The entries stored and the keys removed since the last call, so a copy elsewhere (the
+   * worker's storage.session) is kept in step by writing only what changed, not the whole cache.
+   */
+  takeChanges(): CacheChanges {
+    const changes: CacheChanges = { stored: [], removed: [] };
+    for (const [key, entry] of this.changes ?? []) {
+      if (entry) changes.stored.push([key, entry]);
+      else changes.removed.push(key);
+    }
+    this.changes?.clear();
+    return changes;
+  }
 
   get size(): number {
     return this.entries.size;
@@ -34,6 +61,7 @@ export class AnswerCache {
     if (!entry) return undefined;
     if (now >= entry.expiresAt) {
       this.entries.delete(key);
+      this.changes?.set(key, undefined);
       return undefined;
     }
     // Refresh recency: Map keeps insertion order, so re-inserting makes this the newest.
@@ -47,15 +75,19 @@ export class AnswerCache {
     const ttl = Math.min(cacheTtlSeconds(answer), MAX_TTL_SECONDS);
     if (ttl <= 0) return;
     this.entries.delete(key);
-    this.entries.set(key, { answer, storedAt: now, expiresAt: now + ttl * 1000 });
+    const entry = { answer, storedAt: now, expiresAt: now + ttl * 1000 };
+    this.entries.set(key, entry);
+    this.changes?.set(key, entry);
     while (this.entries.size > this.maxEntries) {
       const oldest = this.entries.keys().next().value;
       if (oldest === undefined) break;
       this.entries.delete(oldest);
+      this.changes?.set(oldest, undefined);
     }
   }
 
   clear(): void {
+    for (const key of this.entries.keys()) this.changes?.set(key, undefined);
     this.entries.clear();
   }
 
@@ -63,10 +95,24 @@ export class AnswerCache {
     return [...this.entries].filter(([, entry]) => entry.expiresAt > now);
   }
 
-  restore(entries: [string, CacheEntry][], now: number): void {
-    for (const [key, entry] of entries) {
+  /**
+   * Puts entries back (oldest first, so the LRU order survives). Returns the keys that were not
+   * taken (expired, or beyond the bound), so a persisted copy can drop them.
+   */
+  restore(entries: [string, CacheEntry][], now: number): string[] {
+    const dropped: string[] = [];
+    const sorted = [...entries].sort((a, b) => a[1].storedAt - b[1].storedAt);
+    for (const [key, entry] of sorted) {
       if (entry.expiresAt > now && !this.entries.has(key)) this.entries.set(key, entry);
+      else dropped.push(key);
     }
+    while (this.entries.size > this.maxEntries) {
+      const oldest = this.entries.keys().next().value;
+      if (oldest === undefined) break;
+      this.entries.delete(oldest);
+      dropped.push(oldest);
+    }
+    return dropped;
   }
 }
 
