@@ -83,12 +83,16 @@ export class DohClient {
       return cached;
     }
     let shared = this.inFlight.get(key);
+    const joined = shared !== undefined;
     if (!shared) {
       shared = this.ask(question, options.priority ?? 'normal').finally(() => this.inFlight.delete(key));
       this.inFlight.set(key, shared);
       shared.then((answer) => this.cache.set(key, answer, this.now()), () => undefined);
     }
-    return raceAbort(shared, options.signal, () => new LookupAborted(this.providers[0]!.name, `${question.name} ${question.type}`));
+    // A caller that joins a request already in flight gets its answer but sent nothing itself:
+    // its `requests` is 0, so adding up what each caller got counts every request once.
+    const mine = joined ? shared.then((answer) => ({ ...answer, requests: 0 })) : shared;
+    return raceAbort(mine, options.signal, () => new LookupAborted(this.providers[0]!.name, `${question.name} ${question.type}`));
   }
 
   /** Ask the chain, best-first, until one resolver gives a usable answer. */

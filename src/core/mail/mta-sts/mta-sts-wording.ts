@@ -47,7 +47,7 @@ export function policyStateText(state: MtaStsPolicyState): string | undefined {
 export function policyRows(policy: MtaStsPolicy): [string, string][] {
   const rows: [string, string][] = [];
   if (policy.mode) rows.push(['Mode', policy.mode]);
-  if (policy.maxAge !== undefined) rows.push(['Cached for', `${policy.maxAge} s${policy.maxAge >= 86400 ? ` (${Math.round(policy.maxAge / 86400)} days)` : ''}`]);
+  if (policy.maxAge !== undefined) rows.push(['Cached for', `${policy.maxAge} s${policy.maxAge >= 86400 ? ` (${daysText(policy.maxAge)})` : ''}`]);
   rows.push(['MX patterns', policy.mx.length > 0 ? policy.mx.join(', ') : 'none']);
   return rows;
 }
@@ -55,4 +55,10 @@ export function policyRows(policy: MtaStsPolicy): [string, string][] {
 /** The policy, when the fetch gave one to show. */
 export function shownPolicy(state: MtaStsPolicyState): { policy: MtaStsPolicy; body: string } | undefined {
   return state.state === 'ok' || state.state === 'bad-content-type' || state.state === 'parse-error' ? { policy: state.policy, body: state.body } : undefined;
+}
+
+/** `1 day`, `7 days`, `1.5 days`. */
+function daysText(seconds: number): string {
+  const days = Math.round((seconds / 86400) * 10) / 10;
+  return `${days} day${days === 1 ? '' : 's'}`;
 }

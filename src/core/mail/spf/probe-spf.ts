@@ -45,6 +45,10 @@ async function probeNode(section: SpfSection, node: SpfNode, context: ProbeConte
   }
   const answer = await context.ask(node.domain, 'TXT', after);
   node.txtStatus = answer.status;
+  // RFC 7208 §4.6.4: an include: or redirect= whose TXT question finds nothing (NXDOMAIN, or
+  // NOERROR with no records) is a void lookup like an a/mx/exists term's. The domain's own TXT
+  // question is not a term, so it does not count.
+  if (node.via !== 'root' && (answer.status === 'nxdomain' || answer.status === 'nodata')) section.voidLookups += 1;
   if (answer.status === 'nxdomain') return void (node.status = 'nxdomain');
   if (answer.status !== 'ok' && answer.status !== 'nodata') return void (node.status = 'error');
   node.records = answer.values.filter(isSpfRecord);
