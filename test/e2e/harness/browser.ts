@@ -22,6 +22,13 @@ export interface LaunchOptions {
   person?: boolean;
   /** The unpacked extension to load; default `EXTENSION_DIR` (the build). */
   extensionDir?: string;
+  /**
+   * More `--host-resolver-rules` entries (`MAP mta-sts.sts.test 127.0.0.1:PORT`), put before the
+   * default ones: Chromium applies the first rule that matches, so these win over `MAP *.test`.
+   */
+  extraHostRules?: readonly string[];
+  /** More Xvfb arguments when `person` is set, e.g. `['-fbdir', DIR]` to read the screen. */
+  xvfbArgs?: readonly string[];
 }
 
 export interface ExtensionBrowser {
@@ -50,9 +57,10 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
   requireChromium();
   requireBuiltExtension();
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
-  const display: Display | undefined = options.person ? await startXvfb() : undefined;
+  const display: Display | undefined = options.person ? await startXvfb(undefined, options.xvfbArgs) : undefined;
   const userDataDir = await mkdtemp(join(tmpdir(), 'mxray-e2e-profile-'));
   const hostRules = [
+    ...(options.extraHostRules ?? []),
     ...resolverRules(options.stack, options.resolvers ?? {}),
     `MAP *.test 127.0.0.1:${options.sitePort}`,
     `MAP *.example.co.uk 127.0.0.1:${options.sitePort}`,
