@@ -20,7 +20,7 @@ describe('formatSpf', () => {
       '_net2.provider.example TXT': ['v=spf1 ip6:2001:db8::/32 ~all'],
     });
     expect(formatSpf(section)).toEqual([
-      '6 of 10 DNS lookups, 1 of 2 void lookups',
+      '6 of 10 DNS lookups, 2 of 2 void lookups',
       'example.com (3 lookups)  v=spf1 mx include:_spf.provider.example include:gone.example -all',
       '├── include _spf.provider.example (3 lookups)  v=spf1 include:_net.provider.example include:_net2.provider.example a:old.provider.example ~all',
       '│   │   void: a:old.provider.example',

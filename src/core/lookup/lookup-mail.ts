@@ -64,7 +64,9 @@ class MailLookup {
   private readonly ptr: boolean;
   private readonly fcrdns: boolean;
   private pending = 0;
-  private emitScheduled = false;
+  private emitTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The pending snapshot waits for the frame limit (not just for the end of the task). */
+  private emitDelayed = false;
   private lastEmitAt = Number.NEGATIVE_INFINITY;
   private mxEmitted = false;
   private finish: (report: Report) => void = () => undefined;
@@ -450,12 +452,15 @@ class MailLookup {
    * are waiting for. None is made when nobody listens.
    */
   private scheduleEmit(): void {
-    if (this.emitScheduled || !this.options.onUpdate) return;
-    this.emitScheduled = true;
+    if (!this.options.onUpdate) return;
     const urgent = !this.mxEmitted && this.draft.mxStatus !== 'pending';
+    // A snapshot held back by the frame limit must not hold back the first MX answer with it.
+    if (this.emitTimer !== undefined && !(urgent && this.emitDelayed)) return;
+    if (this.emitTimer !== undefined) clearTimeout(this.emitTimer);
     const wait = urgent ? 0 : Math.max(0, this.lastEmitAt + MIN_UPDATE_INTERVAL_MS - this.now());
-    setTimeout(() => {
-      this.emitScheduled = false;
+    this.emitDelayed = wait > 0;
+    this.emitTimer = setTimeout(() => {
+      this.emitTimer = undefined;
       if (this.draft.status === 'running') this.emit();
     }, wait);
   }

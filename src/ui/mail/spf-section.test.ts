@@ -38,7 +38,7 @@ describe('SpfSectionBody', () => {
 
   it('shows the lookup count against the limit, and the void lookups', async () => {
     const element = render(await sectionFor(zone));
-    expect(textOf(element.querySelector('.spf-counts'))).toBe('5 of 10 DNS lookups , 1 of 2 void lookups');
+    expect(textOf(element.querySelector('.spf-counts'))).toBe('5 of 10 DNS lookups , 2 of 2 void lookups');
     expect(element.querySelector('.spf-over')).toBeNull();
   });
 

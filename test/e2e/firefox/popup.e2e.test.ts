@@ -92,6 +92,13 @@ describe('Firefox toolbar popup on a tab (Alt+Shift+M)', () => {
     expect(rows.map((r) => r.ip)).toEqual(['192.0.2.11', '2001:db8::11', '192.0.2.12', '2001:db8::12', '192.0.2.13', '2001:db8::13', '192.0.2.14', '192.0.2.15']);
     expect(rows.map((r) => r.fcrdns)).toEqual(Array(8).fill('pass'));
     expect(rows.map((r) => r.ptr)).toEqual(rows.map((r) => r.server));
+    // The mail setup sections load after the table, in Firefox too, and judge five-mx.test.
+    const setup = page.getByRole('region', { name: 'Mail setup' });
+    await setup.getByText('SPF', { exact: true }).first().waitFor();
+    for (const title of ['Provider', 'DMARC', 'DKIM', 'MTA-STS', 'TLS reporting', 'BIMI', 'DNSSEC', 'Blocklists', 'Compare resolvers']) {
+      await setup.getByText(title, { exact: true }).first().waitFor({ state: 'attached' });
+    }
+    await setup.getByText('p=quarantine', { exact: true }).first().waitFor({ state: 'attached' });
 
     // The popup as Firefox draws it, read from the X screen (no protocol can capture a popup).
     await saveScreenCapture(fx.fbdir, 'firefox-popup', await popup!.rect());
