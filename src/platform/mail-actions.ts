@@ -4,7 +4,6 @@
  * from an extension page (content scripts have no `permissions.request`), so the panel leaves
  * that button out.
  */
-import { MAX_DKIM_SELECTORS } from '../shared/settings';
 import type { MailActions } from '../ui/actions';
 import { requestOrigin } from './permissions';
 import { sendRequest } from './requests';
@@ -19,12 +18,19 @@ function loadSettings() {
   return sendRequest('getSettings', undefined);
 }
 
+/**
+ * MAX_EXTRA_SELECTORS of src/core/mail/dkim/selectors.ts, not imported: that module's list of
+ * common selectors would then load with the popup (a test keeps the two equal).
+ */
+export const MAX_SELECTORS = 20;
+
 export function mailActions(options: { canRequestPermissions: boolean }): MailActions {
   const actions: MailActions = {
     compareResolvers: (input) => sendRequest('compareResolvers', { input }),
     addDkimSelector: (selector) =>
       updateSettings((settings) => {
-        if (!settings.dkimSelectors.includes(selector)) settings.dkimSelectors = [...settings.dkimSelectors, selector].slice(-MAX_DKIM_SELECTORS);
+        // The newest last; over the cap, the oldest goes (the worker would otherwise drop the new one).
+        if (!settings.dkimSelectors.includes(selector)) settings.dkimSelectors = [...settings.dkimSelectors, selector].slice(-MAX_SELECTORS);
       }),
     enableBlocklists: () =>
       updateSettings((settings) => {

@@ -23,7 +23,7 @@ describe('mail diagnostics settings', () => {
     expect(DEFAULT_SETTINGS.dkimSelectors).toEqual([]);
   });
   it('keeps valid selectors, normalised and deduplicated, and drops the rest', () => {
-    const settings = migrateSettings({ dkimSelectors: [' S1 ', 's1', 'k1.sub', '<b>x</b>', 42, '', 'a'.repeat(200)] });
+    const settings = migrateSettings({ dkimSelectors: [' S1 ', 's1', 'k1.sub', '<b>x</b>', 42, '', 'a'.repeat(300)] });
     expect(settings.dkimSelectors).toEqual(['s1', 'k1.sub']);
     expect(migrateSettings({ dkimSelectors: 'x' }).dkimSelectors).toEqual([]);
   });
@@ -37,6 +37,12 @@ describe('mail diagnostics settings', () => {
     expect(normaliseSelector('a b')).toBeUndefined();
     expect(normaliseSelector('-x')).toBeUndefined();
     expect(normaliseSelector('x..y')).toBeUndefined();
-    expect(normaliseSelector('_domainkey')).toBeUndefined();
+  });
+});
+
+describe('the popup’s copy of the selector cap', () => {
+  it('equals the core’s', async () => {
+    const { MAX_SELECTORS } = await import('../platform/mail-actions');
+    expect(MAX_SELECTORS).toBe(MAX_DKIM_SELECTORS);
   });
 });

@@ -3,6 +3,7 @@
  * stored shape never breaks a newer build. Stored in `storage.local` under `settings`.
  */
 import { BUILT_IN_PROVIDERS, type BuiltInProviderId, type DohFormat } from '../core/doh/providers';
+import { MAX_EXTRA_SELECTORS, normaliseSelector } from '../core/mail/dkim/selectors';
 
 export const SETTINGS_VERSION = 1;
 
@@ -54,16 +55,9 @@ export const DEFAULT_SETTINGS: Settings = {
   dkimSelectors: [],
 };
 
-/** A DKIM selector is one or more DNS labels (RFC 6376 §3.1); kept short and plain. */
-const SELECTOR = /^[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9_-]{0,61}[a-z0-9])?)*$/;
 /** At most this many user selectors: each is one more question per lookup. */
-export const MAX_DKIM_SELECTORS = 20;
-
-/** `"  Sel1 "` -> `"sel1"`; `undefined` when it cannot be a selector. */
-export function normaliseSelector(text: string): string | undefined {
-  const selector = text.trim().toLowerCase().replace(/\.$/, '');
-  return selector.length <= 100 && SELECTOR.test(selector) ? selector : undefined;
-}
+export const MAX_DKIM_SELECTORS = MAX_EXTRA_SELECTORS;
+export { normaliseSelector };
 
 /** Anything read from storage -> valid Settings (unknown or broken fields fall back to defaults). */
 export function migrateSettings(stored: unknown): Settings {

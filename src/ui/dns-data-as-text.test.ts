@@ -6,15 +6,16 @@ import { afterEach, expect, it } from 'vitest';
 import { ipReport } from '../core/checks/test-report';
 import { LookupView } from './lookup-view';
 import { HTML, withFindings, xssReport } from './testing/sample-reports';
-import { mount, unmountAll } from './testing/render';
+import { loadLazyParts, mount, unmountAll } from './testing/render';
 
 afterEach(unmountAll);
 
 const actions = { copy: async () => undefined };
 
-it('shows HTML from TXT, SPF, DMARC, PTR and findings as text, creating no element', () => {
+it('shows HTML from TXT, SPF, DMARC, PTR and findings as text, creating no element', async () => {
   const report = xssReport();
   const view = mount(h(LookupView, { state: { request: { type: 'lookup', input: 'xss.test', source: 'typed' }, report }, actions }));
+  await loadLazyParts();
   view.querySelector('details')?.setAttribute('open', '');
   expect(view.querySelector('img, script, b')).toBeNull();
   const text = view.textContent ?? '';
@@ -25,9 +26,10 @@ it('shows HTML from TXT, SPF, DMARC, PTR and findings as text, creating no eleme
   expect(text).toContain(`The PTR name ${HTML}.xss.test is not a valid host name.`);
 });
 
-it('puts no DNS data in attributes', () => {
+it('puts no DNS data in attributes', async () => {
   const report = xssReport();
   const view = mount(h(LookupView, { state: { report }, actions }));
+  await loadLazyParts();
   for (const element of view.querySelectorAll('*')) {
     for (const attribute of element.attributes) expect(attribute.value).not.toContain('onerror');
   }

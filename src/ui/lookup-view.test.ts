@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { ipReport, testReport } from '../core/checks/test-report';
 import { LookupView } from './lookup-view';
 import { fiveMxReport, withFindings } from './testing/sample-reports';
-import { mount, textOf, unmountAll } from './testing/render';
+import { loadLazyParts, mount, textOf, unmountAll } from './testing/render';
 import type { LookupState } from './use-lookup';
 
 afterEach(unmountAll);
@@ -31,9 +31,10 @@ describe('LookupView', () => {
     expect(element.textContent).toContain('resolving…');
   });
 
-  it('heads the report with the Unicode name, a Copy button, and "Done in" when done', () => {
+  it('heads the report with the Unicode name, a Copy button, and "Done in" when done', async () => {
     const report = withFindings(testReport({ query: { name: 'xn--bcher-kva.test', display: 'bücher.test' }, elapsedMs: 42 }));
     const element = view({ request: { ...request, input: 'bücher.test' }, report }, 2);
+    await loadLazyParts();
     expect(textOf(element.querySelector('h2'))).toBe('bücher.test');
     expect(element.querySelector('h1')).toBeNull();
     expect(element.querySelector('button')!.textContent).toBe('Copy');

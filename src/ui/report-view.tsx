@@ -1,6 +1,7 @@
 /**
  * Everything MXray knows about one lookup, below its heading: the mail servers (or, for an IP,
- * its reverse DNS), the findings, SPF and DMARC, and how the lookup went. Renders any partial
+ * its reverse DNS), the findings, SPF and DMARC with the mail setup sections (loaded after the
+ * first paint), and how the lookup went. Renders any partial
  * report: the table appears as soon as the MX answer is in, and fills in as answers land.
  */
 import type { Report } from '../core/report';
@@ -8,7 +9,6 @@ import type { ReportActions } from './actions';
 import { LazyMailSections } from './mail/lazy-mail-sections';
 import { FindingsList } from './findings-list';
 import { noMailServersText } from './format/cells';
-import { MailRecords } from './mail-records';
 import { MailServerTable } from './mail-server-table';
 import { ReportFooter } from './report-footer';
 import { ReverseDnsTable } from './reverse-dns-table';
@@ -30,8 +30,7 @@ export function ReportView({ report, sectionLevel = 2, actions, rerun }: ReportV
       {!isIp && report.exchanges.length > 0 && <MailServerTable exchanges={report.exchanges} />}
       {empty && <p class="no-mail">{empty}</p>}
       <FindingsList findings={report.findings} headingLevel={sectionLevel} />
-      {!isIp && <MailRecords txt={report.txt} headingLevel={sectionLevel} />}
-      {!isIp && report.mail && <LazyMailSections report={report} actions={actions?.mail} rerun={rerun} headingLevel={sectionLevel} />}
+      {!isIp && <LazyMailSections report={report} actions={actions?.mail} rerun={rerun} headingLevel={sectionLevel} />}
       <ReportFooter report={report} />
     </div>
   );

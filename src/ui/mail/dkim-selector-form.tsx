@@ -3,7 +3,7 @@
  * a message's DKIM-Signature `s=` tag) adds it; it is saved and probed on every lookup after.
  */
 import { useState } from 'preact/hooks';
-import { normaliseSelector } from '../../shared/settings';
+import { normaliseSelector } from '../../core/mail/dkim/selectors';
 import type { MailActions } from '../actions';
 
 export function DkimSelectorForm({ actions, rerun }: { actions: MailActions; rerun: () => void }) {

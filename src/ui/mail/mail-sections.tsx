@@ -29,6 +29,8 @@ import { SpfSectionBody } from './spf-section';
 import tlsRptCss from './tls-rpt-section.css';
 import { TlsRptSectionBody } from './tls-rpt-section';
 
+export { MailRecords } from '../mail-records';
+
 /**
  * The sections' styles travel with them (this module is loaded after the first paint) and go
  * into a <style> inside the section, which works in the popup's document and in the panel's

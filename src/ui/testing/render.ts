@@ -31,3 +31,14 @@ export function textOf(element: Element | null | undefined): string {
   for (let node = walker.nextNode(); node; node = walker.nextNode()) parts.push(node.textContent ?? '');
   return parts.join(' ').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * Lets lazily loaded parts of the report (the SPF/DMARC records and the mail setup sections,
+ * src/ui/mail/lazy-mail-sections.tsx) load and render, as they do right after the first paint.
+ */
+export async function loadLazyParts(): Promise<void> {
+  await act(async () => {
+    await import('../mail/mail-sections');
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  });
+}
