@@ -65,8 +65,6 @@ class MailLookup {
   private readonly fcrdns: boolean;
   private pending = 0;
   private emitTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The pending snapshot waits for the frame limit (not just for the end of the task). */
-  private emitDelayed = false;
   private lastEmitAt = Number.NEGATIVE_INFINITY;
   private mxEmitted = false;
   private finish: (report: Report) => void = () => undefined;
@@ -75,6 +73,8 @@ class MailLookup {
   /** The name's own addresses (stage 1), kept until we know whether MX is implicit. */
   private readonly hostAnswers: { A?: Outcome; AAAA?: Outcome } = {};
   private mxDepth = 0;
+  /** The diagnostics wait for the MX answer (see startDiagnostics). */
+  private diagnosticsWaiting = false;
   /** Resolved once every mail host's addresses are known (the blocklists wait for them). */
   private addressesKnown: (addresses: ReturnType<typeof mailAddressesOf>) => void = () => undefined;
   private readonly mailAddresses = new Promise<ReturnType<typeof mailAddressesOf>>((resolve) => (this.addressesKnown = resolve));
@@ -131,25 +131,44 @@ class MailLookup {
     const dmarcName = `_dmarc.${name}`;
     if (isQueryableName(dmarcName)) this.ask(dmarcName, 'TXT', 0, (outcome) => this.onDmarc(outcome));
     else this.draft.txt.dmarcStatus = 'skipped';
-    const mail = this.draft.mail;
-    if (mail && this.options.diagnostics) {
-      // Asked after the MX question, so the MX request is the first on the wire.
+    if (this.draft.mail && this.options.diagnostics) {
+      // Held open until the diagnostics start, and then until they end (see startDiagnostics).
       this.pending++;
-      runMailDiagnostics(mail, { domain: name, ask: this.askMail, ...(this.options.signal ? { signal: this.options.signal } : {}) }, this.options.diagnostics, this.mailAddresses)
-        .catch((error: unknown) => this.noteError(toErrorInfo(error, 'MXray', `${name} mail diagnostics`), error))
-        .finally(() => this.settle());
+      this.diagnosticsWaiting = true;
     }
+  }
+
+  /**
+   * The diagnostics start once the MX answer is in (in the task that brought it, right after the
+   * first snapshot with the mail servers went out), not beside the MX question. Asked together,
+   * their ~45 answers land with the MX one and the client works through all of them before the
+   * MX snapshot leaves: in the browser that delayed the first row by ~150 ms at 50 ms RTT
+   * (docs/performance.md). Started here they cost the report no round trip it would not wait
+   * for anyway: the routing needs two more (addresses, then PTR) after the MX answer.
+   */
+  private startDiagnostics(): void {
+    const mail = this.draft.mail;
+    if (!this.diagnosticsWaiting || !mail || !this.options.diagnostics || this.draft.mxStatus === 'pending') return;
+    this.diagnosticsWaiting = false;
+    const name = this.query.name;
+    runMailDiagnostics(mail, { domain: name, ask: this.askMail, ...(this.options.signal ? { signal: this.options.signal } : {}) }, this.options.diagnostics, this.mailAddresses)
+      .catch((error: unknown) => this.noteError(toErrorInfo(error, 'MXray', `${name} mail diagnostics`), error))
+      .finally(() => this.settle());
   }
 
   /** The diagnostics' way to ask (src/core/mail/dns-ask.ts): through this lookup's client and stats. */
   private readonly askMail: DnsAsk = (name, type, after) =>
     new Promise<AskResult>((resolve) => {
-      const base = { name, type, values: [], authenticated: false, depth: after?.depth ?? 0 };
+      // Depth from the lookup's start: a question asked after another answer counts from it;
+      // one asked on its own waits behind the round trips already gone (the MX answer, for the
+      // diagnostics' first questions; the addresses, for the blocklists).
+      const depth = after?.depth ?? this.draft.stats.roundTrips;
+      const base = { name, type, values: [], authenticated: false, depth };
       if (!isQueryableName(name)) {
         resolve({ ...base, status: 'error', error: { code: 'bad-name', message: `"${name}" is not a name DNS can look up (too long, or an empty label).` } });
         return;
       }
-      this.ask(name, type, after?.depth ?? 0, (outcome) => resolve(askResultOf(name, type, outcome)), 'mail');
+      this.ask(name, type, depth, (outcome) => resolve(askResultOf(name, type, outcome)), 'mail');
     });
 
   private startIp(): void {
@@ -381,7 +400,9 @@ class MailLookup {
         (answer): Outcome => {
           this.noteAnswer(answer);
           if (track === 'mail' && this.draft.mail) this.draft.mail.requests += answer.requests;
-          return { answer, depth: parentDepth + (answer.fromCache ? 0 : 1) };
+          // A cached answer costs no round trip; nor does joining a request already in flight
+          // (requests 0): it was asked earlier, at no greater depth, and its round trip is counted there.
+          return { answer, depth: parentDepth + (answer.fromCache || answer.requests === 0 ? 0 : 1) };
         },
         (error: unknown): Outcome => {
           const info = toErrorInfo(error, this.client.providers[0]!.name, `${name} ${type}`);
@@ -428,6 +449,7 @@ class MailLookup {
     this.pending--;
     if (this.pending > 0) {
       this.scheduleEmit();
+      this.startDiagnostics();
       return;
     }
     this.draft.status = 'done';
@@ -453,22 +475,35 @@ class MailLookup {
    */
   private scheduleEmit(): void {
     if (!this.options.onUpdate) return;
-    const urgent = !this.mxEmitted && this.draft.mxStatus !== 'pending';
-    // A snapshot held back by the frame limit must not hold back the first MX answer with it.
-    if (this.emitTimer !== undefined && !(urgent && this.emitDelayed)) return;
-    if (this.emitTimer !== undefined) clearTimeout(this.emitTimer);
-    const wait = urgent ? 0 : Math.max(0, this.lastEmitAt + MIN_UPDATE_INTERVAL_MS - this.now());
-    this.emitDelayed = wait > 0;
+    // The first snapshot that answers "where does mail go?" goes out now, in the task that
+    // brought the answer: not after a timer, behind the handling of every other answer that
+    // landed with it (with the diagnostics on, dozens do).
+    if (!this.mxEmitted && this.mailAnswerKnown()) {
+      if (this.emitTimer !== undefined) clearTimeout(this.emitTimer);
+      this.emitTimer = undefined;
+      this.emit();
+      return;
+    }
+    if (this.emitTimer !== undefined) return;
+    const wait = Math.max(0, this.lastEmitAt + MIN_UPDATE_INTERVAL_MS - this.now());
     this.emitTimer = setTimeout(() => {
       this.emitTimer = undefined;
       if (this.draft.status === 'running') this.emit();
     }, wait);
   }
 
+  /** The MX answer is in, and for a domain without MX, whether it has an implicit one. */
+  private mailAnswerKnown(): boolean {
+    const draft = this.draft;
+    if (draft.mxStatus === 'pending') return false;
+    if (draft.mxStatus !== 'nodata' || draft.exchanges.length > 0) return true;
+    return draft.hostStatus.A !== 'pending' && draft.hostStatus.AAAA !== 'pending';
+  }
+
   /** A deep copy with findings, so listeners can keep or send it while the draft grows. */
   private emit(): Report {
     this.lastEmitAt = this.now();
-    if (this.draft.mxStatus !== 'pending') this.mxEmitted = true;
+    if (this.mailAnswerKnown()) this.mxEmitted = true;
     this.draft.elapsedMs = Math.round(this.now() - this.draft.startedAt);
     const snapshot = structuredClone(this.draft);
     snapshot.findings = runChecks(snapshot);

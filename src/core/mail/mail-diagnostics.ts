@@ -4,10 +4,11 @@
  * snapshots the draft after each burst), and each section's findings are computed on every
  * snapshot, like the routing checks.
  *
- * Everything that can be asked at once is asked at once, right after the lookup's stage-1
- * questions: SPF, DMARC (with its tree walk), the DKIM selectors, MTA-STS, TLS-RPT and BIMI
- * all start in the same task as the MX question. Only the blocklists wait, for the addresses
- * they are about. So none of this delays the MX list by a round trip.
+ * Everything that can be asked at once is asked at once, in the task that brings the MX answer
+ * (lookup-mail.ts, startDiagnostics): SPF, DMARC (with its tree walk), the DKIM selectors,
+ * MTA-STS, TLS-RPT and BIMI all start together then; only the blocklists wait longer, for the
+ * addresses they are about. So none of this delays the MX list: its answer never has to be
+ * worked through behind dozens of others.
  */
 import type { DnsName, Finding, Report } from '../report';
 import { domainDisplay } from '../checks/wording';
@@ -52,7 +53,11 @@ export interface MailDiagnostics {
   findings: Partial<Record<MailSectionId, Finding[]>>;
   /** HTTP requests the diagnostics sent (also counted in `stats.requests`). */
   requests: number;
-  /** Longest chain of round trips among the diagnostics' own questions (an SPF include chain). */
+  /**
+   * Round trips from the lookup's start to the diagnostics' deepest answer: they start once the
+   * MX answer is in (1), then an SPF include chain or the blocklists (after the addresses) add
+   * theirs. `stats.roundTrips` stays the routing's own.
+   */
   roundTrips: number;
 }
 

@@ -4,17 +4,14 @@
  */
 import { bimiAbsentText, bimiRows } from '../../core/mail/bimi/bimi-wording';
 import type { BimiSection } from '../../core/mail/bimi/types';
+import { RawRecords } from './raw-records';
 
 export function BimiSectionBody({ section }: { section: BimiSection }) {
   const absent = bimiAbsentText(section);
   if (absent !== undefined) return <p class="muted">{absent}</p>;
   return (
     <>
-      {section.records.map((record, index) => (
-        <code key={index} class="record">
-          {record}
-        </code>
-      ))}
+      <RawRecords records={section.records} />
       {section.parsed && (
         <dl class="record-list bimi-tags">{bimiRows(section.parsed).map(([label, value]) => [<dt key={`${label}-t`}>{label}</dt>, <dd key={`${label}-d`}>{value}</dd>])}</dl>
       )}

@@ -5,6 +5,7 @@
  */
 import { mtaStsAbsentText, policyRows, policyStateText, shownPolicy } from '../../core/mail/mta-sts/mta-sts-wording';
 import type { MtaStsSection } from '../../core/mail/mta-sts/types';
+import { RawRecords } from './raw-records';
 
 export function MtaStsSectionBody({ section }: { section: MtaStsSection }) {
   const absent = mtaStsAbsentText(section);
@@ -13,11 +14,7 @@ export function MtaStsSectionBody({ section }: { section: MtaStsSection }) {
   const shown = shownPolicy(section.policy);
   return (
     <>
-      {section.records.map((record, index) => (
-        <code key={index} class="record">
-          {record}
-        </code>
-      ))}
+      <RawRecords records={section.records} />
       {state && <p class={`mta-sts-state mta-sts-${section.policy.state}`}>{state}</p>}
       {shown && shown.policy.errors.length > 0 && (
         <ul class="mta-sts-errors">
