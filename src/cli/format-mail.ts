@@ -4,7 +4,7 @@
  * through `terminalSafe` (in the section formatters).
  */
 import { comparisonFindings } from '../core/mail/propagation/comparison-findings';
-import type { ResolverComparison } from '../core/mail/propagation/compare-resolvers';
+import type { ResolverComparison } from '../core/mail/propagation/comparison';
 import type { MailSectionId } from '../core/mail/section-ids';
 import type { Report } from '../core/report';
 import { findingLine } from './format-report';

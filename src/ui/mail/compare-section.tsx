@@ -4,7 +4,7 @@
  */
 import { useState } from 'preact/hooks';
 import { comparisonFindings } from '../../core/mail/propagation/comparison-findings';
-import type { ResolverComparison } from '../../core/mail/propagation/compare-resolvers';
+import type { ResolverComparison } from '../../core/mail/propagation/comparison';
 import type { MailActions } from '../actions';
 import { FindingItems } from '../findings-list';
 

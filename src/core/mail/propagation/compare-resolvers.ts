@@ -10,31 +10,11 @@ import { AnswerCache } from '../../doh/answer-cache';
 import type { DohProvider } from '../../doh/providers';
 import { AllResolversFailed, toErrorInfo } from '../../errors';
 import { minTtl, readAnswer } from '../../lookup/read-answer';
-import type { AnswerStatus, DnsName, ErrorInfo } from '../../report';
+import type { DnsName } from '../../report';
+import type { ComparedType, ResolverComparison } from './comparison';
 
-export type ComparedType = 'MX' | 'A' | 'AAAA' | 'TXT';
-
-export interface ResolverAnswerRow {
-  /** Provider id (`cloudflare`, or the custom URL's id). */
-  resolver: string;
-  /** The resolver as people know it. */
-  resolverName: string;
-  status: AnswerStatus;
-  /** The records as text, sorted: `10 mx.example.com` for MX, the address, the joined TXT. */
-  values: string[];
-  ttl?: number;
-  /** The resolver validated the answer with DNSSEC (AD). */
-  authenticated: boolean;
-  elapsedMs: number;
-  error?: ErrorInfo;
-}
-
-export interface ResolverComparison {
-  name: DnsName;
-  type: ComparedType;
-  status: 'running' | 'done';
-  rows: ResolverAnswerRow[];
-}
+export type { ComparedType, ResolverAnswerRow, ResolverComparison } from './comparison';
+export { answerGroups } from './comparison';
 
 export interface CompareOptions {
   type?: ComparedType;
@@ -97,15 +77,4 @@ function recordText(record: { type: string; data: unknown }): string {
 function compareValues(type: ComparedType): (a: string, b: string) => number {
   if (type !== 'MX') return (a, b) => a.localeCompare(b);
   return (a, b) => Number.parseInt(a, 10) - Number.parseInt(b, 10) || a.localeCompare(b);
-}
-
-/** Rows grouped by what they said (status and records, TTLs aside), biggest group first. */
-export function answerGroups(comparison: ResolverComparison): { key: string; rows: ResolverAnswerRow[] }[] {
-  const groups = new Map<string, ResolverAnswerRow[]>();
-  for (const row of comparison.rows) {
-    if (row.status === 'pending' || row.status === 'error') continue;
-    const key = `${row.status}|${row.values.map((value) => value.toLowerCase()).join('\n')}`;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
-  }
-  return [...groups].map(([key, rows]) => ({ key, rows })).sort((a, b) => b.rows.length - a.rows.length);
 }

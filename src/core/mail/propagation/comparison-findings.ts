@@ -4,7 +4,7 @@
  */
 import type { Finding } from '../../report';
 import { listOf } from '../../checks/wording';
-import { answerGroups, type ResolverAnswerRow, type ResolverComparison } from './compare-resolvers';
+import { answerGroups, type ResolverAnswerRow, type ResolverComparison } from './comparison';
 
 function said(row: ResolverAnswerRow): string {
   if (row.status === 'ok') return row.values.join(', ');
