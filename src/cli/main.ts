@@ -7,6 +7,7 @@ import { DohClient } from '../core/doh/doh-client';
 import { BUILT_IN_PROVIDERS, InvalidResolverUrl, providerChain, resolveProvider, type DohProvider } from '../core/doh/providers';
 import { compareResolvers } from '../core/mail/propagation/compare-resolvers';
 import type { DiagnosticsOptions } from '../core/mail/mail-diagnostics';
+import { httpPolicyFetcher } from '../core/mail/mta-sts/http-policy-fetcher';
 import { lookupMail } from '../core/lookup/lookup-mail';
 import { tryParseQuery } from '../core/query/parse-query';
 import type { ResolverComparison } from '../core/mail/propagation/compare-resolvers';
@@ -14,7 +15,6 @@ import type { Report } from '../core/report';
 import { parseCliOptions, USAGE } from './cli-options';
 import { formatComparison, formatMail } from './format-mail';
 import { formatReport } from './format-report';
-import { policyFetcher } from './policy-fetch';
 import { terminalSafe } from './terminal-safe';
 
 declare const MXRAY_VERSION: string;
@@ -71,7 +71,7 @@ export async function main(io: CliIo): Promise<number> {
       continue;
     }
     const diagnostics: DiagnosticsOptions | undefined = options.all
-      ? { blocklists: options.blocklists, dkimSelectors: options.dkimSelectors, fetchPolicy: policyFetcher(options.timeoutMs, io.fetch) }
+      ? { blocklists: options.blocklists, dkimSelectors: options.dkimSelectors, fetchPolicy: httpPolicyFetcher(io.fetch ?? ((input, init) => fetch(input, init)), options.timeoutMs) }
       : undefined;
     const report: CliReport = await lookupMail(parsed.query, client, { ptr: options.ptr, fcrdns: options.fcrdns, ...(diagnostics ? { diagnostics } : {}) });
     if (options.compare && parsed.query.kind !== 'ip') {

@@ -4,6 +4,7 @@
  * Fetching is injected: the extension needs the user's permission for that host first, and
  * src/core has no fetch of its own.
  */
+import { askRecords } from '../ask-records';
 import type { ProbeContext } from '../probe-context';
 import { isMtaStsRecord, parseMtaStsPolicy, parseMtaStsRecord } from './parse-mta-sts';
 import type { PolicyFetcher, MtaStsPolicyState, MtaStsSection } from './types';
@@ -26,19 +27,10 @@ export function policyUrl(domain: string): string {
  */
 export async function probeMtaSts(section: MtaStsSection, context: ProbeContext, fetchPolicy?: PolicyFetcher): Promise<void> {
   section.domain = context.domain;
-  if (context.signal?.aborted) {
-    section.txtStatus = 'skipped';
-    section.status = 'done';
-    return;
-  }
-  try {
-    const answer = await context.ask(`_mta-sts.${context.domain}`, 'TXT');
-    section.txtStatus = answer.status;
-    section.records = answer.values.filter(isMtaStsRecord);
-    if (section.records.length === 1) section.record = parseMtaStsRecord(section.records[0]!);
-  } catch {
-    section.txtStatus = 'error';
-  }
+  const { status, records } = await askRecords(context, `_mta-sts.${context.domain}`, isMtaStsRecord);
+  section.txtStatus = status;
+  section.records = records;
+  if (records.length === 1) section.record = parseMtaStsRecord(records[0]!);
   // Fetched even when the record is broken or doubled: senders would skip the policy, but the
   // person fixing it wants to see the file too.
   if (section.records.length > 0 && fetchPolicy && !context.signal?.aborted) await fetchInto(section, fetchPolicy);

@@ -1,4 +1,5 @@
 /** Ask for the TLS reporting record, `_smtp._tls.<domain> TXT` (RFC 8460 §3). One question. */
+import { askRecords } from '../ask-records';
 import type { ProbeContext } from '../probe-context';
 import { isTlsRptRecord, parseTlsRpt } from './parse-tls-rpt';
 import type { TlsRptSection } from './types';
@@ -10,17 +11,9 @@ export function newTlsRptSection(): TlsRptSection {
 /** Fill `section`; resolves when answered. Never rejects. */
 export async function probeTlsRpt(section: TlsRptSection, context: ProbeContext): Promise<void> {
   section.domain = context.domain;
-  if (context.signal?.aborted) {
-    section.txtStatus = 'skipped';
-  } else {
-    try {
-      const answer = await context.ask(`_smtp._tls.${context.domain}`, 'TXT');
-      section.records = answer.values.filter(isTlsRptRecord);
-      if (section.records.length === 1) section.parsed = parseTlsRpt(section.records[0]!);
-      section.txtStatus = answer.status;
-    } catch {
-      section.txtStatus = 'error';
-    }
-  }
+  const { status, records } = await askRecords(context, `_smtp._tls.${context.domain}`, isTlsRptRecord);
+  section.txtStatus = status;
+  section.records = records;
+  if (records.length === 1) section.parsed = parseTlsRpt(records[0]!);
   section.status = 'done';
 }

@@ -1,0 +1,25 @@
+/**
+ * The one way MXray fetches an MTA-STS policy file (RFC 8461 §3.3), for the worker and the CLI
+ * alike: over the `fetch` it is given, with no redirects (§3.3: "MUST NOT follow HTTP
+ * redirects"), no cookies, a time limit, and a cap on the body, since the server is the
+ * domain's, not ours. Permission checks (the extension's) wrap it; they are not its business.
+ */
+import type { FetchLike } from '../../doh/doh-request';
+import { MAX_POLICY_BYTES } from './probe-mta-sts';
+
+export interface FetchedPolicy {
+  status: number;
+  contentType?: string;
+  body: string;
+}
+
+export function httpPolicyFetcher(fetchImpl: FetchLike, timeoutMs: number): (url: string) => Promise<FetchedPolicy> {
+  return async (url) => {
+    const response = await fetchImpl(url, { redirect: 'error', credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
+    if (Number(response.headers.get('content-length')) > MAX_POLICY_BYTES) throw new Error(`The policy file is larger than a policy needs; MXray reads at most ${MAX_POLICY_BYTES} bytes.`);
+    const body = await response.text();
+    if (body.length > MAX_POLICY_BYTES) throw new Error(`The policy file is ${body.length} bytes; MXray reads at most ${MAX_POLICY_BYTES}.`);
+    const contentType = response.headers.get('content-type');
+    return { status: response.status, ...(contentType ? { contentType } : {}), body };
+  };
+}
