@@ -3,9 +3,10 @@
  * (its own lines, then its findings), and `--compare`'s table. Every piece of DNS data goes
  * through `terminalSafe` (in the section formatters).
  */
+import { validationText } from '../core/mail/dnssec/dnssec-wording';
 import { comparisonFindings } from '../core/mail/propagation/comparison-findings';
-import type { ResolverComparison } from '../core/mail/propagation/comparison';
-import type { MailSectionId } from '../core/mail/section-ids';
+import { rowAnswerText, type ResolverComparison } from '../core/mail/propagation/comparison';
+import { MAIL_SECTION_TITLES, type MailSectionId } from '../core/mail/section-ids';
 import type { Report } from '../core/report';
 import { findingLine } from './format-report';
 import { formatBimi } from './mail/format-bimi';
@@ -22,20 +23,20 @@ export function formatMail(report: Report, color: boolean): string {
   const mail = report.mail;
   if (!mail) return '';
   const bold = (text: string) => (color ? `\u001b[1m${text}\u001b[0m` : text);
-  const blocks: [string, MailSectionId, string[]][] = [
-    ['Provider', 'provider', formatProvider(mail.provider)],
-    ['SPF', 'spf', formatSpf(mail.spf)],
-    ['DMARC', 'dmarc', formatDmarc(mail.dmarc)],
-    ['DKIM', 'dkim', formatDkim(mail.dkim)],
-    ['MTA-STS', 'mtaSts', formatMtaSts(mail.mtaSts)],
-    ['TLS reporting', 'tlsRpt', formatTlsRpt(mail.tlsRpt)],
-    ['BIMI', 'bimi', formatBimi(mail.bimi)],
-    ['DNSSEC', 'dnssec', dnssecLines(report)],
+  const blocks: [MailSectionId, string[]][] = [
+    ['provider', formatProvider(mail.provider)],
+    ['spf', formatSpf(mail.spf)],
+    ['dmarc', formatDmarc(mail.dmarc)],
+    ['dkim', formatDkim(mail.dkim)],
+    ['mtaSts', formatMtaSts(mail.mtaSts)],
+    ['tlsRpt', formatTlsRpt(mail.tlsRpt)],
+    ['bimi', formatBimi(mail.bimi)],
+    ['dnssec', dnssecLines(report)],
   ];
-  if (mail.blocklists) blocks.push(['Blocklists', 'blocklists', formatBlocklists(mail.blocklists)]);
+  if (mail.blocklists) blocks.push(['blocklists', formatBlocklists(mail.blocklists)]);
   const lines: string[] = [];
-  for (const [title, id, body] of blocks) {
-    lines.push('', bold(title));
+  for (const [id, body] of blocks) {
+    lines.push('', bold(MAIL_SECTION_TITLES[id]));
     lines.push(...body.map((line) => `  ${line}`));
     for (const finding of mail.findings[id] ?? []) lines.push(findingLine(finding, color));
   }
@@ -46,7 +47,7 @@ export function formatMail(report: Report, color: boolean): string {
 function dnssecLines(report: Report): string[] {
   const section = report.mail!.dnssec;
   const answers = [section.mx, section.txt, ...section.hosts].filter((answer) => answer !== undefined);
-  return answers.map((answer) => `${terminalSafe(answer.question).padEnd(40)} ${answer.status === 'ok' || answer.status === 'nodata' || answer.status === 'nxdomain' ? (answer.authenticated ? 'validated (AD)' : 'not validated') : answer.status.toUpperCase()}`);
+  return answers.map((answer) => `${terminalSafe(answer.question).padEnd(40)} ${validationText(answer)}`);
 }
 
 export function formatComparison(comparison: ResolverComparison, color: boolean): string {
@@ -54,7 +55,7 @@ export function formatComparison(comparison: ResolverComparison, color: boolean)
   const lines = ['', bold(`Compare resolvers: ${terminalSafe(comparison.name)} ${comparison.type}`)];
   const width = Math.max(...comparison.rows.map((row) => row.resolverName.length), 8);
   for (const row of comparison.rows) {
-    const said = row.status === 'ok' ? row.values.map(terminalSafe).join(', ') : row.status === 'error' ? `no answer: ${terminalSafe(row.error?.message ?? '')}` : row.status.toUpperCase();
+    const said = `${row.status === 'error' ? 'no answer: ' : ''}${terminalSafe(rowAnswerText(row))}`;
     lines.push(`  ${terminalSafe(row.resolverName).padEnd(width)}  ${said}${row.ttl !== undefined ? `  (TTL ${row.ttl})` : ''}  ${row.elapsedMs} ms`);
   }
   for (const finding of comparisonFindings(comparison)) lines.push(findingLine(finding, color));

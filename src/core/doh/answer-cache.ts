@@ -4,8 +4,8 @@
  * Positive answers live for the smallest TTL in the answer; negative answers (NXDOMAIN and
  * NODATA) for min(SOA TTL, SOA MINIMUM) from the authority section (RFC 2308 §5), and not at all
  * without an SOA. SERVFAIL and resolver failures are never cached: the next try may work.
- * The clock is injected so the core stays deterministic; `snapshot`/`restore` let the extension
- * keep the cache in `storage.session` across service-worker restarts.
+ * The clock is injected so the core stays deterministic; `takeChanges`/`restore` let the
+ * extension keep a copy in `storage.session` across service-worker restarts.
  */
 import type { DnsAnswer } from './dns-answer';
 
@@ -89,10 +89,6 @@ export class AnswerCache {
   clear(): void {
     for (const key of this.entries.keys()) this.changes?.set(key, undefined);
     this.entries.clear();
-  }
-
-  snapshot(now: number): [string, CacheEntry][] {
-    return [...this.entries].filter(([, entry]) => entry.expiresAt > now);
   }
 
   /**

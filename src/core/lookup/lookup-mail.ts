@@ -456,11 +456,13 @@ class MailLookup {
     this.finish(this.emit());
   }
 
-  /** Once the MX answer and every mail host's A/AAAA are in, hand the addresses on (once). */
+  /**
+   * Once the MX answer and every mail host's A/AAAA are in, hand the addresses on (once). The
+   * DNSSEC section is complete at the same moment, so its status doubles as the "once".
+   */
   private noticeAddressesKnown(): void {
     const draft = this.draft;
-    if (!draft.mail || draft.mail.dnssec.status === 'done' || draft.mxStatus === 'pending') return;
-    if (draft.mxStatus === 'nodata' && (draft.hostStatus.A === 'pending' || draft.hostStatus.AAAA === 'pending')) return;
+    if (!draft.mail || draft.mail.dnssec.status === 'done' || !this.mailAnswerKnown()) return;
     if (draft.exchanges.some((e) => e.addressStatus.A === 'pending' || e.addressStatus.AAAA === 'pending')) return;
     draft.mail.dnssec.status = 'done';
     this.addressesKnown(mailAddressesOf(draft));

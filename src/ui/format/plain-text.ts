@@ -3,7 +3,7 @@
  * as the page (cells.ts), aligned in columns, every piece of DNS data made visible (no control
  * characters reach the clipboard).
  */
-import { MAIL_SECTIONS, type MailSectionId } from '../../core/mail/section-ids';
+import { MAIL_SECTION_TITLES, MAIL_SECTIONS } from '../../core/mail/section-ids';
 import type { Address, Exchange, Report } from '../../core/report';
 import { fcrdnsText, ptrStatusText, severityWord, ttlText, unresolvedText } from './cells';
 import { fallbackSentences, footerSummary } from './footer-text';
@@ -30,18 +30,6 @@ export function formatPlainText(report: Report): string {
   return lines.join('\n');
 }
 
-const SECTION_TITLES: Record<MailSectionId, string> = {
-  provider: 'Provider',
-  spf: 'SPF',
-  dmarc: 'DMARC',
-  dkim: 'DKIM',
-  mtaSts: 'MTA-STS',
-  tlsRpt: 'TLS reporting',
-  bimi: 'BIMI',
-  dnssec: 'DNSSEC',
-  blocklists: 'Blocklists',
-};
-
 /** The mail setup findings, section by section, as the page lists them. */
 function mailSetupLines(report: Report): string[] {
   if (!report.mail) return [];
@@ -50,7 +38,7 @@ function mailSetupLines(report: Report): string[] {
     const findings = report.mail.findings[id];
     if (!findings || findings.length === 0) continue;
     for (const finding of findings) {
-      lines.push(`- ${SECTION_TITLES[id]}: ${severityWord(finding.severity)}: ${visibleText(finding.message)}${finding.rfc ? ` (${finding.rfc})` : ''}`);
+      lines.push(`- ${MAIL_SECTION_TITLES[id]}: ${severityWord(finding.severity)}: ${visibleText(finding.message)}${finding.rfc ? ` (${finding.rfc})` : ''}`);
     }
   }
   return lines.length > 1 ? [...lines, ''] : [];

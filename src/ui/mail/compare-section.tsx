@@ -4,15 +4,9 @@
  */
 import { useState } from 'preact/hooks';
 import { comparisonFindings } from '../../core/mail/propagation/comparison-findings';
-import type { ResolverComparison } from '../../core/mail/propagation/comparison';
+import { rowAnswerText, type ResolverComparison } from '../../core/mail/propagation/comparison';
 import type { MailActions } from '../actions';
 import { FindingItems } from '../findings-list';
-
-function rowStatus(status: string, error?: { message: string }): string {
-  if (status === 'ok') return '';
-  if (status === 'error') return error?.message ?? 'no answer';
-  return status === 'nodata' ? 'no records (NODATA)' : status.toUpperCase();
-}
 
 export function CompareSection({ input, actions }: { input: string; actions: MailActions }) {
   const [state, setState] = useState<{ running?: boolean; comparison?: ResolverComparison; error?: string }>({});
@@ -53,7 +47,7 @@ export function CompareSection({ input, actions }: { input: string; actions: Mai
                         <code>{value}</code>
                       </div>
                     ))}
-                    {rowStatus(row.status, row.error) && <span class="muted">{rowStatus(row.status, row.error)}</span>}
+                    {row.status !== 'ok' && <span class="muted">{rowAnswerText(row)}</span>}
                   </td>
                   <td>{row.ttl ?? ''}</td>
                   <td>{row.elapsedMs}</td>

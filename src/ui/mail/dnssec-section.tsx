@@ -1,14 +1,14 @@
 /** The AD bit of each answer mail depends on: the MX, the TXT (SPF) and each host's addresses. */
+import { validationText } from '../../core/mail/dnssec/dnssec-wording';
 import type { DnssecSection, ValidatedAnswer } from '../../core/mail/dnssec/types';
 
 function Row({ answer }: { answer: ValidatedAnswer }) {
-  const state = answer.status === 'pending' ? '…' : answer.status === 'ok' || answer.status === 'nodata' || answer.status === 'nxdomain' ? (answer.authenticated ? 'validated (AD)' : 'not validated') : answer.status.toUpperCase();
   return (
     <tr>
       <td>
         <code>{answer.question}</code>
       </td>
-      <td class={answer.authenticated ? 'dnssec-yes' : 'dnssec-no'}>{state}</td>
+      <td class={answer.authenticated ? 'dnssec-yes' : 'dnssec-no'}>{validationText(answer)}</td>
     </tr>
   );
 }

@@ -5,6 +5,7 @@
  * list must not wait for this code.
  */
 import type { MailDiagnostics } from '../../core/mail/mail-diagnostics';
+import { MAIL_SECTION_TITLES } from '../../core/mail/section-ids';
 import type { Report } from '../../core/report';
 import type { MailActions } from '../actions';
 import bimiCss from './bimi-section.css';
@@ -57,20 +58,20 @@ export function MailSections({ report, actions, rerun = () => undefined, heading
     <section class="mail-diagnostics" aria-label="Mail setup">
       <style>{MAIL_CSS}</style>
       <Heading class="section-heading">Mail setup</Heading>
-      <DiagnosticSection id="provider" title="Provider" findings={f.provider} pending={report.mxStatus === 'pending'} gist={providerGist(mail)}>
+      <DiagnosticSection id="provider" title={MAIL_SECTION_TITLES.provider} findings={f.provider} pending={report.mxStatus === 'pending'} gist={providerGist(mail)}>
         <ProviderSectionBody matches={mail.provider} />
       </DiagnosticSection>
-      <DiagnosticSection id="spf" title="SPF" findings={f.spf} pending={mail.spf.status === 'pending'} gist={mail.spf.status === 'done' && mail.spf.root.records.length > 0 ? `${mail.spf.lookups} of 10 lookups` : undefined}>
+      <DiagnosticSection id="spf" title={MAIL_SECTION_TITLES.spf} findings={f.spf} pending={mail.spf.status === 'pending'} gist={mail.spf.status === 'done' && mail.spf.root.records.length > 0 ? `${mail.spf.lookups} of 10 lookups` : undefined}>
         <SpfSectionBody section={mail.spf} />
       </DiagnosticSection>
-      <DiagnosticSection id="dmarc" title="DMARC" findings={f.dmarc} pending={mail.dmarc.status === 'pending'} gist={mail.dmarc.policy?.effective ? `${mail.dmarc.policy.tag}=${mail.dmarc.policy.effective}` : undefined}>
+      <DiagnosticSection id="dmarc" title={MAIL_SECTION_TITLES.dmarc} findings={f.dmarc} pending={mail.dmarc.status === 'pending'} gist={mail.dmarc.policy?.effective ? `${mail.dmarc.policy.tag}=${mail.dmarc.policy.effective}` : undefined}>
         <DmarcSectionBody section={mail.dmarc} />
       </DiagnosticSection>
-      <DiagnosticSection id="dkim" title="DKIM" findings={f.dkim} pending={mail.dkim.status === 'pending'}>
+      <DiagnosticSection id="dkim" title={MAIL_SECTION_TITLES.dkim} findings={f.dkim} pending={mail.dkim.status === 'pending'}>
         <DkimSectionBody section={mail.dkim} />
         {actions && <DkimSelectorForm actions={actions} rerun={rerun} />}
       </DiagnosticSection>
-      <DiagnosticSection id="mta-sts" title="MTA-STS" findings={f.mtaSts} pending={mail.mtaSts.status === 'pending'}>
+      <DiagnosticSection id="mta-sts" title={MAIL_SECTION_TITLES.mtaSts} findings={f.mtaSts} pending={mail.mtaSts.status === 'pending'}>
         <MtaStsSectionBody section={mail.mtaSts} />
         {policyPermission &&
           (actions?.allowPolicyFetch ? (
@@ -81,22 +82,22 @@ export function MailSections({ report, actions, rerun = () => undefined, heading
             <p class="muted">To check the policy file, open this lookup in the MXray popup or tab and fetch it there.</p>
           ))}
       </DiagnosticSection>
-      <DiagnosticSection id="tls-rpt" title="TLS reporting" findings={f.tlsRpt} pending={mail.tlsRpt.status === 'pending'}>
+      <DiagnosticSection id="tls-rpt" title={MAIL_SECTION_TITLES.tlsRpt} findings={f.tlsRpt} pending={mail.tlsRpt.status === 'pending'}>
         <TlsRptSectionBody section={mail.tlsRpt} />
       </DiagnosticSection>
-      <DiagnosticSection id="bimi" title="BIMI" findings={f.bimi} pending={mail.bimi.status === 'pending'}>
+      <DiagnosticSection id="bimi" title={MAIL_SECTION_TITLES.bimi} findings={f.bimi} pending={mail.bimi.status === 'pending'}>
         <BimiSectionBody section={mail.bimi} />
       </DiagnosticSection>
-      <DiagnosticSection id="dnssec" title="DNSSEC" findings={f.dnssec} pending={mail.dnssec.status === 'pending'}>
+      <DiagnosticSection id="dnssec" title={MAIL_SECTION_TITLES.dnssec} findings={f.dnssec} pending={mail.dnssec.status === 'pending'}>
         <DnssecSectionBody section={mail.dnssec} />
       </DiagnosticSection>
       {mail.blocklists ? (
-        <DiagnosticSection id="blocklists" title="Blocklists" findings={f.blocklists} pending={mail.blocklists.status === 'pending'}>
+        <DiagnosticSection id="blocklists" title={MAIL_SECTION_TITLES.blocklists} findings={f.blocklists} pending={mail.blocklists.status === 'pending'}>
           <BlocklistsSectionBody section={mail.blocklists} />
         </DiagnosticSection>
       ) : (
         actions && (
-          <DiagnosticSection id="blocklists" title="Blocklists" findings={[]} pending={false} idle="off">
+          <DiagnosticSection id="blocklists" title={MAIL_SECTION_TITLES.blocklists} findings={[]} pending={false} idle="off">
             <p class="muted">
               Off. Checking sends each mail server's address to the blocklist operators (Spamhaus, SpamCop, Barracuda and others) through your resolver.
             </p>

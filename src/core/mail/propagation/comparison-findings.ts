@@ -4,13 +4,7 @@
  */
 import type { Finding } from '../../report';
 import { listOf } from '../../checks/wording';
-import { answerGroups, type ResolverAnswerRow, type ResolverComparison } from './comparison';
-
-function said(row: ResolverAnswerRow): string {
-  if (row.status === 'ok') return row.values.join(', ');
-  if (row.status === 'nodata') return 'no records (NODATA)';
-  return row.status.toUpperCase();
-}
+import { answerGroups, rowAnswerText, type ResolverAnswerRow, type ResolverComparison } from './comparison';
 
 export function comparisonFindings(comparison: ResolverComparison): Finding[] {
   if (comparison.status !== 'done') return [];
@@ -24,7 +18,7 @@ export function comparisonFindings(comparison: ResolverComparison): Finding[] {
       severity: 'warn',
       message:
         `The resolvers disagree about ${question}: ` +
-        groups.map((group) => `${names(group.rows)} ${group.rows.length === 1 ? 'says' : 'say'} ${said(group.rows[0]!)}`).join('; ') +
+        groups.map((group) => `${names(group.rows)} ${group.rows.length === 1 ? 'says' : 'say'} ${rowAnswerText(group.rows[0]!)}`).join('; ') +
         `. After a change, resolvers keep the old answer until its TTL runs out, so this settles within the old TTL; ` +
         `if it lasts longer, one resolver may be filtering the name or the domain's name servers disagree with each other.`,
       rfc: 'RFC 1035 §3.2.1',

@@ -38,3 +38,19 @@ export function answerGroups(comparison: ResolverComparison): { key: string; row
   }
   return [...groups].map(([key, rows]) => ({ key, rows })).sort((a, b) => b.rows.length - a.rows.length);
 }
+
+/** What one resolver said, in words: its records, or why there are none. */
+export function rowAnswerText(row: ResolverAnswerRow): string {
+  switch (row.status) {
+    case 'ok':
+      return row.values.join(', ');
+    case 'pending':
+      return '…';
+    case 'nodata':
+      return 'no records (NODATA)';
+    case 'error':
+      return row.error?.message ?? 'no answer';
+    default:
+      return row.status.toUpperCase();
+  }
+}
