@@ -1,15 +1,33 @@
 import { defineConfig } from 'vitest/config';
 
-// One runner for unit, integration (real knotd + dnsdist DoH stack) and, later, browser tests.
-// The global setup starts the DoH stack once and hands its addresses to tests via `inject`.
-// The JSON report is what CI counts (scripts/test-summary.mjs).
+// Two projects in one run:
+//   - `unit`: every unit and property test (src/**, test/unit). No DNS stack, no browser: a
+//     newcomer runs them in seconds with `npm run test:unit`, or one folder alone
+//     (`npx vitest run src/core/ip`).
+//   - `stack`: integration, end-to-end and package tests. Its global setup starts the real DNS
+//     stack (knotd + dnsdist DoH + fault server) once and hands its addresses to tests via
+//     `inject`; Vitest calls it only when a test of this project is queued.
+// `npm test` runs both; the JSON report is what CI counts (scripts/test-summary.mjs).
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts', 'src/**/*.test.{ts,tsx}'],
-    globalSetup: ['test/stack/global-setup.ts'],
     testTimeout: 20_000,
     hookTimeout: 60_000,
     reporters: ['default', 'json'],
     outputFile: { json: 'test-results/vitest.json' },
+    projects: [
+      {
+        extends: true,
+        test: { name: 'unit', include: ['src/**/*.test.{ts,tsx}', 'test/unit/**/*.test.ts'] },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'stack',
+          include: ['test/**/*.test.ts'],
+          exclude: ['test/unit/**', '**/node_modules/**'],
+          globalSetup: ['test/stack/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

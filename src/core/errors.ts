@@ -6,7 +6,7 @@
  * the next resolver: a transport or format fault says nothing about the name, so another
  * resolver may well answer; a DNS answer such as NXDOMAIN or SERVFAIL is not an error here.
  */
-import type { ErrorInfo } from './report';
+import type { ErrorInfo } from './vocabulary';
 
 export abstract class ResolverError extends Error {
   abstract readonly code: string;

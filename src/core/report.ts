@@ -1,71 +1,20 @@
 /**
- * The serialisable data model every part of MXray shares: what was asked (Query), what the
- * DNS said (Exchange, Address, TxtSummary) and what it means (Finding).
+ * The report a lookup builds: what the DNS said about mail routing (Exchange, Address,
+ * TxtSummary), how the lookup went, and the mail diagnostics (`mail`). The shared words
+ * (Query, Finding, AnswerStatus...) are in vocabulary.ts, re-exported here for the shells.
  *
  * Everything here is plain data (no classes, no functions, no Dates) so a Report can cross a
  * message port, be stored in `storage.session`, or be printed as JSON by the CLI unchanged.
  * `REPORT_VERSION` is bumped when a field changes meaning, so stored reports can be migrated.
  */
 
-import type { MailDiagnostics } from './mail/mail-diagnostics';
+import type { MailDiagnostics } from './mail/mail-types';
+import type { AnswerStatus, DnsName, ErrorInfo, Finding, Query } from './vocabulary';
+
+export type { AnswerStatus, DnsName, ErrorInfo, Finding, Query, QueryKind, Severity } from './vocabulary';
 
 /** 2: `mail` (the mail diagnostics) added. */
 export const REPORT_VERSION = 2;
-
-/** A DNS name as MXray keeps it: ASCII (punycode), lower case, no trailing dot. */
-export type DnsName = string;
-
-export type QueryKind = 'domain' | 'email' | 'ip';
-
-/** What the user asked about, normalised. Built by `parseQuery` in `src/core/query`. */
-export interface Query {
-  kind: QueryKind;
-  /** The text the user gave, untouched (for display and history). */
-  input: string;
-  /**
-   * The name to look up. For `domain` and `email`: the ASCII domain. For `ip`: the canonical
-   * address text (`192.0.2.1`, `2001:db8::1`).
-   */
-  name: DnsName;
-  /** The name for people: Unicode for IDNs, the address for IPs. */
-  display: string;
-  /** The registrable domain (public suffix list) for domain/email, `undefined` for IPs or bare suffixes. */
-  registrable?: DnsName;
-  /** For `email`: the address as given, local part untouched, domain in ASCII. */
-  email?: string;
-  /** For `ip`: 4 or 6, and the reverse name (`1.2.0.192.in-addr.arpa`, nibbles for IPv6). */
-  family?: 4 | 6;
-  ptrName?: DnsName;
-}
-
-export type Severity = 'ok' | 'info' | 'warn' | 'error';
-
-/** One plain-language diagnostic. `code` is stable (tests, JSON users); `message` is for people. */
-export interface Finding {
-  code: string;
-  severity: Severity;
-  message: string;
-  /** The standard the rule comes from, e.g. `RFC 7505 §3`. */
-  rfc?: string;
-  /** The host or address the finding is about, when it is about one. */
-  subject?: string;
-}
-
-/** A resolver or DNS failure, made serialisable. See `src/core/errors.ts`. */
-export interface ErrorInfo {
-  code: string;
-  message: string;
-  resolver?: string;
-  /** The question it was about, e.g. `mx.example.com AAAA`. */
-  question?: string;
-}
-
-/**
- * The outcome of one DNS question as the report sees it. `nodata` is NOERROR with no records
- * of the type asked (RFC 2308 §2.2); `nxdomain` means the name does not exist at all; `error`
- * means no resolver gave a usable answer (timeout, HTTP error, bad response).
- */
-export type AnswerStatus = 'pending' | 'ok' | 'nodata' | 'nxdomain' | 'servfail' | 'refused' | 'error' | 'skipped';
 
 /** FCrDNS: does a PTR name resolve back to the address (forward-confirmed reverse DNS)? */
 export type Fcrdns = 'pending' | 'pass' | 'fail' | 'none' | 'skipped';
@@ -166,7 +115,7 @@ export interface Report {
   implicitMx: boolean;
   /** When the queried name is itself an alias: the CNAME chain the resolver followed. */
   cname: DnsName[];
-  /** Mail exchanges sorted by preference (ties kept in answer order). */
+  /** Mail exchanges sorted by preference, ties by host name (so a reordered answer reads the same). */
   exchanges: Exchange[];
   txt: TxtSummary;
   /** For IP queries: the reverse names of the address and their forward check. */

@@ -37,7 +37,8 @@ export function wireResponse(question: { name: string; type: string; id?: number
 
 const RCODES: Record<string, number> = { NOERROR: 0, FORMERR: 1, SERVFAIL: 2, NXDOMAIN: 3, NOTIMP: 4, REFUSED: 5 };
 
-export type Behaviour = (call: FakeCall, init: RequestInit) => Promise<Response> | Response | undefined;
+/** Undefined (or a promise of it) lets the zone answer, e.g. after a delay. */
+export type Behaviour = (call: FakeCall, init: RequestInit) => Promise<Response | undefined> | Response | undefined;
 
 /**
  * A fake fetch: per host, an optional behaviour; when it returns undefined the zone answers.

@@ -4,7 +4,7 @@
  */
 import type { Address, Exchange } from '../report';
 import type { ReportFacts } from './check';
-import { hostDisplay, listOf } from './wording';
+import { hostDisplay, listOf } from '../wording';
 
 export interface OwnedAddress {
   address: Address;

@@ -7,7 +7,8 @@
  * on every partial report. A check must only say what later answers cannot contradict: it waits
  * for the answers its claim depends on, and says nothing until then.
  */
-import type { Finding, Report } from '../report';
+import type { Report } from '../report';
+import type { Finding } from '../vocabulary';
 
 export type ReportFacts = Omit<Report, 'findings'>;
 

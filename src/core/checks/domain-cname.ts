@@ -3,9 +3,9 @@
  * but the MX records that apply are the target's, and the alias cannot have its own MX, SPF or
  * DMARC data next to the CNAME (RFC 2181 §10.1): worth knowing when reading the report.
  */
-import type { Finding } from '../report';
+import type { Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
-import { aliasTargets, domainDisplay } from './wording';
+import { aliasTargets, domainDisplay } from '../wording';
 
 export function checkDomainCname(report: ReportFacts): Finding[] {
   if (report.query.kind === 'ip') return [];

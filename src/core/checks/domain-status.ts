@@ -3,9 +3,9 @@
  * to", SERVFAIL, REFUSED and "no resolver answered" are different situations with different
  * fixes, so each has its own code (RFC 2308 §2 for the negative answers).
  */
-import type { AnswerStatus, Finding } from '../report';
+import type { AnswerStatus, Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
-import { domainDisplay, mailTo } from './wording';
+import { domainDisplay, mailTo } from '../wording';
 
 const FAILED: ReadonlySet<AnswerStatus> = new Set(['servfail', 'refused', 'error']);
 

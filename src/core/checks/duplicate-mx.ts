@@ -2,10 +2,11 @@
  * The same host in several MX records (with different preferences: identical records collapse
  * into one, RFC 2181 §5). Harmless, but it only makes senders try the same server again.
  */
-import type { Exchange, Finding } from '../report';
+import type { Exchange } from '../report';
+import type { Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { mailExchanges } from './usability';
-import { hostDisplay, listOf } from './wording';
+import { hostDisplay, listOf } from '../wording';
 
 export function checkDuplicateMx(report: ReportFacts): Finding[] {
   const byHost = new Map<string, Exchange[]>();

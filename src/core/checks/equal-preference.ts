@@ -2,10 +2,11 @@
  * RFC 5321 §5.1: MX hosts with the same preference are tried in random order, which spreads the
  * load between them. Worth saying, because people often read the list as "first one first".
  */
-import type { Exchange, Finding } from '../report';
+import type { Exchange } from '../report';
+import type { Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { mailExchanges } from './usability';
-import { hostDisplay, listOf } from './wording';
+import { hostDisplay, listOf } from '../wording';
 
 export function checkEqualPreference(report: ReportFacts): Finding[] {
   const groups = new Map<number, Exchange[]>();

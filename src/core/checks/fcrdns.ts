@@ -3,11 +3,11 @@
  * must resolve back to that address. Receivers that check it treat a failure like having no
  * PTR at all, which hurts mail this server sends.
  */
-import type { AnswerStatus, Finding } from '../report';
+import type { AnswerStatus, Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { addressOwners, describeOwned } from './address-owners';
 import { reachableFor } from './ranges';
-import { listOf } from './wording';
+import { listOf } from '../wording';
 
 const ANSWERED: ReadonlySet<AnswerStatus> = new Set(['ok', 'nodata', 'nxdomain']);
 

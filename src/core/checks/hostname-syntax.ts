@@ -4,10 +4,10 @@
  * target outside that syntax (an underscore, a space), so it is as good as missing for them.
  * Punycode labels (`xn--...`) are valid host name labels.
  */
-import type { Finding } from '../report';
+import type { Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { mailHosts } from './usability';
-import { hostDisplay } from './wording';
+import { hostDisplay } from '../wording';
 
 const LDH_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i;
 

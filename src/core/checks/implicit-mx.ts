@@ -2,10 +2,10 @@
  * RFC 5321 §5.1: with no MX records, a sender delivers to the domain's own address records
  * ("implicit MX"). Legal, but usually an accident: the address is often a web server.
  */
-import type { Finding } from '../report';
+import type { Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { addressesSettled } from './usability';
-import { domainDisplay, ipList, mailTo } from './wording';
+import { domainDisplay, ipList, mailTo } from '../wording';
 
 export function checkImplicitMx(report: ReportFacts): Finding[] {
   if (report.query.kind === 'ip' || !report.implicitMx) return [];

@@ -3,7 +3,8 @@
  * first, then the MX hosts, their addresses, reverse DNS, the informational notes, and last how
  * the lookup itself went.
  */
-import type { Finding, Severity } from '../report';
+import { bySeverity, runRules } from '../findings/run-rules';
+import type { Finding } from '../vocabulary';
 import type { NamedCheck, ReportFacts } from './check';
 import { checkDomainCname } from './domain-cname';
 import { checkDomainStatus } from './domain-status';
@@ -77,44 +78,13 @@ export const ALL_CHECKS: readonly NamedCheck[] = [
 /** Runs last, and only when nothing else found an error: "all good" must never sit next to one. */
 export const SUMMARY_CHECK: NamedCheck = { name: 'mail-ok', run: checkMailOk };
 
-// Problems first, then the verdict ("all good"), then notes: the verdict reads as the headline, not a footnote.
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warn: 1, ok: 2, info: 3 };
-
 /**
- * Every finding for this report: errors, warnings, the verdict, then notes; check order kept within each.
- *
- * A check that throws is a bug in MXray, not a fact about the domain: it becomes an
- * `internal-error` warning naming the check, the other checks still run, and the summary "ok"
- * is withheld (we cannot say all is well if a check did not run).
+ * Every finding for this report: errors, warnings, the verdict, then notes; check order kept
+ * within each (the pipeline in src/core/findings). The summary "ok" is withheld when a check
+ * failed: we cannot say all is well if a check did not run.
  */
 export function runChecks(report: ReportFacts, checks: readonly NamedCheck[] = ALL_CHECKS): Finding[] {
-  const findings: Finding[] = [];
-  let failed = false;
-  for (const check of checks) {
-    try {
-      findings.push(...check.run(report));
-    } catch (error) {
-      failed = true;
-      findings.push(internalError(check.name, error));
-    }
-  }
-  if (!failed && !findings.some((finding) => finding.severity === 'error')) {
-    try {
-      findings.push(...SUMMARY_CHECK.run(report));
-    } catch (error) {
-      findings.push(internalError(SUMMARY_CHECK.name, error));
-    }
-  }
-  // Array.prototype.sort is stable (ES2019), so check order survives within a severity.
-  return findings.sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]);
-}
-
-function internalError(name: string, error: unknown): Finding {
-  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return {
-    code: 'internal-error',
-    severity: 'warn',
-    message: `MXray's "${name}" check failed (${detail}), so its findings are missing from this report. This is a bug in MXray, not a problem with the domain; please report it.`,
-    subject: name,
-  };
+  const { findings, failed } = runRules(report, checks);
+  if (!failed && !findings.some((finding) => finding.severity === 'error')) findings.push(...runRules(report, [SUMMARY_CHECK]).findings);
+  return bySeverity(findings);
 }

@@ -2,10 +2,10 @@
  * For an IP query (typically "why is mail from this server rejected?"): does the address have
  * reverse DNS, and does it forward-confirm (RFC 8601 §3 "iprev")? Exactly one finding once known.
  */
-import type { AnswerStatus, Finding } from '../report';
+import type { AnswerStatus, Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { isReachable } from './ranges';
-import { listOf } from './wording';
+import { listOf } from '../wording';
 
 const ANSWERED: ReadonlySet<AnswerStatus> = new Set(['ok', 'nodata', 'nxdomain']);
 

@@ -2,7 +2,7 @@
  * For an IP query: an address in a special-purpose range (RFC 6890) is not an ordinary internet
  * address, so public reverse DNS and mail reputation say little or nothing about it.
  */
-import type { Finding } from '../report';
+import type { Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { describeRange, rangeKind, TEST_RANGES, TUNNEL_RANGES, UNREACHABLE_RANGES } from './ranges';
 

@@ -3,10 +3,10 @@
  * It speaks about what the facts show; `runChecks` runs it only when no other check found an
  * error (or failed), so it never sits next to one.
  */
-import type { Finding } from '../report';
+import type { Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { exchangeUsability, mailHosts } from './usability';
-import { countOf, domainDisplay, hostDisplay, ipList, listOf } from './wording';
+import { countOf, domainDisplay, hostDisplay, ipList, listOf } from '../wording';
 
 export function checkMailOk(report: ReportFacts): Finding[] {
   if (report.status !== 'done' || report.query.kind === 'ip' || report.nullMx) return [];

@@ -3,10 +3,10 @@
  * attempt, and they do (Postfix's default `smtp_mx_address_limit` is 5), so hosts far down the
  * list are hardly ever tried.
  */
-import type { Finding } from '../report';
+import type { Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { mailExchanges } from './usability';
-import { domainDisplay } from './wording';
+import { domainDisplay } from '../wording';
 
 export const MANY_MX = 10;
 

@@ -5,11 +5,11 @@
  * Addresses the internet cannot reach are left to the special-range check: public reverse DNS
  * says nothing about them.
  */
-import type { Finding } from '../report';
+import type { Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { addressOwners, describeOwned } from './address-owners';
 import { reachableFor } from './ranges';
-import { domainDisplay, hostDisplay } from './wording';
+import { domainDisplay, hostDisplay } from '../wording';
 
 export function checkMissingPtr(report: ReportFacts): Finding[] {
   const domain = domainDisplay(report.query);

@@ -3,10 +3,11 @@
  * only at the first, so the name a receiver sees changes from one connection to the next.
  * Applies to MX addresses and to the address of an IP query.
  */
-import type { Address, Finding } from '../report';
+import type { Address } from '../report';
+import type { Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { addressOwners, describeOwned } from './address-owners';
-import { listOf } from './wording';
+import { listOf } from '../wording';
 
 export function checkMultiplePtr(report: ReportFacts): Finding[] {
   const subjects: { address: Address; label: string }[] =

@@ -2,10 +2,10 @@
  * RFC 2181 §10.3 (and RFC 5321 §5.1): an MX record must name a host directly, not an alias.
  * Most senders follow the alias anyway, so we warn and show where it leads.
  */
-import type { Finding } from '../report';
+import type { Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { addressesSettled, mailHosts } from './usability';
-import { aliasTargets, domainDisplay, hostDisplay, listOf } from './wording';
+import { aliasTargets, domainDisplay, hostDisplay, listOf } from '../wording';
 
 export function checkMxCname(report: ReportFacts): Finding[] {
   const domain = domainDisplay(report.query);

@@ -2,10 +2,10 @@
  * RFC 1035 §3.3.9: the EXCHANGE of an MX record is a domain name. "192.0.2.50" written there is
  * looked up as a host name (labels 192, 0, 2, 50), which does not exist, so senders cannot use it.
  */
-import type { Finding } from '../report';
+import type { Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { mailHosts } from './usability';
-import { domainDisplay, hostDisplay } from './wording';
+import { domainDisplay, hostDisplay } from '../wording';
 
 export function checkMxIpLiteral(report: ReportFacts): Finding[] {
   const domain = domainDisplay(report.query);

@@ -3,10 +3,10 @@
  * to deliver to itself, fails, and (depending on the software) retries for days. RFC 7505's null
  * MX says the same thing in a way senders understand at once.
  */
-import type { Finding } from '../report';
+import type { Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { mailHosts } from './usability';
-import { domainDisplay, hostDisplay } from './wording';
+import { domainDisplay, hostDisplay } from '../wording';
 
 export function checkMxLocalhost(report: ReportFacts): Finding[] {
   const domain = domainDisplay(report.query);

@@ -3,10 +3,11 @@
  * address family or both. Unlike NXDOMAIN or NODATA this is not an answer: senders get the same
  * failure from their own resolvers and usually hold the mail and retry.
  */
-import type { AnswerStatus, Exchange, Finding } from '../report';
+import type { Exchange } from '../report';
+import type { AnswerStatus, Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { brokenHostConsequence, brokenHostSeverity, exchangeUsability, mailHosts } from './usability';
-import { hostDisplay, listOf, mailTo, sentences } from './wording';
+import { hostDisplay, listOf, mailTo, sentences } from '../wording';
 
 const FAILURE_WORDS: Partial<Record<AnswerStatus, string>> = {
   servfail: 'SERVFAIL',

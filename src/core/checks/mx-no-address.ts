@@ -2,10 +2,10 @@
  * An MX host that exists but has neither an A nor an AAAA record (NODATA for both, RFC 2308
  * §2.2). Senders have nothing to connect to and skip it.
  */
-import type { Finding } from '../report';
+import type { Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { brokenHostConsequence, brokenHostSeverity, mailHosts } from './usability';
-import { hostDisplay, mailTo, sentences } from './wording';
+import { hostDisplay, mailTo, sentences } from '../wording';
 
 export function checkMxNoAddress(report: ReportFacts): Finding[] {
   return mailHosts(report)

@@ -2,10 +2,10 @@
  * An MX host that does not exist (NXDOMAIN). Senders skip it; if it is the only one, mail
  * bounces (RFC 5321 §5.1: MX records present but none usable is an error).
  */
-import type { Finding } from '../report';
+import type { Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { brokenHostConsequence, brokenHostSeverity, mailHosts } from './usability';
-import { hostDisplay, mailTo, sentences } from './wording';
+import { hostDisplay, mailTo, sentences } from '../wording';
 
 export function checkMxNxdomain(report: ReportFacts): Finding[] {
   return mailHosts(report)

@@ -5,10 +5,11 @@
  * Hosts MXray could not look up because its own resolvers failed keep the verdict open: that
  * says nothing about the domain.
  */
-import type { Exchange, Finding } from '../report';
+import type { Exchange } from '../report';
+import type { Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { exchangeUsability, mailHosts } from './usability';
-import { domainDisplay, hostDisplay, listOf, mailTo } from './wording';
+import { domainDisplay, hostDisplay, listOf, mailTo } from '../wording';
 
 type Reason = 'nxdomain' | 'no-address' | 'ip-literal' | 'error' | 'unreachable';
 

@@ -22,6 +22,10 @@ describe('spfAuthorisesSenders', () => {
     ['v=spf1 redirect=_spf.example.net', true],
     ['v=spf1 +all', true],
     ['V=SPF1 IP4:192.0.2.1 -ALL', true],
+    // Where the three SPF readers used to disagree: one parser (parse-spf.ts) now decides.
+    ['v=spf1\t+all', false], // a tab is not the space RFC 7208 §4.5 asks for: not an SPF record
+    ['v=spf1  mx/24 -all', false], // "mx" with only a prefix length still names this domain's (absent) MX hosts
+    ['v=spf1 +a:mail.example.net:extra -all', false], // an invalid term is not a sender
   ])('%s authorises senders: %s', (record, expected) => {
     expect(spfAuthorisesSenders(record, true)).toBe(expected);
   });

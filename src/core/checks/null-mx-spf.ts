@@ -3,25 +3,22 @@
  * whose envelope sender is at such a domain. If its SPF record still authorises senders, that
  * mail is likely to be rejected; if it has no SPF at all, anyone can forge it more easily.
  */
-import type { Finding } from '../report';
+import type { Finding } from '../vocabulary';
+import { parseSpf } from '../mail/spf/parse-spf';
 import type { ReportFacts } from './check';
-import { domainDisplay } from './wording';
-
-const AUTHORISING_MECHANISMS = new Set(['all', 'a', 'mx', 'ip4', 'ip6', 'include', 'exists', 'ptr']);
+import { domainDisplay } from '../wording';
 
 /** Does this SPF record (RFC 7208) allow any host to send? `v=spf1 -all` does not. */
 export function spfAuthorisesSenders(record: string, nullMx: boolean): boolean {
-  const terms = record.trim().split(/\s+/).slice(1);
-  return terms.some((term) => {
-    const lower = term.toLowerCase();
-    if (lower.startsWith('redirect=')) return true;
-    if (lower.includes('=')) return false; // other modifiers, e.g. exp=
-    const qualifier = /^[-~?+]/.test(lower) ? lower[0] : '+';
-    const body = lower.replace(/^[-~?+]/, '');
-    const mechanism = body.split(/[:/]/)[0] ?? '';
-    // RFC 7208 §5.4: a bare "mx" means this domain's MX hosts, and a null MX has none.
-    if (nullMx && body === 'mx') return false;
-    return qualifier === '+' && AUTHORISING_MECHANISMS.has(mechanism);
+  const parsed = parseSpf(record);
+  if (!parsed.isSpf) return false;
+  return parsed.terms.some((term) => {
+    // A redirect hands the answer to another record, which may well allow senders.
+    if (term.kind === 'modifier') return term.name === 'redirect';
+    if (term.kind !== 'mechanism') return false;
+    // RFC 7208 §5.4: an "mx" without a domain means this domain's MX hosts, and a null MX has none.
+    if (nullMx && term.name === 'mx' && term.domain === undefined) return false;
+    return term.qualifier === '+';
   });
 }
 

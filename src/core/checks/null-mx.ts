@@ -2,9 +2,9 @@
  * RFC 7505 §3: a domain that accepts no mail publishes a single MX record `0 .` (preference 0,
  * the root as exchange). It must be the only MX record, and its preference must be 0.
  */
-import type { Finding } from '../report';
+import type { Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
-import { domainDisplay, hostDisplay, listOf, mailTo } from './wording';
+import { domainDisplay, hostDisplay, listOf, mailTo } from '../wording';
 
 export function checkNullMx(report: ReportFacts): Finding[] {
   if (report.query.kind === 'ip' || report.mxStatus !== 'ok') return [];

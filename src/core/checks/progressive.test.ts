@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { runChecks } from './index';
 import { nullExchange, testAddress, testExchange, testReport } from './test-report';
-import type { Address, AnswerStatus, Exchange, ExchangeState, Finding, Severity } from '../report';
+import type { Address, Exchange, ExchangeState } from '../report';
+import type { AnswerStatus, Finding, Severity } from '../vocabulary';
 import type { ReportFacts } from './check';
 
 const HOSTS = ['mx1.example.com', 'mx2.example.com', 'mx.example.com.example.com', 'aspmx.l.google.com.example.com', 'mail', 'localhost', 'mail_x.example.com'];

@@ -3,7 +3,7 @@
  * zones are often badly delegated. Receivers that check reverse DNS hit the same failure and
  * usually answer with a temporary rejection, delaying mail this server sends.
  */
-import type { AnswerStatus, Finding } from '../report';
+import type { AnswerStatus, Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { addressOwners, describeOwned } from './address-owners';
 import { reachableFor } from './ranges';

@@ -4,7 +4,8 @@
  * turned into names too, so the message reads the same whichever it gets.
  */
 import { builtInProvider } from '../doh/providers';
-import type { Finding, ResolverEvent } from '../report';
+import type { ResolverEvent } from '../report';
+import type { Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 
 export function checkResolverFallback(report: ReportFacts): Finding[] {

@@ -2,10 +2,11 @@
  * Several MX hosts that resolve to exactly the same addresses are one server under several
  * names: a "backup" MX like that adds no redundancy. Only judged once every host's addresses are in.
  */
-import type { Exchange, Finding } from '../report';
+import type { Exchange } from '../report';
+import type { Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { addressesSettled, mailExchanges } from './usability';
-import { hostDisplay, listOf } from './wording';
+import { hostDisplay, listOf } from '../wording';
 
 export function checkSharedAddress(report: ReportFacts): Finding[] {
   const exchanges = mailExchanges(report);

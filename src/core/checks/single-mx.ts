@@ -3,10 +3,10 @@
  * server is down (RFC 5321 §4.5.4.1), so a backup MX matters far less than folklore says.
  * Said once the host is known to work; a broken single host has its own findings.
  */
-import type { Finding } from '../report';
+import type { Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { exchangeUsability, mailExchanges } from './usability';
-import { domainDisplay, hostDisplay } from './wording';
+import { domainDisplay, hostDisplay } from '../wording';
 
 export function checkSingleMx(report: ReportFacts): Finding[] {
   if (report.mxStatus !== 'ok' || report.nullMx) return [];

@@ -13,12 +13,12 @@
  * - Tunnel ranges (Teredo, 6to4, the withdrawn 6to4 relay block): reachable in principle, but
  *   withdrawn or meant for clients, and many senders cannot reach them: a warning.
  */
-import type { Finding } from '../report';
+import type { Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { addressOwners, describeOwned, type OwnedAddress } from './address-owners';
 import { describeRange, INTERNAL_NETWORK_RANGES, isInternalName, rangeKind, TEST_RANGES, TUNNEL_RANGES, UNREACHABLE_RANGES } from './ranges';
 import { addressesSettled, mailExchanges } from './usability';
-import { domainDisplay, hostDisplay, listOf } from './wording';
+import { domainDisplay, hostDisplay, listOf } from '../wording';
 
 export function checkSpecialRange(report: ReportFacts): Finding[] {
   return [...perAddress(report), ...testRanges(report)];

@@ -8,7 +8,8 @@
  * `range` unless a test sets one: the builder does not classify addresses.
  */
 import { REPORT_VERSION } from '../report';
-import type { Address, Exchange, ExchangeState, Query } from '../report';
+import type { Address, Exchange, ExchangeState } from '../report';
+import type { Query } from '../vocabulary';
 import type { ReportFacts } from './check';
 
 export function testAddress(ip: string, overrides: Partial<Address> = {}): Address {

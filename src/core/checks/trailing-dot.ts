@@ -21,10 +21,11 @@
  * a typo, and the NXDOMAIN finding covers it.
  */
 import { parse } from 'tldts';
-import type { Exchange, Finding, Query } from '../report';
+import type { Exchange } from '../report';
+import type { Finding, Query } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { mailHosts } from './usability';
-import { hostDisplay } from './wording';
+import { hostDisplay } from '../wording';
 
 export function checkTrailingDot(report: ReportFacts): Finding[] {
   const zones = possibleOrigins(report.query);

@@ -3,10 +3,10 @@
  * stray final dot turned a name relative to the zone into a top-level name (RFC 1035 §5.1). The
  * opposite of the missing-trailing-dot mistake. Only said once the name is known not to resolve.
  */
-import type { Finding } from '../report';
+import type { Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { mailHosts } from './usability';
-import { domainDisplay, hostDisplay } from './wording';
+import { domainDisplay, hostDisplay } from '../wording';
 
 export function checkUnqualifiedMx(report: ReportFacts): Finding[] {
   const zone = report.query.registrable ?? report.query.name;

@@ -1,5 +1,5 @@
 import type { DnsRecord, QuestionType } from '../dns/message';
-import type { ErrorInfo } from '../report';
+import type { ErrorInfo } from '../vocabulary';
 
 /** What the DoH client returns for one question: the DNS answer plus how it was obtained. */
 export interface DnsAnswer {

@@ -11,7 +11,7 @@
 import type { DnsMessage, DnsQuestion } from '../dns/message';
 import { normaliseName } from '../dns/message';
 import { AllResolversFailed, LookupAborted, ResolverError, ResolverHttpError } from '../errors';
-import type { ErrorInfo } from '../report';
+import type { ErrorInfo } from '../vocabulary';
 import { AnswerCache } from './answer-cache';
 import type { DnsAnswer } from './dns-answer';
 import { requestDoh, type FetchLike } from './doh-request';

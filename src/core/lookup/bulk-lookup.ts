@@ -10,7 +10,8 @@
  * Reports come back in the order of `queries`; cancelling stops new lookups from starting.
  */
 import type { DohClient } from '../doh/doh-client';
-import type { Query, Report } from '../report';
+import type { Report } from '../report';
+import type { Query } from '../vocabulary';
 import { lookupMail, type LookupOptions } from './lookup-mail';
 
 /**

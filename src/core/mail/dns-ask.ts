@@ -4,7 +4,7 @@
  * (cache, dedupe, fallback, request stats) and already reads the answer (CNAMEs followed, RFC
  * 2308 statuses), so each diagnostic is a pure module testable with `fakeAsk`.
  */
-import type { AnswerStatus, DnsName, ErrorInfo } from '../report';
+import type { AnswerStatus, DnsName, ErrorInfo } from '../vocabulary';
 
 export type MailQuestionType = 'TXT' | 'A' | 'AAAA' | 'MX';
 

@@ -2,7 +2,7 @@
  * What every mail diagnostic gets from the lookup: the domain, a way to ask DNS, and the
  * lookup's abort signal. See `dns-ask.ts`.
  */
-import type { DnsName } from '../report';
+import type { DnsName } from '../vocabulary';
 import type { DnsAsk } from './dns-ask';
 
 export interface ProbeContext {

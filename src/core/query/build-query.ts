@@ -1,5 +1,5 @@
 /** The `Query` objects themselves, built in one place so every route fills the same fields. */
-import type { Query } from '../report';
+import type { Query } from '../vocabulary';
 import { buildPtrName } from '../ip/ptr-name';
 import type { ParsedIp } from '../ip/parse-ip';
 import type { NormalisedDomain } from './normalise-domain';

@@ -9,7 +9,7 @@
  * delimiters (`?email=a@example.com`) far more often than parts of an address. Quoted and
  * UTF-8 local parts are for the quick box (`parseQuery`), which reads every RFC 5322 form.
  */
-import type { Query } from '../report';
+import type { Query } from '../vocabulary';
 import { InvalidQuery } from './invalid-query';
 import { parseEmail } from './parse-email';
 import { isKnownOrSpecialUseTld } from './registrable-domain';

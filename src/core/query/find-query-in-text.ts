@@ -7,7 +7,7 @@
  * Linear in the length of the text: one split into tokens, one pass over "@" signs, and
  * bounded work per token.
  */
-import type { Query } from '../report';
+import type { Query } from '../vocabulary';
 import { tryParseQuery } from './parse-query';
 import { emailsInText } from './find-emails-in-text';
 import { isKnownOrSpecialUseTld } from './registrable-domain';

@@ -9,7 +9,7 @@
  * rule: a misplaced dot (`john..doe@`) is the mailbox owner's business, and some providers
  * accept it.
  */
-import type { Query } from '../report';
+import type { Query } from '../vocabulary';
 import { InvalidQuery } from './invalid-query';
 import { describeCharacter, quoteInput } from './quote-input';
 import { unquotedIndexes } from './unquoted-positions';

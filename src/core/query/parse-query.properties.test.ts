@@ -4,7 +4,7 @@ import { parseQuery, tryParseQuery } from './parse-query';
 import { InvalidQuery } from './invalid-query';
 import { parseIp } from '../ip/parse-ip';
 import { buildPtrName } from '../ip/ptr-name';
-import type { Query } from '../report';
+import type { Query } from '../vocabulary';
 
 const RUNS = { numRuns: 10_000 };
 

@@ -6,7 +6,7 @@
  * address looks like `scheme:`), then `Name <address>`, URLs by scheme, `user@host`, and
  * whatever is left is a domain name.
  */
-import type { Query } from '../report';
+import type { Query } from '../vocabulary';
 import { parseIp } from '../ip/parse-ip';
 import { InvalidQuery } from './invalid-query';
 import { quoteInput } from './quote-input';

@@ -3,7 +3,7 @@
  * enforcing policy (draft §1: p=quarantine at 100% or p=reject, sp= not none); the messages say
  * so rather than reading the DMARC section, which has its own findings.
  */
-import type { Finding } from '../../report';
+import type { Finding } from '../../vocabulary';
 import type { BimiSection } from './types';
 
 const FAILED = new Set(['servfail', 'refused', 'error']);

@@ -3,7 +3,7 @@
  * first, `l=` the logo's HTTPS URL (SVG), `a=` the HTTPS URL of the mark certificate. Receivers
  * must not fix errors (§4.3), so they are reported as they are.
  */
-import { duplicateTagNames, parseTagList, quoted, tagValue } from '../dkim/tag-list';
+import { duplicateTagNames, parseTagList, quoted, tagValue } from '../tag-list';
 import type { BimiParse } from './types';
 
 /** `bimi-version = "v" *WSP "=" *WSP "BIMI1"`, the first tag. */

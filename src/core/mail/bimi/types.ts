@@ -1,5 +1,5 @@
 /** The BIMI section of a report: the `default._bimi` TXT record (plain data). */
-import type { AnswerStatus, DnsName } from '../../report';
+import type { AnswerStatus, DnsName } from '../../vocabulary';
 
 export interface BimiParse {
   /** `l=`: where the logo (SVG) is; empty in a declination. */

@@ -3,8 +3,8 @@
  * soon as its answer lands (later answers cannot undo it); "clean" waits until every list
  * has answered.
  */
-import { listOf, sentences } from '../../checks/wording';
-import type { Finding } from '../../report';
+import { listOf, sentences } from '../../wording';
+import type { Finding } from '../../vocabulary';
 import { blocklistById, blocklistUrl } from './blocklist-table';
 import { MAX_BLOCKLIST_ADDRESSES } from './probe-blocklists';
 import type { BlocklistInfo, BlocklistResult, BlocklistSection, BlocklistTarget } from './types';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnswerStatus } from '../../report';
+import type { AnswerStatus } from '../../vocabulary';
 import type { AskResult } from '../dns-ask';
 import { blocklistById, type BlocklistEntry } from './blocklist-table';
 import { dnsblName, readDnsblAnswer } from './dnsbl-answer';

@@ -3,7 +3,7 @@
  * answer means (RFC 5782 §2.1 and §5, plus the 127.255.255.0/24 error codes lists use).
  */
 import { buildPtrName, parseIpBytes } from '../../ip';
-import type { DnsName } from '../../report';
+import type { DnsName } from '../../vocabulary';
 import type { AskResult } from '../dns-ask';
 import type { BlocklistEntry } from './blocklist-table';
 import type { BlocklistResult } from './types';

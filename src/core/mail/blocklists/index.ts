@@ -5,3 +5,4 @@ export { dnsblName, readDnsblAnswer } from './dnsbl-answer';
 export { MAX_BLOCKLIST_ADDRESSES, newBlocklistSection, probeBlocklists, type BlocklistAddress } from './probe-blocklists';
 export { blocklistStateText } from './state-text';
 export type { BlocklistInfo, BlocklistResult, BlocklistSection, BlocklistState, BlocklistTarget, NotCheckedReason } from './types';
+export { blocklistsSection } from './blocklists-section';

@@ -5,7 +5,7 @@
  * the resolver) the address, which is why the lookup only runs this when the user asks.
  */
 import { classifyAddress, parseIp } from '../../ip';
-import type { DnsName } from '../../report';
+import type { DnsName } from '../../vocabulary';
 import type { AskResult } from '../dns-ask';
 import type { ProbeContext } from '../probe-context';
 import { BLOCKLISTS, type BlocklistEntry } from './blocklist-table';

@@ -2,7 +2,7 @@
  * The blocklist (DNSBL) section: every mail server address asked of every list, as plain,
  * serialisable data the UI, the CLI and the JSON copy share.
  */
-import type { AnswerStatus, DnsName, ErrorInfo } from '../../report';
+import type { AnswerStatus, DnsName, ErrorInfo } from '../../vocabulary';
 
 /**
  * - `listed`: an A record in 127.0.0.0/8 (RFC 5782 §2.1);

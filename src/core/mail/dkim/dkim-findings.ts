@@ -2,8 +2,8 @@
  * What the DKIM keys found mean. Per-key findings appear as each answer lands (a later answer for
  * another selector cannot change them); "none found" and the summary wait for all answers.
  */
-import type { Finding } from '../../report';
-import { countOf, listOf } from '../../checks/wording';
+import type { Finding } from '../../vocabulary';
+import { countOf, listOf } from '../../wording';
 import type { DkimKey, DkimSection, DkimSelectorResult } from './types';
 
 const FAILED = new Set(['servfail', 'refused', 'error']);

@@ -4,7 +4,7 @@
  */
 import { decodeBase64 } from './base64';
 import { readKeyShape } from './key-size';
-import { duplicateTagNames, parseTagList, quoted, tagValue } from './tag-list';
+import { duplicateTagNames, parseTagList, quoted, tagValue } from '../tag-list';
 import type { DkimKey } from './types';
 
 /**

@@ -1,5 +1,5 @@
 /** The DKIM section of a report: which selectors were tried and the keys found (plain data). */
-import type { AnswerStatus, DnsName } from '../../report';
+import type { AnswerStatus, DnsName } from '../../vocabulary';
 
 /** One key record at `<selector>._domainkey.<domain>`, read (RFC 6376 §3.6.1). */
 export interface DkimKey {

@@ -2,8 +2,8 @@
  * What the DMARC policy means for the domain. Everything here waits for the tree walk to resolve
  * (the policy cannot change after that); report destinations wait for their own answers.
  */
-import type { Finding } from '../../report';
-import { listOf, sentences } from '../../checks/wording';
+import type { Finding } from '../../vocabulary';
+import { listOf, sentences } from '../../wording';
 import { discardReason } from './parse-dmarc';
 import type { DmarcPolicy, DmarcPolicyFound, DmarcSection } from './types';
 

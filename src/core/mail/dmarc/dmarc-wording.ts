@@ -1,5 +1,5 @@
 /** The words of the DMARC section, shared by the popup and the CLI so both say the same thing. */
-import type { AnswerStatus } from '../../report';
+import type { AnswerStatus } from '../../vocabulary';
 import type { DmarcPolicyFound, DmarcReportAuthorization, DmarcSection } from './types';
 
 const failed = (status: AnswerStatus) => (status === 'error' ? 'no resolver answered' : status.toUpperCase());

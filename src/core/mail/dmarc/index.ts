@@ -3,3 +3,4 @@ export { newDmarcSection, probeDmarc } from './probe-dmarc';
 export { dmarcFindings } from './dmarc-findings';
 export { parseDmarc, isDmarcRecord } from './parse-dmarc';
 export { treeWalkDomains, choosePolicy } from './tree-walk';
+export { dmarcSection } from './dmarc-section';

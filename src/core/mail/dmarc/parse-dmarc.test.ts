@@ -115,3 +115,11 @@ describe('reportHost', () => {
     expect(reportHost('mailto:nobody')).toBeUndefined();
   });
 });
+
+describe('the one DMARC recogniser (the lookup uses it for txt.dmarc too, see lookup-mail.test.ts)', () => {
+  it('takes only "DMARC1" in capitals, where the lookup once took any case (RFC 7489 §6.4)', () => {
+    expect(isDmarcRecord('v=DMARC1; p=reject')).toBe(true);
+    expect(isDmarcRecord('v=dmarc1; p=reject')).toBe(false);
+    expect(isDmarcRecord('v=DMARC10; p=none')).toBe(false);
+  });
+});

@@ -3,7 +3,7 @@
  * a record that does not start with `v=DMARC1`, ignore unknown tags, and skip broken values in
  * favour of defaults; an unreadable policy falls back as RFC 7489 §6.6.3 says.
  */
-import { duplicateTagNames, parseTagList, quoted } from '../dkim/tag-list';
+import { duplicateTagNames, parseTagList, quoted } from '../tag-list';
 import type { DmarcPolicy, DmarcRecordParse, DmarcTags } from './types';
 
 const KNOWN = new Set(['v', 'p', 'sp', 'np', 'pct', 'adkim', 'aspf', 'rua', 'ruf', 'fo', 'rf', 'ri', 'psd', 't']);

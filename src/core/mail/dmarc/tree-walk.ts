@@ -3,7 +3,7 @@
  * own, a domain takes the policy of its Organizational Domain, found by walking up the DNS tree
  * rather than through a public suffix list.
  */
-import type { DnsName } from '../../report';
+import type { DnsName } from '../../vocabulary';
 import { parseDmarc } from './parse-dmarc';
 import type { DmarcLookup, DmarcSource } from './types';
 

@@ -1,5 +1,5 @@
 /** The DMARC section of a report: what `_dmarc` said at the domain and its parents (plain data). */
-import type { AnswerStatus, DnsName } from '../../report';
+import type { AnswerStatus, DnsName } from '../../vocabulary';
 
 export type DmarcPolicy = 'none' | 'quarantine' | 'reject';
 

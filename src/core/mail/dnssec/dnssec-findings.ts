@@ -3,8 +3,8 @@
  * but what matters to mail is whether the records a sender uses (MX, then the hosts' addresses)
  * reach it unforged. DANE (RFC 7672) for SMTP needs all of them validated.
  */
-import type { Finding } from '../../report';
-import { listOf } from '../../checks/wording';
+import type { Finding } from '../../vocabulary';
+import { listOf } from '../../wording';
 import type { DnssecSection, ValidatedAnswer } from './types';
 
 const answered = (answer: ValidatedAnswer | undefined): answer is ValidatedAnswer => answer !== undefined && (answer.status === 'ok' || answer.status === 'nodata' || answer.status === 'nxdomain');

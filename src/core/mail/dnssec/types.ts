@@ -4,7 +4,7 @@
  * from "signed but this resolver does not validate" without validating itself; all four built-in
  * resolvers validate, so with them "not validated" means the zone is not signed.
  */
-import type { AnswerStatus, DnsName } from '../../report';
+import type { AnswerStatus, DnsName } from '../../vocabulary';
 
 export interface ValidatedAnswer {
   /** What was asked, e.g. `example.com MX` or `mx.example.com A`. */

@@ -2,3 +2,4 @@ export type { PolicyFetcher, MtaStsMode, MtaStsPolicy, MtaStsPolicyState, MtaSts
 export { newMtaStsSection, probeMtaSts, fetchMtaStsPolicy, policyUrl, MAX_POLICY_BYTES } from './probe-mta-sts';
 export { mtaStsFindings } from './mta-sts-findings';
 export { parseMtaStsRecord, parseMtaStsPolicy, mxMatchesPolicy, isMtaStsRecord, MAX_POLICY_AGE } from './parse-mta-sts';
+export { mtaStsSection } from './mta-sts-section';

@@ -2,8 +2,8 @@
  * What the MTA-STS record and policy mean for senders. Needs the domain's MX hosts for the
  * coverage check: with none given (not known yet), coverage is not judged.
  */
-import type { Finding } from '../../report';
-import { listOf } from '../../checks/wording';
+import type { Finding } from '../../vocabulary';
+import { listOf } from '../../wording';
 import { mxMatchesPolicy } from './parse-mta-sts';
 import type { MtaStsPolicy, MtaStsSection } from './types';
 

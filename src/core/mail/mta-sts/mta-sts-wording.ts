@@ -1,5 +1,5 @@
 /** The words of the MTA-STS section, shared by the popup and the CLI. */
-import type { AnswerStatus } from '../../report';
+import type { AnswerStatus } from '../../vocabulary';
 import type { MtaStsPolicy, MtaStsPolicyState, MtaStsSection } from './types';
 
 const failed = (status: AnswerStatus) => (status === 'error' ? 'no resolver answered' : status.toUpperCase());

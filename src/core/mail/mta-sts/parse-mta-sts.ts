@@ -2,7 +2,7 @@
  * The two halves of MTA-STS (RFC 8461): the `_mta-sts` TXT record that announces a policy and
  * its id (§3.1), and the policy file served over HTTPS (§3.2).
  */
-import { duplicateTagNames, parseTagList, quoted } from '../dkim/tag-list';
+import { duplicateTagNames, parseTagList, quoted } from '../tag-list';
 import type { MtaStsMode, MtaStsPolicy, MtaStsRecordParse } from './types';
 
 /** §3.1: records that do not begin with `v=STSv1;` are discarded. */

@@ -1,5 +1,5 @@
 /** The MTA-STS section of a report: the `_mta-sts` TXT record and the policy file (plain data). */
-import type { AnswerStatus, DnsName } from '../../report';
+import type { AnswerStatus, DnsName } from '../../vocabulary';
 
 export type MtaStsMode = 'enforce' | 'testing' | 'none';
 

@@ -10,7 +10,7 @@ import { AnswerCache } from '../../doh/answer-cache';
 import type { DohProvider } from '../../doh/providers';
 import { AllResolversFailed, toErrorInfo } from '../../errors';
 import { minTtl, readAnswer } from '../../lookup/read-answer';
-import type { DnsName } from '../../report';
+import type { DnsName } from '../../vocabulary';
 import type { ComparedType, ResolverComparison } from './comparison';
 
 export type { ComparedType, ResolverAnswerRow, ResolverComparison } from './comparison';

@@ -3,7 +3,7 @@
  * substring: `ilovegmail.com` and `google.com.evil.test` are not Google. Pure: no DNS.
  */
 import { toASCII } from 'punycode/';
-import type { DnsName } from '../../report';
+import type { DnsName } from '../../vocabulary';
 import { PROVIDERS, type ProviderEntry } from './provider-table';
 import type { ProviderInfo, ProviderMatch } from './types';
 

@@ -4,3 +4,4 @@ export { PROVIDER_KIND_TEXT } from './kind-text';
 export { hostsText, providerFindings } from './provider-findings';
 export { PROVIDERS, type ProviderEntry } from './provider-table';
 export type { ProviderInfo, ProviderKind, ProviderMatch } from './types';
+export { providerSection } from './provider-section';

@@ -4,8 +4,8 @@
  * go around). Pure; the matches come from `identifyProviders` on the MX list, and an empty list
  * (MX not answered yet) says nothing.
  */
-import type { Finding } from '../../report';
-import { countOf, listOf, sentences } from '../../checks/wording';
+import type { Finding } from '../../vocabulary';
+import { countOf, listOf, sentences } from '../../wording';
 import type { ProviderInfo, ProviderMatch } from './types';
 
 const RFC_MX_ORDER = 'RFC 5321 §5.1';

@@ -2,7 +2,7 @@
  * Which mail provider runs a domain's MX hosts: plain, serialisable data, computed from the MX
  * list by `identifyProviders` (no DNS of its own).
  */
-import type { DnsName } from '../../report';
+import type { DnsName } from '../../vocabulary';
 
 /**
  * What the provider does with mail, which changes what a mix of providers means:

@@ -8,7 +8,7 @@
  * an `all` (§6.1). The walk is bounded: it stops at loops, below MAX_DEPTH, and once the count
  * passes FOLLOW_BUDGET (by then the verdict is permerror and only the size of the excess is left).
  */
-import type { DnsName } from '../../report';
+import type { DnsName } from '../../vocabulary';
 import type { AskResult } from '../dns-ask';
 import type { ProbeContext } from '../probe-context';
 import { FOLLOW_BUDGET, MAX_DEPTH } from './limits';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding } from '../../report';
+import type { Finding } from '../../vocabulary';
 import { fakeAsk, type FakeRecords } from '../testing/fake-ask';
 import { newSpfSection, probeSpf } from './probe-spf';
 import { spfFindings } from './spf-findings';

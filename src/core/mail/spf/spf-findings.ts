@@ -2,7 +2,7 @@
  * What the SPF tree means for mail from the domain (RFC 7208). Pure, and safe on a partial
  * section: each finding waits for the answers its claim rests on, and lookup counts only grow.
  */
-import type { Finding } from '../../report';
+import type { Finding } from '../../vocabulary';
 import { SPF_LOOKUP_LIMIT, SPF_VOID_LIMIT } from './limits';
 import { limitFindings } from './spf-limit-findings';
 import { recordFindings } from './spf-record-findings';

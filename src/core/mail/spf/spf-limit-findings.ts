@@ -4,7 +4,7 @@
  * permerror. Counts only grow as answers land, so "past the limit" is safe to say at once;
  * "near the limit" waits for the whole tree.
  */
-import type { Finding } from '../../report';
+import type { Finding } from '../../vocabulary';
 import { SPF_LOOKUP_LIMIT, SPF_MX_HOST_LIMIT, SPF_VOID_LIMIT } from './limits';
 import { lookupsComplete, spfNodes, subtreeLookups } from './spf-tree';
 import { cappedList, lookupCount, recordOf } from './spf-wording';

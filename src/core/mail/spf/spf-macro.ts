@@ -3,7 +3,7 @@
  * expanded. Expanding needs the sender's address and name, which a DNS lookup tool does not
  * have; a term with a macro is shown as written and not followed.
  */
-import type { DnsName } from '../../report';
+import type { DnsName } from '../../vocabulary';
 
 /** RFC 7208 §7.2: s l o d i p h v anywhere; c r t only in explanation text. */
 const MACRO_LETTERS = /^[slodiphcrtv]$/i;

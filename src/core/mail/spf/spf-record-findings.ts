@@ -3,7 +3,7 @@
  * a redirect beside `all`, terms after `all`, mechanisms written as modifiers, macros. A record
  * never changes once answered, so these are safe on a partial tree.
  */
-import type { Finding } from '../../report';
+import type { Finding } from '../../vocabulary';
 import { isMechanismName } from './parse-spf';
 import { firstAll, redirectOf, termsInPlay, type NodeVisit } from './spf-tree';
 import { cappedList, recordOf } from './spf-wording';

@@ -1,5 +1,5 @@
 /** How SPF findings name records, terms and failures, so every message says it the same way. */
-import type { AnswerStatus } from '../../report';
+import type { AnswerStatus } from '../../vocabulary';
 import type { NodeVisit } from './spf-tree';
 import type { SpfNode, SpfSection } from './types';
 

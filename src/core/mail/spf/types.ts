@@ -3,7 +3,7 @@
  * builds from the domain's record by following `include:` and `redirect=`. Plain data only, so a
  * section crosses a message port and prints as JSON unchanged.
  */
-import type { AnswerStatus, DnsName } from '../../report';
+import type { AnswerStatus, DnsName } from '../../vocabulary';
 
 export type SpfQualifier = '+' | '-' | '~' | '?';
 

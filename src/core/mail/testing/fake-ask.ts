@@ -3,7 +3,7 @@
  * `"name TYPE"` (lower case, no trailing dot); a missing key is NODATA when some other key has
  * the same name, NXDOMAIN otherwise. Every question is logged in `asked` (in order).
  */
-import type { AnswerStatus } from '../../report';
+import type { AnswerStatus } from '../../vocabulary';
 import type { AskResult, DnsAsk, MailQuestionType } from '../dns-ask';
 
 /** Values for a question, or a status to answer with instead (`servfail`, `error`, ...). */

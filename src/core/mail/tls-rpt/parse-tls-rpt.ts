@@ -3,7 +3,7 @@
  * Senders report failed TLS deliveries there, which is how a domain learns that MTA-STS or DANE
  * is turning mail away.
  */
-import { duplicateTagNames, parseTagList, quoted } from '../dkim/tag-list';
+import { duplicateTagNames, parseTagList, quoted } from '../tag-list';
 import type { TlsRptParse } from './types';
 
 /** §3: records that do not begin with `v=TLSRPTv1;` are discarded. */

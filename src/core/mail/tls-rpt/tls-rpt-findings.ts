@@ -1,6 +1,6 @@
 /** What the TLS reporting record means. Nothing is said until the answer is in. */
-import type { Finding } from '../../report';
-import { listOf } from '../../checks/wording';
+import type { Finding } from '../../vocabulary';
+import { listOf } from '../../wording';
 import type { TlsRptSection } from './types';
 
 const FAILED = new Set(['servfail', 'refused', 'error']);

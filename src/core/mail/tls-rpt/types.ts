@@ -1,5 +1,5 @@
 /** The SMTP TLS reporting section of a report: the `_smtp._tls` TXT record (plain data). */
-import type { AnswerStatus, DnsName } from '../../report';
+import type { AnswerStatus, DnsName } from '../../vocabulary';
 
 export interface TlsRptParse {
   /** Valid `mailto:` and `https:` report URIs. */

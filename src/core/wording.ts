@@ -1,8 +1,9 @@
 /**
- * Small phrasing helpers shared by the checks, so every message names hosts, addresses and
+ * Small phrasing helpers shared by the routing checks and the mail sections, so every message names hosts, addresses and
  * the domain the same way. Plain text only: messages are never HTML.
  */
-import type { Address, Exchange, Query } from '../report';
+import type { Address, Exchange } from './report';
+import type { Query } from './vocabulary';
 
 /** `a`, `a and b`, `a, b and c`. */
 export function listOf(items: readonly string[]): string {
