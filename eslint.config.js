@@ -1,7 +1,10 @@
 // Lint rules that keep the architecture honest (docs/architecture.md):
 // - src/core is pure: no extension APIs, no DOM-only globals, no imports from the shells;
 // - only src/platform touches the extension APIs;
-// - shells may import core and shared, never each other.
+// - shells may import core and shared, never each other;
+// - src/ui (components the shells share) reaches no extension API and no shell: it gets
+//   `{report, actions}` from them;
+// - src/shared (the types both ends of a port use) imports no UI.
 import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
@@ -33,6 +36,26 @@ export default tseslint.config(
         ],
       }],
       'no-restricted-globals': ['error', 'chrome', 'browser', 'document', 'window', 'localStorage', 'navigator'],
+    },
+  },
+  {
+    files: ['src/ui/**/*.{ts,tsx}'],
+    ignores: ['src/ui/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'webextension-polyfill', message: 'src/ui gets actions from its shell; only src/platform touches extension APIs.' }],
+        patterns: [{ group: ['**/background/**', '**/platform/**', '**/popup/**', '**/content/**', '**/options/**', '**/cli/**'], message: 'src/ui imports no shell and no platform: the shell passes it {report, actions}.' }],
+      }],
+      'no-restricted-globals': ['error', 'chrome', 'browser'],
+    },
+  },
+  {
+    files: ['src/shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [{ name: 'webextension-polyfill', message: 'src/shared holds plain types and data.' }, { name: 'preact', message: 'src/shared has no UI.' }],
+        patterns: [{ group: ['**/ui/**', '**/background/**', '**/platform/**', '**/popup/**', '**/content/**', '**/options/**', '**/cli/**'], message: 'src/shared imports only src/core.' }],
+      }],
     },
   },
   ...shells.map((shell) => ({

@@ -79,7 +79,24 @@ console.log(`${files.length} source files, ${components.length} import cycle(s),
 for (const component of components.sort((a, b) => b.length - a.length)) {
   console.log(`  cycle of ${component.length}: ${component.map(rel).sort().slice(0, 8).join(', ')}${component.length > 8 ? ', ...' : ''}`);
 }
+// The same between folders of src/core (lookup, mail, doh...): a folder's files may import another
+// folder, or be imported by it, not both.
+const folderOf = (file) => {
+  const parts = relative(join(srcDir, 'core'), file).split('/');
+  return parts[0].startsWith('..') || parts.length === 1 ? undefined : parts[0];
+};
+const folderEdges = new Set();
+for (const [file, targets] of graph) {
+  for (const target of targets) {
+    const from = folderOf(file);
+    const to = folderOf(target);
+    if (from && to && from !== to) folderEdges.add(`${from} -> ${to}`);
+  }
+}
+const folderCycles = [...folderEdges].filter((edge) => folderEdges.has(edge.split(' -> ').reverse().join(' -> '))).sort();
+console.log(`src/core folders importing each other: ${folderCycles.length === 0 ? 'none' : folderCycles.join(', ')}`);
+
 const sizes = files.map((file) => [rel(file), readFileSync(file, 'utf8').split('\n').length]).sort((a, b) => b[1] - a[1]);
 console.log('largest source files:');
 for (const [file, lines] of sizes.slice(0, 5)) console.log(`  ${lines} ${file}`);
-if (process.argv.includes('--check') && components.length > 0) process.exit(1);
+if (process.argv.includes('--check') && (components.length > 0 || folderCycles.length > 0)) process.exit(1);

@@ -17,7 +17,7 @@ import { providersFor } from './resolver-chain';
 import { loadSettings, onSettingsChanged } from './settings-store';
 
 const ENTRY_PREFIX = 'answer:';
-/** Where builds before 0.2 kept the whole cache in one key; removed at start. */
+/** Where earlier builds of 0.1 kept the whole cache in one key (before one key per answer); removed at start. */
 const LEGACY_CACHE_KEY = 'answerCache';
 /** storage.session holds 10 MB; a few thousand answers are well within it. */
 const CACHE_ENTRIES = 2_000;

@@ -5,12 +5,12 @@
 import { AnswerCache } from '../core/doh/answer-cache';
 import { DohClient } from '../core/doh/doh-client';
 import { BUILT_IN_PROVIDERS, InvalidResolverUrl, providerChain, resolveProvider, type DohProvider } from '../core/doh/providers';
-import { compareResolvers } from '../core/mail/propagation/compare-resolvers';
+import { compareResolvers } from '../core/compare/compare-resolvers';
 import type { DiagnosticsOptions } from '../core/mail/mail-diagnostics';
 import { httpPolicyFetcher } from '../core/mail/mta-sts/http-policy-fetcher';
 import { lookupMail } from '../core/lookup/lookup-mail';
 import { tryParseQuery } from '../core/query/parse-query';
-import type { ResolverComparison } from '../core/mail/propagation/compare-resolvers';
+import type { ResolverComparison } from '../core/compare/compare-resolvers';
 import type { Report } from '../core/report';
 import { parseCliOptions, USAGE } from './cli-options';
 import { formatComparison, formatMail } from './format-mail';

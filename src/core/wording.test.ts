@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { aliasTargets, countOf, domainDisplay, listOf, mailTo, sentences } from './wording';
-import { testQuery } from './checks/test-report';
+import { testQuery } from './routing-checks/test-report';
 
 describe('wording', () => {
   it('lists things the way people write them', () => {

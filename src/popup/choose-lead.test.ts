@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nullExchange, testExchange, testReport } from '../core/checks/test-report';
+import { nullExchange, testExchange, testReport } from '../core/routing-checks/test-report';
 import type { Report } from '../core/report';
 import { chooseLead, registrableOf } from './choose-lead';
 

@@ -2,7 +2,7 @@
 import { h } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import { testReport } from '../core/checks/test-report';
+import { testReport } from '../core/routing-checks/test-report';
 import type { Report } from '../core/report';
 import type { LookupMessage, LookupRequest } from '../shared/messages';
 import { mount, textOf, unmountAll } from '../ui/testing/render';

@@ -10,7 +10,7 @@
  * - Everything else is a request/response `runtime.sendMessage` described by `Requests`.
  */
 import type { InvalidQueryJson } from '../core/query/invalid-query';
-import type { ComparedType, ResolverComparison } from '../core/mail/propagation/comparison';
+import type { ComparedType, ResolverComparison } from '../core/compare/comparison';
 import type { Report } from '../core/report';
 import type { ResolverSetting, Settings } from './settings';
 

@@ -30,7 +30,7 @@ export interface Settings {
   timeoutMs: number;
   /**
    * The mail diagnostics beside the MX list (SPF tree, DMARC, DKIM selectors, MTA-STS, TLS-RPT,
-   * BIMI): about 40 more questions to the same resolver, asked in parallel with the MX question.
+   * BIMI): about 40 more questions to the same resolver, asked all at once as soon as the MX answer is in.
    */
   diagnostics: boolean;
   /**

@@ -3,7 +3,7 @@
 // characters, and never becomes an element.
 import { h } from 'preact';
 import { afterEach, expect, it } from 'vitest';
-import { ipReport } from '../core/checks/test-report';
+import { ipReport } from '../core/routing-checks/test-report';
 import { LookupView } from './lookup-view';
 import { HTML, withFindings, xssReport } from './testing/sample-reports';
 import { loadLazyParts, mount, unmountAll } from './testing/render';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { h } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ipReport, testReport } from '../core/checks/test-report';
+import { ipReport, testReport } from '../core/routing-checks/test-report';
 import { LookupView } from './lookup-view';
 import { fiveMxReport, withFindings } from './testing/sample-reports';
 import { loadLazyParts, mount, textOf, unmountAll } from './testing/render';

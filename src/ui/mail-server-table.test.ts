@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { h } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { nullExchange, pendingPtrAddress, testAddress, testExchange } from '../core/checks/test-report';
+import { nullExchange, pendingPtrAddress, testAddress, testExchange } from '../core/routing-checks/test-report';
 import type { Exchange } from '../core/report';
 import { MailServerTable } from './mail-server-table';
 import { fiveMxReport } from './testing/sample-reports';

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { h } from 'preact';
 import { afterEach, describe, expect, it } from 'vitest';
-import { testReport } from '../core/checks/test-report';
+import { testReport } from '../core/routing-checks/test-report';
 import { fallbackSentences, footerSummary } from './format/footer-text';
 import { ReportFooter } from './report-footer';
 import { withFindings } from './testing/sample-reports';

@@ -4,8 +4,8 @@
  */
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { customProvider } from '../../src/core/doh/providers';
-import { comparisonFindings } from '../../src/core/mail/propagation/comparison-findings';
-import { compareResolvers } from '../../src/core/mail/propagation/compare-resolvers';
+import { comparisonFindings } from '../../src/core/compare/comparison-findings';
+import { compareResolvers } from '../../src/core/compare/compare-resolvers';
 import { readFaultLog } from '../stack/fault-log-client';
 import '../stack/stack-info';
 import { createTrustedFetch } from '../stack/trusted-fetch';

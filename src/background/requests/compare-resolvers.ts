@@ -4,7 +4,7 @@
  * src/core/mail/propagation.
  */
 import { BUILT_IN_PROVIDERS, type DohProvider } from '../../core/doh/providers';
-import { compareResolvers as compare, type ComparedType, type ResolverComparison } from '../../core/mail/propagation/compare-resolvers';
+import { compareResolvers as compare, type ComparedType, type ResolverComparison } from '../../core/compare/compare-resolvers';
 import { tryParseQuery } from '../../core/query';
 import { extensionApi } from '../../platform/extension-api';
 import { chosenProvider } from '../resolver-chain';

@@ -31,7 +31,7 @@ import { addressesOf, fcrdnsOf, MAX_PTR_NAMES, newAddress, ptrNamesOf } from './
 import { AskTracker, type Outcome } from './ask-tracker';
 import { exchangesFromMx, exchangeState, implicitExchange, isNullMx } from './exchanges';
 import { MailBridge } from './mail-bridge';
-import { minTtl, readAnswer, txtValues } from './read-answer';
+import { minTtl, readAnswer, txtValues } from '../doh/read-answer';
 import { newReportDraft } from './report-draft';
 import { SnapshotEmitter } from './snapshot-emitter';
 

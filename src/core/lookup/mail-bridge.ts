@@ -18,7 +18,7 @@ import { finishDnssec } from '../mail/dnssec/record-dnssec';
 import { mailAddressesOf, runMailDiagnostics, type DiagnosticsOptions, type MailAddress } from '../mail/mail-diagnostics';
 import type { Report } from '../report';
 import type { AskTracker, Outcome } from './ask-tracker';
-import { minTtl, readAnswer } from './read-answer';
+import { minTtl, readAnswer } from '../doh/read-answer';
 
 export class MailBridge {
   private waiting = true;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ipReport, nullExchange, testExchange, testReport } from '../../core/checks/test-report';
+import { ipReport, nullExchange, testExchange, testReport } from '../../core/routing-checks/test-report';
 import { fiveMxReport, withFindings } from '../testing/sample-reports';
 import { formatDig } from './dig-text';
 

@@ -7,7 +7,7 @@
  * The report keeps the TTL of MX and address records only; PTR, CNAME and TXT lines are
  * written without one, as `dig +nottlid` does, rather than with an invented number.
  */
-import { resolverName } from '../../core/checks/resolver-fallback';
+import { resolverName } from '../../core/routing-checks/resolver-fallback';
 import { reverseName } from './reverse-name';
 import type { Address, AnswerStatus, Exchange, Report } from '../../core/report';
 import { zoneName, zoneTxt } from './zone-text';

@@ -3,7 +3,7 @@
  * and fallback in words ("Cloudflare did not answer; Google answered"), so a person always
  * knows which resolver's view of the DNS they are looking at.
  */
-import { resolverName } from '../../core/checks/resolver-fallback';
+import { resolverName } from '../../core/routing-checks/resolver-fallback';
 import type { Report } from '../../core/report';
 
 function plural(count: number, word: string): string {

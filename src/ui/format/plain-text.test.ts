@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ipReport, nullExchange, testReport } from '../../core/checks/test-report';
+import { ipReport, nullExchange, testReport } from '../../core/routing-checks/test-report';
 import { fiveMxReport, withFindings } from '../testing/sample-reports';
 import { formatPlainText } from './plain-text';
 

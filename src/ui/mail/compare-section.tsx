@@ -3,8 +3,8 @@
  * answer of each resolver side by side, with what the differences mean.
  */
 import { useState } from 'preact/hooks';
-import { comparisonFindings } from '../../core/mail/propagation/comparison-findings';
-import { rowAnswerText, type ResolverComparison } from '../../core/mail/propagation/comparison';
+import { comparisonFindings } from '../../core/compare/comparison-findings';
+import { rowAnswerText, type ResolverComparison } from '../../core/compare/comparison';
 import type { MailActions } from '../actions';
 import { FindingItems } from '../findings-list';
 

@@ -2,7 +2,7 @@
  * Reports for UI tests, shaped like what the lookup sends for the fixture zones (test/zones):
  * five-mx.test with a load-balanced pair, and reports that carry HTML in their DNS data.
  */
-import { testAddress, testExchange, testReport } from '../../core/checks/test-report';
+import { testAddress, testExchange, testReport } from '../../core/routing-checks/test-report';
 import type { Address, Exchange, Finding, Report } from '../../core/report';
 
 export function withFindings(facts: Omit<Report, 'findings'>, findings: Finding[] = []): Report {

@@ -2,7 +2,7 @@
  * A resolver comparison as plain data, and how its rows group by what they said. Apart from
  * compare-resolvers.ts so the UI reads comparisons without pulling the DoH client in.
  */
-import type { AnswerStatus, DnsName, ErrorInfo } from '../../vocabulary';
+import type { AnswerStatus, DnsName, ErrorInfo } from '../vocabulary';
 
 export type ComparedType = 'MX' | 'A' | 'AAAA' | 'TXT';
 

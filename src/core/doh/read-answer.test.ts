@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DnsAnswer } from '../doh/dns-answer';
+import type { DnsAnswer } from './dns-answer';
 import { readAnswer, statusOf, txtValues } from './read-answer';
 
 const answer = (rcode: string, answers: DnsAnswer['answers'], name = 'a.example', type: DnsAnswer['type'] = 'A'): DnsAnswer => ({

@@ -5,7 +5,7 @@
  */
 import type { DnsRecord } from '../dns/message';
 import { normaliseName } from '../dns/message';
-import type { DnsAnswer } from '../doh/dns-answer';
+import type { DnsAnswer } from './dns-answer';
 import type { AnswerStatus } from '../vocabulary';
 
 const MAX_CHAIN = 16;

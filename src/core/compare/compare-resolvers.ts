@@ -3,14 +3,14 @@
  * once, each on its own (no cache, no fallback), so a record change that has reached some caches
  * and not others, a resolver that filters a name, or one that is down all show side by side.
  */
-import { normaliseName } from '../../dns/message';
-import { DohClient } from '../../doh/doh-client';
-import type { FetchLike } from '../../doh/doh-request';
-import { AnswerCache } from '../../doh/answer-cache';
-import type { DohProvider } from '../../doh/providers';
-import { AllResolversFailed, toErrorInfo } from '../../errors';
-import { minTtl, readAnswer } from '../../lookup/read-answer';
-import type { DnsName } from '../../vocabulary';
+import { normaliseName } from '../dns/message';
+import { DohClient } from '../doh/doh-client';
+import type { FetchLike } from '../doh/doh-request';
+import { AnswerCache } from '../doh/answer-cache';
+import type { DohProvider } from '../doh/providers';
+import { AllResolversFailed, toErrorInfo } from '../errors';
+import { minTtl, readAnswer } from '../doh/read-answer';
+import type { DnsName } from '../vocabulary';
 import type { ComparedType, ResolverComparison } from './comparison';
 
 export type { ComparedType, ResolverAnswerRow, ResolverComparison } from './comparison';

@@ -2,8 +2,8 @@
  * What a resolver comparison means, in words: every resolver agrees; some disagree (a change
  * still propagating, or a resolver filtering the name); some did not answer.
  */
-import type { Finding } from '../../vocabulary';
-import { listOf } from '../../wording';
+import type { Finding } from '../vocabulary';
+import { listOf } from '../wording';
 import { answerGroups, rowAnswerText, type ResolverAnswerRow, type ResolverComparison } from './comparison';
 
 export function comparisonFindings(comparison: ResolverComparison): Finding[] {
