@@ -233,41 +233,32 @@ class MailLookup {
         return;
       }
       this.tracker.ask(ptrName.name, type, outcome.depth, (forward) => {
-        if (forward.answer) {
-          const read = readAnswer(forward.answer, type);
-          ptrName.forwardStatus = read.status;
-          ptrName.forward = addressesOf(read.records).map((a) => a.ip);
-        } else {
-          ptrName.forwardStatus = 'error';
-        }
+        const read = forward.answer ? readAnswer(forward.answer, type) : undefined;
+        ptrName.forwardStatus = read?.status ?? 'error';
+        ptrName.forward = addressesOf(read?.records ?? []).map((a) => a.ip);
         address.fcrdns = fcrdnsOf(address);
       });
     });
     address.fcrdns = fcrdnsOf(address);
   }
 
-  // ---- TXT -------------------------------------------------------------------------------
+  // ---- TXT: SPF at the name, DMARC at _dmarc (read with the mail sections' own recognisers) ----
 
   private onTxt(outcome: Outcome): void {
+    const txt = this.draft.txt;
     if (!outcome.answer) {
-      this.draft.txt.status = 'error';
+      txt.status = 'error';
       return;
     }
     const { status, values } = txtValues(outcome.answer);
-    this.draft.txt.status = status;
-    this.draft.txt.records = values;
+    Object.assign(txt, { status, records: values, spf: values.filter(isSpfRecord) });
     if (this.draft.mail) recordDomainAnswer(this.draft.mail.dnssec, 'txt', this.query.name, status, outcome.answer.authenticated);
-    this.draft.txt.spf = values.filter(isSpfRecord);
   }
 
   private onDmarc(outcome: Outcome): void {
-    if (!outcome.answer) {
-      this.draft.txt.dmarcStatus = 'error';
-      return;
-    }
-    const { status, values } = txtValues(outcome.answer);
-    this.draft.txt.dmarcStatus = status;
-    this.draft.txt.dmarc = values.filter(isDmarcRecord);
+    const read = outcome.answer ? txtValues(outcome.answer) : undefined;
+    this.draft.txt.dmarcStatus = read?.status ?? 'error';
+    if (read) this.draft.txt.dmarc = read.values.filter(isDmarcRecord);
   }
 
   // ---- progress ----------------------------------------------------------------------------
