@@ -22,6 +22,7 @@ export type Step =
   | { kind: 'css'; selector: string }
   | { kind: 'parent' }
   | { kind: 'hasText'; text: TextMatcher; not?: boolean }
+  | { kind: 'has'; steps: Step[] }
   | { kind: 'nth'; index: number }
   | { kind: 'or'; alternatives: Step[][] };
 
@@ -327,6 +328,9 @@ export function runQuery(
         return sorted(inputs.filter(isElement).map(parentOf).filter((element): element is Element => !!element));
       case 'hasText':
         return inputs.filter(isElement).filter((element) => matches(step.text, textOf(element)) !== !!step.not);
+      case 'has':
+        // Playwright's filter({ has }): the inner locator is matched inside each element.
+        return inputs.filter(isElement).filter((element) => resolve(step.steps, [element]).length > 0);
       case 'nth': {
         const elements = inputs.filter(isElement);
         const picked = elements[step.index < 0 ? elements.length + step.index : step.index];
