@@ -187,8 +187,6 @@ export function runQuery(
       case 'details':
       case 'optgroup':
         return 'group';
-      case 'summary':
-        return 'button';
       case 'nav':
         return 'navigation';
       case 'main':
@@ -238,7 +236,8 @@ export function runQuery(
       if (node.nodeType === TEXT) parts.push(node.nodeValue ?? '');
       else if (isElement(node)) {
         if (SKIP_TEXT.has(node.localName) || hiddenForAria(node)) continue;
-        const inline = styleOf(node).display.startsWith('inline');
+        // As Playwright (and accname 1.2): only `display: inline` joins without a space; inline-block and the like are spaced.
+        const inline = styleOf(node).display === 'inline';
         const piece = nameOf(node, seen, true);
         parts.push(inline ? piece : ` ${piece} `);
       }
