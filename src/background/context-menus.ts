@@ -4,12 +4,12 @@
  * the in-page panel (see show-panel.ts).
  */
 import { tryParseQuery } from '../core/query';
-import { extensionApi } from '../platform/extension-api';
+import { extensionApi, type Menus, type Tabs } from '../platform/extension-api';
 import { enableMenuRetitling, type MenuShownInfo } from '../platform/menu-retitling';
 import { menuTarget, type MenuItemId } from './menu-target';
 import { showPanel } from './show-panel';
 
-const ENTRIES: (chrome.contextMenus.CreateProperties & { id: MenuItemId })[] = [
+const ENTRIES: (Menus.CreateCreatePropertiesType & { id: MenuItemId })[] = [
   { id: 'mxray-selection', title: 'MX lookup for “%s”', contexts: ['selection'] },
   { id: 'mxray-mailto', title: 'MX lookup for this email address', contexts: ['link'], targetUrlPatterns: ['mailto:*'] },
   { id: 'mxray-link', title: 'MX lookup for this link’s domain', contexts: ['link'], targetUrlPatterns: ['http://*/*', 'https://*/*'] },
@@ -60,7 +60,7 @@ function shorten(text: string): string {
   return text.length > 48 ? `${text.slice(0, 47)}…` : text;
 }
 
-export function onContextMenuClick(info: chrome.contextMenus.OnClickData, tab: chrome.tabs.Tab | undefined): void {
+export function onContextMenuClick(info: Menus.OnClickData, tab: Tabs.Tab | undefined): void {
   const target = menuTarget(info);
   if (target === undefined) return;
   void showPanel(tab, target);

@@ -5,12 +5,13 @@
 import { lookupMail } from '../core/lookup/lookup-mail';
 import { tryParseQuery } from '../core/query';
 import type { Report } from '../core/report';
+import type { Runtime } from '../platform/extension-api';
 import type { LookupMessage, LookupRequest } from '../shared/messages';
 import { engine, persistCacheSoon } from './engine';
 import { policyFetcher } from './mta-sts-fetch';
 import { rememberLookup } from './recent-lookups';
 
-export function serveLookupPort(port: chrome.runtime.Port): void {
+export function serveLookupPort(port: Runtime.Port): void {
   const cancel = new AbortController();
   port.onDisconnect.addListener(() => cancel.abort());
   const send = (message: LookupMessage) => {
@@ -21,7 +22,8 @@ export function serveLookupPort(port: chrome.runtime.Port): void {
       cancel.abort(); // the other side went away between our check and the post
     }
   };
-  port.onMessage.addListener((request: LookupRequest) => {
+  port.onMessage.addListener((message: unknown) => {
+    const request = message as LookupRequest | undefined;
     if (request?.type !== 'lookup' || typeof request.input !== 'string') return;
     // The engine turns every DNS failure into a report; anything else is a bug. Closing the
     // port makes the UI retry, then say the lookup was lost, instead of spinning forever.

@@ -2,7 +2,7 @@
  * One handler per request name (src/shared/messages `Requests`), so adding a request is adding a
  * line here and the compiler checks both ends. Answers are `{ok, value}` or `{ok: false, error}`.
  */
-import { extensionApi } from '../platform/extension-api';
+import { extensionApi, type Runtime } from '../platform/extension-api';
 import type { RequestEnvelope, RequestName, Requests, ResponseEnvelope } from '../shared/messages';
 import { clearRecentLookups, recentLookups } from './recent-lookups';
 import { compareResolvers } from './requests/compare-resolvers';
@@ -10,7 +10,7 @@ import { testResolver } from './requests/test-resolver';
 import { loadSettings, saveSettings } from './settings-store';
 import { takePending } from './show-panel';
 
-type Handler<N extends RequestName> = (payload: Requests[N][0], sender: chrome.runtime.MessageSender) => Promise<Requests[N][1]>;
+type Handler<N extends RequestName> = (payload: Requests[N][0], sender: Runtime.MessageSender) => Promise<Requests[N][1]>;
 
 const handlers: { [N in RequestName]: Handler<N> } = {
   getSettings: () => loadSettings(),
@@ -22,17 +22,19 @@ const handlers: { [N in RequestName]: Handler<N> } = {
   takePanelQuery: async (_payload, sender) => (sender.tab?.id === undefined ? undefined : takePending(sender.tab.id)),
 };
 
-/** runtime.onMessage listener: returns true to keep the channel open for the async answer. */
-export function routeRequest(message: unknown, sender: chrome.runtime.MessageSender, respond: (response: ResponseEnvelope) => void): boolean {
+/**
+ * runtime.onMessage listener in the polyfill's promise form: the answer's promise, or undefined
+ * when the message is not a request of ours (another listener's, or not from us).
+ */
+export function routeRequest(message: unknown, sender: Runtime.MessageSender): Promise<ResponseEnvelope> | undefined {
   const envelope = message as Partial<RequestEnvelope> | undefined;
   const name = envelope?.request;
-  if (typeof name !== 'string' || !(name in handlers)) return false;
+  if (typeof name !== 'string' || !(name in handlers)) return undefined;
   // Only our own pages and our own content script may ask.
-  if (sender.id !== extensionApi.runtime.id) return false;
+  if (sender.id !== extensionApi.runtime.id) return undefined;
   const handler = handlers[name] as Handler<RequestName>;
-  handler(envelope!.payload as never, sender).then(
-    (value) => respond({ ok: true, value }),
-    (error: unknown) => respond({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+  return handler(envelope!.payload as never, sender).then(
+    (value): ResponseEnvelope => ({ ok: true, value }),
+    (error: unknown): ResponseEnvelope => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
   );
-  return true;
 }

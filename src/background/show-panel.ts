@@ -4,13 +4,13 @@
  * Pages that cannot be scripted (browser pages, the web store, the PDF viewer) get the result
  * page in a new tab instead.
  */
-import { extensionApi } from '../platform/extension-api';
+import { extensionApi, type Tabs } from '../platform/extension-api';
 import { resultPageUrl } from '../platform/tabs';
 
 /** Queries waiting for a panel to ask for them, by tab id. Kept in storage.session too, in case the worker restarts in between. */
 const KEY = 'pendingPanels';
 
-export async function showPanel(tab: chrome.tabs.Tab | undefined, input: string): Promise<void> {
+export async function showPanel(tab: Tabs.Tab | undefined, input: string): Promise<void> {
   if (tab?.id === undefined || tab.id < 0) {
     await openResultPage(input, tab);
     return;
@@ -24,8 +24,8 @@ export async function showPanel(tab: chrome.tabs.Tab | undefined, input: string)
   }
 }
 
-async function openResultPage(input: string, tab: chrome.tabs.Tab | undefined): Promise<void> {
-  const properties: chrome.tabs.CreateProperties = { url: resultPageUrl(input) };
+async function openResultPage(input: string, tab: Tabs.Tab | undefined): Promise<void> {
+  const properties: Tabs.CreateCreatePropertiesType = { url: resultPageUrl(input) };
   if (tab?.index !== undefined) properties.index = tab.index + 1;
   if (tab?.windowId !== undefined) properties.windowId = tab.windowId;
   await extensionApi.tabs.create(properties);

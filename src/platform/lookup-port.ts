@@ -5,7 +5,7 @@
  * `storage.session`, so answers already received cost nothing, and the UI never spins forever.
  */
 import { LOOKUP_PORT, type LookupMessage, type LookupRequest } from '../shared/messages';
-import { extensionApi } from './extension-api';
+import { extensionApi, type Runtime } from './extension-api';
 
 /** Give up reconnecting after this many drops in a row (then the UI shows an error). */
 const MAX_RECONNECTS = 3;
@@ -21,11 +21,12 @@ export function startLookup(request: LookupRequest, handlers: LookupHandlers): (
   let cancelled = false;
   let finished = false;
   let drops = 0;
-  let port: chrome.runtime.Port | undefined;
+  let port: Runtime.Port | undefined;
 
   const connect = () => {
     port = extensionApi.runtime.connect({ name: LOOKUP_PORT });
-    port.onMessage.addListener((message: LookupMessage) => {
+    port.onMessage.addListener((raw: unknown) => {
+      const message = raw as LookupMessage;
       drops = 0;
       if (message.type === 'invalid' || message.report.status === 'done') finished = true;
       handlers.onMessage(message);

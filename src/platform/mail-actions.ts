@@ -5,6 +5,7 @@
  * that button out.
  */
 import type { MailActions } from '../ui/actions';
+import { MAX_SELECTORS } from './dkim-selector-cap';
 import { requestOrigin } from './permissions';
 import { sendRequest } from './requests';
 
@@ -18,11 +19,6 @@ function loadSettings() {
   return sendRequest('getSettings', undefined);
 }
 
-/**
- * MAX_EXTRA_SELECTORS of src/core/mail/dkim/selectors.ts, not imported: that module's list of
- * common selectors would then load with the popup (a test keeps the two equal).
- */
-export const MAX_SELECTORS = 20;
 
 export function mailActions(options: { canRequestPermissions: boolean }): MailActions {
   const actions: MailActions = {

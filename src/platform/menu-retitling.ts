@@ -4,21 +4,10 @@
  * entry can read "MX lookup for help@example.com" instead of the raw selection. Chrome has
  * no such event; there the title's `%s` shows the selection as it is.
  */
-import { extensionApi } from './extension-api';
+import { extensionApi, type Menus } from './extension-api';
 
-export interface MenuShownInfo {
-  contexts: string[];
-  /** This extension's entries in the menu being shown. */
-  menuIds?: (string | number)[];
-  selectionText?: string;
-  linkUrl?: string;
-}
-
-interface FirefoxMenus {
-  onShown?: { addListener(listener: (info: MenuShownInfo) => void): void };
-  update(id: string, properties: { title: string }): Promise<void>;
-  refresh(): Promise<void>;
-}
+/** What Firefox says about the menu about to show: its contexts, our entries in it, the selection or link. */
+export type MenuShownInfo = Pick<Menus.OnShownInfoType, 'contexts' | 'selectionText' | 'linkUrl'> & { menuIds?: Menus.OnShownInfoType['menuIds'] };
 
 let enabled = false;
 
@@ -26,15 +15,16 @@ export function enableMenuRetitling(titlesFor: (info: MenuShownInfo) => readonly
   // Firefox names the namespace after the permission asked for: the manifest asks for
   // `contextMenus` (Chrome's name), so there `browser.menus` is undefined and onShown and
   // refresh are on `browser.contextMenus`. Chrome's contextMenus has no onShown.
-  const api = extensionApi as unknown as { menus?: FirefoxMenus; contextMenus?: FirefoxMenus };
+  const api = extensionApi as { menus?: Partial<Menus.Static>; contextMenus?: Partial<Menus.Static> };
   const menus = api.menus ?? api.contextMenus;
-  if (enabled || !menus?.onShown) return;
+  if (enabled || !menus?.onShown || !menus.update || !menus.refresh) return;
+  const { update, refresh } = { update: menus.update.bind(menus), refresh: menus.refresh.bind(menus) };
   enabled = true;
   menus.onShown.addListener((info) => {
     const changes = titlesFor(info);
     if (changes.length === 0) return;
-    void Promise.all(changes.map((change) => menus.update(change.id, { title: change.title })))
-      .then(() => menus.refresh())
+    void Promise.all(changes.map((change) => update(change.id, { title: change.title })))
+      .then(() => refresh())
       .catch(() => undefined);
   });
 }

@@ -42,7 +42,7 @@ describe('mail diagnostics settings', () => {
 
 describe('the popup’s copy of the selector cap', () => {
   it('equals the core’s', async () => {
-    const { MAX_SELECTORS } = await import('../platform/mail-actions');
+    const { MAX_SELECTORS } = await import('../platform/dkim-selector-cap');
     expect(MAX_SELECTORS).toBe(MAX_DKIM_SELECTORS);
   });
 });

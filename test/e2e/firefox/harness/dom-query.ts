@@ -22,6 +22,7 @@ export type Step =
   | { kind: 'css'; selector: string }
   | { kind: 'parent' }
   | { kind: 'hasText'; text: TextMatcher; not?: boolean }
+  | { kind: 'has'; steps: Step[] }
   | { kind: 'nth'; index: number }
   | { kind: 'or'; alternatives: Step[][] };
 
@@ -186,8 +187,6 @@ export function runQuery(
       case 'details':
       case 'optgroup':
         return 'group';
-      case 'summary':
-        return 'button';
       case 'nav':
         return 'navigation';
       case 'main':
@@ -237,7 +236,8 @@ export function runQuery(
       if (node.nodeType === TEXT) parts.push(node.nodeValue ?? '');
       else if (isElement(node)) {
         if (SKIP_TEXT.has(node.localName) || hiddenForAria(node)) continue;
-        const inline = styleOf(node).display.startsWith('inline');
+        // As Playwright (and accname 1.2): only `display: inline` joins without a space; inline-block and the like are spaced.
+        const inline = styleOf(node).display === 'inline';
         const piece = nameOf(node, seen, true);
         parts.push(inline ? piece : ` ${piece} `);
       }
@@ -327,6 +327,9 @@ export function runQuery(
         return sorted(inputs.filter(isElement).map(parentOf).filter((element): element is Element => !!element));
       case 'hasText':
         return inputs.filter(isElement).filter((element) => matches(step.text, textOf(element)) !== !!step.not);
+      case 'has':
+        // Playwright's filter({ has }): the inner locator is matched inside each element.
+        return inputs.filter(isElement).filter((element) => resolve(step.steps, [element]).length > 0);
       case 'nth': {
         const elements = inputs.filter(isElement);
         const picked = elements[step.index < 0 ? elements.length + step.index : step.index];

@@ -42,6 +42,8 @@ export interface FirefoxBrowser {
   url(path: string): string;
   /** A scope (Playwright-like) over the tab's document. */
   page(tab?: Page): FxLocator;
+  /** Loads `url` in `page` with BiDi's browsingContext.navigate, waiting for load (how the watcher's extension page is opened). */
+  navigate(page: Page, url: string): Promise<void>;
   /** Evaluates `expression` (returning JSON-able data) in the browser window's chrome document. */
   chrome<T>(expression: string): Promise<T>;
   close(): Promise<void>;
@@ -164,6 +166,7 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxBro
       site,
       url,
       page: (page = tab) => scopeOf({ realm: page, root: 'document', display: display.name, label: 'the tab' }),
+      navigate: async (page, target) => void (await connection.send('browsingContext.navigate', { context: contextId(page), url: target, wait: 'complete' })),
       chrome,
       close: cleanUp,
     };

@@ -4,8 +4,9 @@
 // typing are real X input (xdotool) at the element's place on the screen, as a person's are.
 //
 // Implemented: getByRole, getByText, locator (CSS, or '..' for the parent), filter({ hasText,
-// hasNotText }), or, first, last, nth; count, evaluate, evaluateAll, textContent,
-// allTextContents, innerText, getAttribute, isVisible, inputValue, waitFor, click, fill, press.
+// hasNotText, has }), page(), or, first, last, nth; count, evaluate, evaluateAll, textContent,
+// allTextContents, innerText, getAttribute, isVisible, isChecked, inputValue, waitFor, click,
+// fill, press, check, selectOption({ label }).
 // Like Playwright: single-element calls wait for the element (up to the timeout) and fail on
 // more than one match ("strict mode").
 import type { Locator as PlaywrightLocator, Page as PlaywrightPage } from 'playwright-core';
@@ -64,11 +65,17 @@ export class FxLocator {
     return this.#with(selector === '..' ? { kind: 'parent' } : { kind: 'css', selector });
   }
 
-  filter(options: { hasText?: string | RegExp; hasNotText?: string | RegExp }): FxLocator {
+  filter(options: { hasText?: string | RegExp; hasNotText?: string | RegExp; has?: FxLocator }): FxLocator {
     const steps: Step[] = [];
+    if (options.has !== undefined) steps.push({ kind: 'has', steps: options.has.steps });
     if (options.hasText !== undefined) steps.push({ kind: 'hasText', text: toMatcher(options.hasText) });
     if (options.hasNotText !== undefined) steps.push({ kind: 'hasText', text: toMatcher(options.hasNotText), not: true });
     return this.#with(...steps);
+  }
+
+  /** The whole surface (Playwright's `locator.page()`), e.g. to build a `has` filter's inner locator. */
+  page(): FxLocator {
+    return new FxLocator(this.surface);
   }
 
   or(other: FxLocator): FxLocator {
@@ -189,6 +196,37 @@ export class FxLocator {
     await this.click();
     await pressKey(this.surface.display, 'ctrl+a');
     await typeText(this.surface.display, text);
+  }
+
+  isChecked(): Promise<boolean> {
+    return this.#one((element: HTMLInputElement) => element.checked);
+  }
+
+  /** A real click on a checkbox or radio that is not checked yet; then waits until it is. */
+  async check(): Promise<void> {
+    if (await this.isChecked()) return;
+    await this.click();
+    const deadline = Date.now() + ACTION_TIMEOUT_MS;
+    while (!(await this.isChecked())) {
+      if (Date.now() > deadline) throw new Error(`clicking did not check ${this.#describe()}`);
+      await sleep(50);
+    }
+  }
+
+  /**
+   * Picks an option of a `<select>` as a person does with the keyboard: a real click opens
+   * Firefox's dropdown, typing the option's label moves to it, Return chooses it.
+   */
+  async selectOption(option: { label: string }): Promise<void> {
+    await this.click();
+    await sleep(250);
+    await typeText(this.surface.display, option.label);
+    await pressKey(this.surface.display, 'Return');
+    const deadline = Date.now() + ACTION_TIMEOUT_MS;
+    while ((await this.#one((element: HTMLSelectElement) => element.selectedOptions[0]?.label ?? '')) !== option.label) {
+      if (Date.now() > deadline) throw new Error(`typing "${option.label}" did not choose it in ${this.#describe()}`);
+      await sleep(50);
+    }
   }
 
   /** A real key press in whatever has the focus (Playwright key names: Enter, Escape, ...). */

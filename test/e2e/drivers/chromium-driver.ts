@@ -1,0 +1,129 @@
+// The scenario driver for Chromium: harness/browser.ts (headful on its own Xvfb display, every
+// name mapped onto loopback) and harness/person.ts (the real toolbar popup by shortcut, the real
+// native context menu). Views are Playwright pages.
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { saveScreenCapture } from '../firefox/harness/screen-capture';
+import { withNameShim } from '../firefox/harness/locator';
+import { launchExtensionBrowser, WINDOW, type ExtensionBrowser } from '../harness/browser';
+import { movePointer, pressKeys, typeText } from '../harness/keyboard';
+import { openToolbarPopup, pickFromContextMenu, selectTextByMouse } from '../harness/person';
+import { readScreenRect, waitForScreenChange } from '../harness/screen-change';
+import { saveScreenshot } from '../harness/screenshots';
+import { startSiteServer } from '../harness/site-server';
+import type { Driver, DriverKind, DriverOptions, Scope, View } from './driver';
+
+/**
+ * Where Chromium draws an extension's permission prompt: centred at the top of the tab's content
+ * (the window is WINDOW wide at 0,0; the content starts below the toolbar, at about y 86).
+ */
+const PROMPT_AREA = { x: WINDOW.width / 2 - 180, y: 100, width: 360, height: 170 };
+
+function viewOf(page: Page, close: () => Promise<void> = () => page.close()): View {
+  return {
+    scope: page as unknown as Scope,
+    evaluate: (fn) => page.evaluate(withNameShim(`(${fn.toString()})(window)`)),
+    watch: async () => {
+      const dialogs: string[] = [];
+      const errors: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss().catch(() => undefined);
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      return async () => ({ dialogs: [...dialogs], errors: [...errors] });
+    },
+    colorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
+    screenshot: async (name, element) => void (await saveScreenshot(element ?? page, name)),
+    bringToFront: () => page.bringToFront(),
+    close,
+  };
+}
+
+export async function launchChromiumDriver(options: DriverOptions): Promise<Driver> {
+  const site = await startSiteServer();
+  const fbdir = await mkdtemp(join(tmpdir(), 'mxray-chromium-screen-'));
+  let browser: ExtensionBrowser;
+  try {
+    browser = await launchExtensionBrowser({
+      stack: options.stack,
+      sitePort: site.port,
+      person: true,
+      resolvers: options.resolvers,
+      extraHostRules: Object.entries(options.httpsHosts ?? {}).map(([host, port]) => `MAP ${host} 127.0.0.1:${port}`),
+      xvfbArgs: ['-fbdir', fbdir],
+    });
+  } catch (error) {
+    await site.close();
+    await rm(fbdir, { recursive: true, force: true });
+    throw error;
+  }
+  const display = browser.display!;
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const tab = viewOf(page, async () => undefined);
+
+  return {
+    browser: 'chromium',
+    tab,
+    goto: async (url) => {
+      await page.goto(url);
+      await page.bringToFront();
+    },
+    openToolbarPopup: async () => {
+      const popup = await openToolbarPopup(browser, page);
+      return { ...viewOf(popup.page, () => popup.close()), pressedAt: popup.pressedAt, bringToFront: async () => undefined };
+    },
+    openExtensionPage: async (path) => {
+      const opened = await browser.context.newPage();
+      await opened.goto(browser.url(path));
+      return viewOf(opened);
+    },
+    waitForExtensionTab: async (path) => {
+      // The tab's page event comes before its URL is set: look for the tab by URL.
+      const wanted = browser.url(path);
+      const deadline = Date.now() + 5_000;
+      for (;;) {
+        const found = browser.context.pages().find((candidate) => candidate.url().startsWith(wanted));
+        if (found) return viewOf(found);
+        if (Date.now() > deadline) throw new Error(`no tab opened on ${wanted}`);
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+    },
+    pickFromContextMenu: async (target) => {
+      await pickFromContextMenu(browser, page, target as never);
+      return undefined; // Chromium's native menu is not readable: the outcome (a panel) is checked instead
+    },
+    selectTextByMouse: (text) => selectTextByMouse(page, page.locator('body'), text),
+    clickInTab: (point) => page.mouse.click(point.x, point.y),
+    pressKeys: (...keys) => pressKeys(display, ...keys),
+    typeText: (text) => typeText(display, text),
+    movePointer: (point) => movePointer(display, point.x, point.y),
+    viewport: async () => page.viewportSize() ?? (await page.evaluate(() => ({ width: innerWidth, height: innerHeight }))),
+    allowPermissionPrompt: async (open, name, whileShown) => {
+      await movePointer(display, 640, 880);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      const before = await readScreenRect(fbdir, PROMPT_AREA);
+      await open();
+      // The prompt ("MXray" has requested additional permissions. It could: Read and change
+      // your data on mta-sts.sts.test. [Deny] [Allow]) is browser UI drawn over the top of the
+      // tab: no DevTools client, no X window of its own and no page event tells it is up, so
+      // look at the screen, as the person does.
+      if (!(await waitForScreenChange(fbdir, PROMPT_AREA, before))) throw new Error('no permission prompt appeared over the tab');
+      // Chromium keeps Allow disabled for a moment after the prompt shows (against click-jacking).
+      await new Promise((resolve) => setTimeout(resolve, 600));
+      await saveScreenCapture(fbdir, name);
+      await whileShown?.();
+      // Deny has the focus (the safe default); Tab moves to Allow, Return presses it.
+      await pressKeys(display, 'Tab', 'Return');
+    },
+    close: async () => {
+      await browser.close();
+      await site.close();
+      await rm(fbdir, { recursive: true, force: true });
+    },
+  };
+}
+
+export const chromium: DriverKind = { name: 'chromium', launch: launchChromiumDriver };

@@ -1,0 +1,168 @@
+// The scenario driver for Firefox: firefox/harness/firefox.ts (headful Firefox ESR on its own
+// Xvfb display, puppeteer-core over WebDriver BiDi, every name on this browser's loopback
+// address) and firefox/harness/person.ts (the real popup by shortcut, the real context menu,
+// real X pointer and keys). Views are harness/locator.ts scopes; what no protocol reaches in
+// Firefox (the toolbar popup, the permission doorhanger) is read from the watcher tab, the
+// browser's chrome document and the X frame buffer, as described in firefox/README.md.
+import type { Locator } from 'playwright-core';
+import type { Page } from 'puppeteer-core';
+import { saveScreenshot } from '../harness/screenshots';
+import { pressKeys, typeText } from '../harness/keyboard';
+import { PROVIDER_HOSTS, type ProviderId } from '../harness/resolvers';
+import { launchFirefox, waitUntil, type FirefoxBrowser } from '../firefox/harness/firefox';
+import { asPlaywright, withNameShim, type FxLocator } from '../firefox/harness/locator';
+import { clickInPage, openToolbarPopup, pickFromContextMenu, selectTextByMouse } from '../firefox/harness/person';
+import { saveScreenCapture, type Rect } from '../firefox/harness/screen-capture';
+import { clickAt, moveTo } from '../firefox/harness/x-input';
+import type { Driver, DriverKind, DriverOptions, Scope, View } from './driver';
+
+/** The element's box on the X screen (its document's window knows where it is drawn). */
+async function screenRectOf(element: Locator): Promise<Rect> {
+  return element.evaluate((node: Element) => {
+    node.scrollIntoView({ block: 'nearest' });
+    const rect = node.getBoundingClientRect();
+    const view = node.ownerDocument.defaultView as unknown as { mozInnerScreenX: number; mozInnerScreenY: number; innerHeight: number };
+    const height = Math.min(rect.height, view.innerHeight - Math.max(rect.top, 0));
+    return { x: Math.round(view.mozInnerScreenX + rect.left), y: Math.round(view.mozInnerScreenY + Math.max(rect.top, 0)), width: Math.round(rect.width), height: Math.round(height) };
+  });
+}
+
+/**
+ * Records alert/confirm/prompt calls and uncaught errors in a window, from inside it. Used where
+ * puppeteer's dialog and error events cannot reach (the toolbar popup is not a tab).
+ */
+function trapInWindow(view: Window & typeof globalThis): void {
+  const trapped = view as unknown as Window & { __watched?: { dialogs: string[]; errors: string[] } };
+  const seen = (trapped.__watched = { dialogs: [] as string[], errors: [] as string[] });
+  for (const name of ['alert', 'confirm', 'prompt'] as const) {
+    (trapped as unknown as Record<string, (message?: unknown) => void>)[name] = (message?: unknown) => void seen.dialogs.push(String(message));
+  }
+  trapped.addEventListener('error', (event) => seen.errors.push(event.message));
+  trapped.addEventListener('unhandledrejection', (event) => seen.errors.push(String(event.reason)));
+}
+
+/** What the prefers-color-scheme media query reads, for every document of the browser. */
+async function setSystemScheme(fx: FirefoxBrowser, scheme: 'light' | 'dark'): Promise<void> {
+  await fx.chrome(`Services.prefs.setIntPref('ui.systemUsesDarkTheme', ${scheme === 'dark' ? 1 : 0}); return true;`);
+}
+
+function tabView(fx: FirefoxBrowser, page: Page, close: () => Promise<void>): View {
+  const evaluate = <R>(fn: (view: Window & typeof globalThis) => R) => page.evaluate(withNameShim(`(${fn.toString()})(window)`)) as Promise<R>;
+  return {
+    scope: asPlaywright(fx.page(page)) as unknown as Scope,
+    evaluate,
+    watch: async () => {
+      const dialogs: string[] = [];
+      const errors: string[] = [];
+      page.on('dialog', (dialog) => {
+        dialogs.push(dialog.message());
+        void dialog.dismiss().catch(() => undefined);
+      });
+      page.on('pageerror', (error) => errors.push(String((error as Error).message ?? error)));
+      return async () => ({ dialogs: [...dialogs], errors: [...errors] });
+    },
+    colorScheme: (scheme) => setSystemScheme(fx, scheme),
+    screenshot: async (name, element) => {
+      if (element) await saveScreenCapture(fx.fbdir, name, await screenRectOf(element));
+      // harness/screenshots.ts calls `screenshot({ path })`, which puppeteer's Page has too.
+      else await saveScreenshot(page as never, name);
+    },
+    bringToFront: () => page.bringToFront(),
+    close,
+  };
+}
+
+export async function launchFirefoxDriver(options: DriverOptions): Promise<Driver> {
+  const tlsRoutes: Record<string, number> = { ...options.httpsHosts };
+  for (const [id, port] of Object.entries(options.resolvers ?? {})) if (port !== undefined) tlsRoutes[PROVIDER_HOSTS[id as ProviderId]] = port;
+  const fx = await launchFirefox({ stack: options.stack, tlsRoutes });
+  const focusedKeys = async (...keys: string[]) => {
+    await fx.focusWindow();
+    await pressKeys(fx.display, ...keys);
+  };
+
+  return {
+    browser: 'firefox',
+    tab: tabView(fx, fx.tab, async () => undefined),
+    goto: async (url) => {
+      await fx.tab.goto(url);
+      await fx.tab.bringToFront();
+    },
+    openToolbarPopup: async () => {
+      const popup = await openToolbarPopup(fx);
+      const evaluate = <R>(fn: (view: Window & typeof globalThis) => R) => popup.evaluate(fn as never) as Promise<R>;
+      return {
+        scope: asPlaywright(popup.scope) as unknown as Scope,
+        pressedAt: popup.pressedAt,
+        evaluate,
+        watch: async () => {
+          await evaluate(trapInWindow as never);
+          return () => evaluate((view) => (view as unknown as { __watched: { dialogs: string[]; errors: string[] } }).__watched);
+        },
+        colorScheme: (scheme) => setSystemScheme(fx, scheme),
+        // The popup as Firefox draws it, read from the X screen (no protocol can capture a popup).
+        screenshot: async (name, element) => void (await saveScreenCapture(fx.fbdir, name, element ? await screenRectOf(element) : await popup.rect())),
+        bringToFront: async () => undefined,
+        close: () => popup.close(),
+      };
+    },
+    openExtensionPage: async (path) => {
+      const page = await fx.browser.newPage();
+      await fx.navigate(page, fx.url(path));
+      return tabView(fx, page, () => page.close());
+    },
+    waitForExtensionTab: async (path) => {
+      let found: Page | undefined;
+      await waitUntil(async () => {
+        // page.url() does not follow a navigation the add-on made (tabs.update from the omnibox):
+        // ask each document where it is.
+        // Firefox shows an options page already open rather than open another: the watcher
+        // tab is one, so it counts once it is the tab on screen.
+        for (const page of await fx.browser.pages()) {
+          const [href, visible] = await page.evaluate(() => [location.href, document.visibilityState === 'visible'] as const).catch(() => [page.url(), false] as const);
+          if (href.startsWith(fx.url(path)) && (page !== fx.watcher || visible)) found = page;
+        }
+        return found !== undefined;
+      }, `no tab opened on ${fx.url(path)}`);
+      return tabView(fx, found!, async () => void (found === fx.watcher || (await found!.close())));
+    },
+    pickFromContextMenu: (target) => pickFromContextMenu(fx, fx.tab, 'evaluate' in target ? (target as unknown as FxLocator) : target),
+    selectTextByMouse: (text) => selectTextByMouse(fx, fx.tab, text),
+    clickInTab: (point) => clickInPage(fx, fx.tab, point),
+    pressKeys: focusedKeys,
+    typeText: async (text) => {
+      await fx.focusWindow();
+      await typeText(fx.display, text);
+    },
+    movePointer: (point) => moveTo(fx.display, point),
+    viewport: () => fx.tab.evaluate(() => ({ width: innerWidth, height: innerHeight })),
+    allowPermissionPrompt: async (open, name, whileShown) => {
+      await open();
+      // Firefox asks in a doorhanger of the browser window ("MXray requests additional
+      // permissions … Access your data for mta-sts.sts.test [Deny] [Allow]"): its Allow button's
+      // place on screen is read from the chrome document, and the X pointer clicks it.
+      let allow: { x: number; y: number; label: string } | undefined;
+      await waitUntil(async () => {
+        allow = await fx.chrome<{ x: number; y: number; label: string } | undefined>(`
+          const panel = document.getElementById('notification-popup');
+          if (!panel || panel.state !== 'open') return undefined;
+          const notification = panel.querySelector('#addon-webext-permissions-notification');
+          const button = notification && (notification.button || notification.querySelector('.popup-notification-primary-button'));
+          if (!button) return undefined;
+          const box = button.getBoundingClientRect();
+          if (box.width === 0) return undefined;
+          return { x: button.screenX + box.width / 2, y: button.screenY + box.height / 2, label: button.label || button.textContent };
+        `);
+        return allow !== undefined;
+      }, 'no permission prompt (addon-webext-permissions doorhanger) appeared');
+      await new Promise((resolve) => setTimeout(resolve, 600)); // Firefox too ignores clicks on a prompt just shown
+      await saveScreenCapture(fx.fbdir, name);
+      await whileShown?.();
+      await clickAt(fx.display, allow!);
+      await waitUntil(async () => !(await fx.chrome<boolean>(`return document.getElementById('notification-popup')?.state === 'open';`)), 'the permission prompt stayed open after Allow');
+    },
+    close: () => fx.close(),
+  };
+}
+
+export const firefox: DriverKind = { name: 'firefox', launch: launchFirefoxDriver };
