@@ -34,6 +34,7 @@ import { checkSingleMx } from './single-mx';
 import { checkSpecialRange } from './special-range';
 import { checkTrailingDot } from './trailing-dot';
 import { checkUnqualifiedMx } from './unqualified-mx';
+import { checkNolisting } from '../resilience/nolisting';
 
 export type { Check, NamedCheck, ReportFacts } from './check';
 
@@ -46,6 +47,7 @@ export const ALL_CHECKS: readonly NamedCheck[] = [
   { name: 'domain-cname', run: checkDomainCname },
   { name: 'null-mx-spf', run: checkNullMxSpf },
   // Each MX host
+  { name: 'mx-nolisting', run: checkNolisting },
   { name: 'mx-nxdomain', run: checkMxNxdomain },
   { name: 'mx-no-address', run: checkMxNoAddress },
   { name: 'mx-ip-literal', run: checkMxIpLiteral },

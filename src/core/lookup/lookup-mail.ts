@@ -27,6 +27,7 @@ import { REPORT_VERSION } from '../report';
 import type { AskResult, DnsAsk, MailQuestionType } from '../mail/dns-ask';
 import { mailAddressesOf, newMailDiagnostics, runMailDiagnostics, withMailFindings, type DiagnosticsOptions } from '../mail/mail-diagnostics';
 import { minTtl, readAnswer, txtValues } from './read-answer';
+import { addressAnswer, assessResilience, probeAsn } from '../resilience';
 
 export interface LookupOptions {
   /** Ask PTR for every address (default true). */
@@ -44,6 +45,11 @@ export interface LookupOptions {
    * stage 1 beside the MX question, so the MX list is not one round trip later for them.
    */
   diagnostics?: DiagnosticsOptions;
+  /**
+   * The network (AS, prefix, country) of every mail server address, asked over DNS through the
+   * same client once the address is known (src/core/resilience; default true).
+   */
+  asn?: boolean;
 }
 
 /** Snapshots after the first MX one are at most this often (one frame). */
@@ -290,6 +296,11 @@ class MailLookup {
         const address = this.newAddress(parsed.ip, parsed.family, record.ttl);
         exchange.addresses.push(address);
         this.askPtr(address, outcome.depth);
+        if (this.options.asn !== false) {
+          // Its network, beside the PTR: after the address, so never before the MX list.
+          this.pending++;
+          probeAsn(address, this.askMail, addressAnswer(address.ip, address.family, outcome.depth)).catch(() => undefined).finally(() => this.settle());
+        }
       }
       exchange.addresses.sort((a, b) => compareIps(a.ip, b.ip));
     }
@@ -510,6 +521,8 @@ class MailLookup {
     const snapshot = structuredClone(this.draft);
     snapshot.findings = runChecks(snapshot);
     withMailFindings(snapshot);
+    const resilience = assessResilience(snapshot);
+    if (resilience) snapshot.resilience = resilience;
     try {
       this.options.onUpdate?.(snapshot);
     } catch {
