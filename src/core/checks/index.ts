@@ -23,6 +23,7 @@ import { checkMxIpLiteral } from './mx-ip-literal';
 import { checkMxLocalhost } from './mx-localhost';
 import { checkMxLookupFailed } from './mx-lookup-failed';
 import { checkMxNoAddress } from './mx-no-address';
+import { checkNolisting } from './mx-nolisting';
 import { checkMxNxdomain } from './mx-nxdomain';
 import { checkNoUsableMx } from './no-usable-mx';
 import { checkNullMx } from './null-mx';
@@ -34,7 +35,6 @@ import { checkSingleMx } from './single-mx';
 import { checkSpecialRange } from './special-range';
 import { checkTrailingDot } from './trailing-dot';
 import { checkUnqualifiedMx } from './unqualified-mx';
-import { checkNolisting } from '../resilience/nolisting';
 
 export type { Check, NamedCheck, ReportFacts } from './check';
 

@@ -6,7 +6,7 @@ import type { Finding } from '../report';
 import type { ReportFacts } from './check';
 import { brokenHostConsequence, brokenHostSeverity, mailHosts } from './usability';
 import { hostDisplay, mailTo, sentences } from './wording';
-import { isNolistingPrimary } from '../resilience/nolisting';
+import { isNolistingPrimary } from './mx-nolisting';
 
 export function checkMxNoAddress(report: ReportFacts): Finding[] {
   return mailHosts(report)

@@ -7,7 +7,7 @@ import { exchangeUsability } from '../checks/usability';
 import type { Severity } from '../report';
 import { diversityFindings } from './diversity';
 import { mxNetworks, type MxNetworks } from './mx-networks';
-import { nolistingPrimaries } from './nolisting';
+import { nolistingPrimaries } from '../checks/mx-nolisting';
 import { preferenceGroups } from './preference-groups';
 import { priorityFindings } from './priorities';
 import type { Resilience } from './types';

@@ -1,6 +1,5 @@
 export { assessResilience } from './assess-resilience';
 export { asNameName, originName, ASN_ZONE } from './asn-names';
-export { checkNolisting, isNolistingPrimary, nolistingPrimaries } from './nolisting';
 export { addressAnswer, asnApplies, newAsnInfo, probeAsn } from './probe-asn';
 export { parseOriginRecord, pickAsName, pickOrigin } from './parse-asn';
 export type { AsnInfo, AsnStatus, Resilience } from './types';

@@ -47,11 +47,10 @@ export function plainWords(report: ReportFacts, groups: readonly PreferenceGroup
   if (groups.length === 1) parts.push('there is no backup with a higher number');
   const skipped = groups.flatMap((group) => group.hosts).filter((exchange) => exchangeUsability(report, exchange) === 'unusable');
   const practice = skipped.length > 0 ? ` In practice ${names(skipped)} cannot be reached, so senders skip ${skipped.length === 1 ? 'it' : 'them'}.` : '';
-  const first = parts.join('; ');
   return {
     code: 'mx-priorities',
     severity: 'info',
-    message: `${first[0]!.toUpperCase()}${first.slice(1)}.${practice}`,
+    message: `${parts.join('; ')}.${practice}`,
     rfc: 'RFC 5321 §5.1',
   };
 }

@@ -6,11 +6,11 @@
  * "host does not exist" / "has no address" findings for that host (mx-nxdomain.ts,
  * mx-no-address.ts skip it), so the same host is not explained twice in two ways.
  */
-import type { ReportFacts } from '../checks/check';
-import { checkTrailingDot } from '../checks/trailing-dot';
-import { exchangeUsability, mailHosts } from '../checks/usability';
-import { hostDisplay, listOf } from '../checks/wording';
 import type { Exchange, Finding } from '../report';
+import type { ReportFacts } from './check';
+import { checkTrailingDot } from './trailing-dot';
+import { exchangeUsability, mailHosts } from './usability';
+import { hostDisplay, listOf } from './wording';
 
 /**
  * The primaries that look like nolisting: every host at the lowest preference has no address
@@ -18,24 +18,40 @@ import type { Exchange, Finding } from '../report';
  * otherwise, and while that is not yet known.
  */
 export function nolistingPrimaries(report: ReportFacts): Exchange[] {
-  if (report.query.kind === 'ip' || report.mxStatus !== 'ok' || report.nullMx) return [];
-  const hosts = mailHosts(report).filter((exchange) => !exchange.implicit);
-  if (hosts.length < 2) return [];
-  const lowest = Math.min(...hosts.map((exchange) => exchange.preference));
-  const primaries = hosts.filter((exchange) => exchange.preference === lowest);
-  if (!primaries.every((exchange) => exchange.state === 'no-address' || exchange.state === 'nxdomain')) return [];
-  // A name that is a single label, or the missing-trailing-dot mistake, is explained by its own finding.
-  if (primaries.some((exchange) => !exchange.host.includes('.'))) return [];
-  const misspelt = new Set(checkTrailingDot(report).map((finding) => finding.subject));
-  if (primaries.some((exchange) => misspelt.has(exchange.host))) return [];
-  const backups = hosts.filter((exchange) => exchange.preference > lowest);
-  if (!backups.some((exchange) => exchangeUsability(report, exchange) === 'usable')) return [];
-  return primaries;
+  const shape = nolistingShape(report);
+  if (!shape || shape.primaries.some((exchange) => exchange.state === 'pending')) return [];
+  return shape.backups.some((exchange) => exchangeUsability(report, exchange) === 'usable') ? shape.primaries : [];
 }
 
-/** For mx-nxdomain.ts and mx-no-address.ts: this host gets the nolisting finding instead. */
+/**
+ * The MX set has nolisting's shape so far: every lowest-preference host has no address, does not
+ * exist, or is still pending. `undefined` when it cannot be nolisting whatever lands next.
+ */
+function nolistingShape(report: ReportFacts): { primaries: Exchange[]; backups: Exchange[] } | undefined {
+  if (report.query.kind === 'ip' || report.mxStatus !== 'ok' || report.nullMx) return undefined;
+  const hosts = mailHosts(report).filter((exchange) => !exchange.implicit);
+  if (hosts.length < 2) return undefined;
+  const lowest = Math.min(...hosts.map((exchange) => exchange.preference));
+  const primaries = hosts.filter((exchange) => exchange.preference === lowest);
+  const backups = hosts.filter((exchange) => exchange.preference > lowest);
+  if (backups.length === 0 || !primaries.every((exchange) => ['no-address', 'nxdomain', 'pending'].includes(exchange.state))) return undefined;
+  // A name that is a single label, or the missing-trailing-dot mistake, is explained by its own finding.
+  if (primaries.some((exchange) => !exchange.host.includes('.'))) return undefined;
+  const misspelt = new Set(checkTrailingDot(report).map((finding) => finding.subject));
+  if (primaries.some((exchange) => misspelt.has(exchange.host))) return undefined;
+  return { primaries, backups };
+}
+
+/**
+ * For mx-nxdomain.ts and mx-no-address.ts: this host gets the nolisting finding instead, or may
+ * once the pending answers land (so they wait: a finding said early must still hold at the end).
+ */
 export function isNolistingPrimary(report: ReportFacts, exchange: Exchange): boolean {
-  return nolistingPrimaries(report).some((primary) => primary.host === exchange.host);
+  const shape = nolistingShape(report);
+  if (!shape?.primaries.some((primary) => primary.host === exchange.host)) return false;
+  if (nolistingPrimaries(report).length > 0) return true;
+  const states = shape.backups.map((backup) => exchangeUsability(report, backup));
+  return shape.primaries.some((primary) => primary.state === 'pending') || states.includes('pending');
 }
 
 export function checkNolisting(report: ReportFacts): Finding[] {
