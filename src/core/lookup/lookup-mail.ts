@@ -47,7 +47,8 @@ export interface LookupOptions {
   diagnostics?: DiagnosticsOptions;
   /**
    * The network (AS, prefix, country) of every mail server address, asked over DNS through the
-   * same client once the address is known (src/core/resilience; default true).
+   * same client once the address is known (src/core/resilience). Off unless asked: the shells
+   * turn it on from their settings (on by default there), so the engine's own counts stay the routing's.
    */
   asn?: boolean;
 }
@@ -296,7 +297,7 @@ class MailLookup {
         const address = this.newAddress(parsed.ip, parsed.family, record.ttl);
         exchange.addresses.push(address);
         this.askPtr(address, outcome.depth);
-        if (this.options.asn !== false) {
+        if (this.options.asn) {
           // Its network, beside the PTR: after the address, so never before the MX list.
           this.pending++;
           probeAsn(address, this.askMail, addressAnswer(address.ip, address.family, outcome.depth)).catch(() => undefined).finally(() => this.settle());
