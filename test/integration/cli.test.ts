@@ -88,7 +88,7 @@ describe('mxray CLI', () => {
   });
 
   it('skips reverse lookups with --no-ptr', async () => {
-    const { stdout } = await mxray('--resolver', stack.dohUrl, '--no-ptr', 'one-mx.test');
+    const { stdout } = await mxray('--no-asn', '--resolver', stack.dohUrl, '--no-ptr', 'one-mx.test');
     expect(stdout).toMatch(/1 round trip · 5 requests|2 round trips · 7 requests/);
     expect(stdout).toMatch(/192\.0\.2\.10\s+-\s+skipped/);
   });

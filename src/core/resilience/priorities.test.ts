@@ -43,6 +43,8 @@ describe('a backup at the primary\'s preference', () => {
     expect(messages([mx('mx1.example.com', 10), mx('mx2.example.com', 10)], 'mx-backup-same-preference')).toEqual([]);
     expect(messages([mx('mx.example.com', 10), mx('backup.example.com', 20)], 'mx-backup-same-preference')).toEqual([]);
     expect(messages([mx('backupcompany.example.com', 10), mx('mx.example.com', 10)], 'mx-backup-same-preference')).toEqual([]);
+    // The domain's own name does not count: mx.my-backup.com is not named as a backup.
+    expect(messages([mx('mx.my-backup.com', 10), mx('mx2.my-backup.com', 10)], 'mx-backup-same-preference', { query: { name: 'my-backup.com' } })).toEqual([]);
   });
 });
 

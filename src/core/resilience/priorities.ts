@@ -58,7 +58,7 @@ export function plainWords(report: ReportFacts, groups: readonly PreferenceGroup
 function sameAsPrimary(groups: readonly PreferenceGroup[]): Finding[] {
   const primary = groups[0]!;
   if (primary.hosts.length < 2) return [];
-  const named = primary.hosts.filter((exchange) => BACKUP_NAME.test(exchange.host.split('.').slice(0, -1).join('.')));
+  const named = primary.hosts.filter((exchange) => BACKUP_NAME.test(ownLabels(exchange.host)));
   if (named.length === 0 || named.length === primary.hosts.length) return [];
   const main = primary.hosts.filter((exchange) => !named.includes(exchange));
   const share = primary.hosts.length === 2 ? 'half' : `about 1 in ${primary.hosts.length}`;
@@ -72,6 +72,12 @@ function sameAsPrimary(groups: readonly PreferenceGroup[]): Finding[] {
     rfc: 'RFC 5321 §5.1',
     subject: backup.host,
   }));
+}
+
+/** The labels the domain's owner chose: `backup` in `backup.example.com` (not the domain's own name). */
+function ownLabels(host: string): string {
+  const registrable = findRegistrableDomain(host);
+  return registrable && host.endsWith(`.${registrable}`) ? host.slice(0, -registrable.length - 1) : '';
 }
 
 function thirdPartyBackups(report: ReportFacts, groups: readonly PreferenceGroup[]): Finding[] {
