@@ -9,9 +9,9 @@ import { FindingItems } from './findings-list';
 export function ResilienceLine({ report }: { report: Report }) {
   const resilience = report.resilience;
   if (!resilience || resilience.summary === '') return null;
-  const worst = resilience.findings.some((f) => f.severity === 'error') ? 'error' : resilience.findings.some((f) => f.severity === 'warn') ? 'warn' : 'ok';
+  const worst = resilience.severity === 'error' || resilience.severity === 'warn' ? resilience.severity : 'ok';
   return (
-    <details class={`resilience resilience-${worst}`} open={worst !== 'ok'}>
+    <details class={`resilience resilience-${worst}`} open={worst !== 'ok'} aria-label="Resilience">
       <summary>
         <span class="resilience-title">Resilience</span> <span class="resilience-summary">{resilience.summary}</span>
       </summary>

@@ -30,9 +30,15 @@ export function assessResilience(report: ReportFacts): Resilience | undefined {
     networks: facts.ases.length,
     countries: facts.countries.length,
     prefixes: facts.sites.length,
+    severity: worstOf(findings, nolistingPrimaries(report).length > 0),
     asnOff: facts.asnOff,
     findings,
   };
+}
+
+function worstOf(findings: readonly { severity: Severity }[], nolisting: boolean): Severity {
+  const severities: Severity[] = [...findings.map((finding) => finding.severity), ...(nolisting ? (['warn'] as const) : [])];
+  return severities.sort((a, b) => SEVERITY_ORDER[a] - SEVERITY_ORDER[b])[0] ?? 'info';
 }
 
 function plural(count: number, one: string, many: string): string {

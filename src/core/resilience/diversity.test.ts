@@ -88,6 +88,7 @@ describe('the resilience line', () => {
     expect(summary(report(host('mx1.example.com', 10, [netAddress('192.0.2.1', 64500)]), host('mx2.example.com', 20, [netAddress('198.51.100.2', 64500)])))).toBe('1 network, 1 country, backup in the same AS');
   });
   it('nolisting', () => {
+    expect(assessResilience(report(testExchange('mx0.example.com', { state: 'no-address' }), host('mx.example.com', 20, [netAddress('192.0.2.1', 64500)])))?.severity).toBe('warn');
     expect(summary(report(testExchange('mx0.example.com', { state: 'no-address' }), host('mx.example.com', 20, [netAddress('192.0.2.1', 64500)])))).toBe('1 network, 1 country, first MX does not answer (nolisting?)');
   });
   it('one host, load sharing, unreachable backup, pending, turned off', () => {

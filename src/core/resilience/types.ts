@@ -2,7 +2,7 @@
  * Where a mail server address sits on the internet (its network, AS, and registry country), and
  * what that means for the MX set as a whole: plain, serialisable data (see `report.ts`).
  */
-import type { Finding } from '../report';
+import type { Finding, Severity } from '../report';
 
 /**
  * - `pending`: the IP-to-ASN question is in flight;
@@ -43,6 +43,8 @@ export interface Resilience {
   networks: number;
   countries: number;
   prefixes: number;
+  /** The worst of `findings`, and `warn` while the first MX looks like nolisting (its finding is a routing one). */
+  severity: Severity;
   /** The network lookups were turned off (settings, `--no-asn`). */
   asnOff: boolean;
   /** How senders will use the set, in plain words, then what may need a look; most severe first. */
