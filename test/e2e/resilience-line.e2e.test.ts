@@ -85,4 +85,21 @@ describe('the Resilience line in Chromium', () => {
     await copyFile(shot, `${DOCS}resilience-${name}.png`);
     await page.close();
   });
+
+  it('the options switch "Networks of the mail servers" turns the network lookups off', async () => {
+    const options = await openExtensionPage(browser, 'options.html');
+    const box = options.getByRole('checkbox', { name: 'Networks of the mail servers' });
+    expect(await box.isChecked()).toBe(true);
+    await box.uncheck();
+    await options.getByRole('status').filter({ hasText: /^Saved/ }).waitFor();
+    // A name not looked up before, so no cached report stands in for a new lookup.
+    const page = await openExtensionPage(browser, 'popup.html?q=pref-typo.test', { width: 600, height: 760 });
+    await waitForDone(page);
+    expect(await readLine(page)).toBe('Resilience 2 address blocks, backup ready');
+    const rows = await readMailServers(page);
+    expect(Object.keys(rows[0]!.cells)).not.toContain('Network');
+    await box.check();
+    await options.getByRole('status').filter({ hasText: /^Saved/ }).waitFor();
+    await Promise.all([page.close(), options.close()]);
+  });
 });
