@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import '../stack/stack-info';
 import { launchExtensionBrowser, openExtensionPage, type ExtensionBrowser } from './harness/browser';
-import { openToolbarPopup, type ToolbarPopup } from './harness/person';
+import { openToolbarPopup, pickFromContextMenu, type ToolbarPopup } from './harness/person';
 import { readMailServers, waitForDone } from './harness/read-report';
 import { saveScreenshot } from './harness/screenshots';
 import { startSiteServer, type SiteServer } from './harness/site-server';
@@ -30,17 +30,18 @@ afterAll(async () => {
   await site?.close();
 });
 
-const resilience = (page: Page) => page.getByRole('group', { name: 'Resilience' });
+type Scope = Pick<Page, 'getByRole'>;
+const resilience = (scope: Scope) => scope.getByRole('group', { name: 'Resilience' });
 
 /** The summary line's text, once the network answers are in (no "checking"). */
-async function readLine(page: Page): Promise<string> {
+async function readLine(page: Scope): Promise<string> {
   const summary = resilience(page).locator('summary');
   await expect.poll(async () => (await summary.textContent())?.replace(/\s+/g, ' ').trim() ?? '', { timeout: 8_000 }).toMatch(/^Resilience (?!checking)/);
   return (await summary.textContent())!.replace(/\s+/g, ' ').trim();
 }
 
 /** Opens the details as a person does (a click on the summary) and reads its findings. */
-async function openDetails(page: Page): Promise<string[]> {
+async function openDetails(page: Scope): Promise<string[]> {
   const group = resilience(page);
   if (!(await group.evaluate((d) => (d as HTMLDetailsElement).open))) await group.locator('summary').click();
   await expect.poll(() => group.evaluate((d) => (d as HTMLDetailsElement).open)).toBe(true);
@@ -101,5 +102,19 @@ describe('the Resilience line in Chromium', () => {
     await box.check();
     await options.getByRole('status').filter({ hasText: /^Saved/ }).waitFor();
     await Promise.all([page.close(), options.close()]);
+  });
+
+  it('shows in the in-page panel (right-click on the page, "MX lookup for this site’s domain")', async () => {
+    const tab = await browser.context.newPage();
+    await tab.goto('http://spread.test/');
+    const size = tab.viewportSize() ?? (await tab.evaluate(() => ({ width: innerWidth, height: innerHeight })));
+    await pickFromContextMenu(browser, tab, { x: size.width / 2, y: size.height - 60 });
+    const panel = tab.getByRole('dialog', { name: 'MXray' });
+    await panel.waitFor();
+    await waitForDone(panel);
+    expect(await readLine(panel)).toBe('Resilience 2 networks, 2 countries, backup ready');
+    expect((await openDetails(panel))[0]).toMatch(/^OK The MX hosts are spread over 2 networks/);
+    await saveScreenshot(panel, 'resilience-panel');
+    await tab.close();
   });
 });
