@@ -44,6 +44,7 @@ describe('the network of each address (asn.cymru.com)', () => {
     expect(addressesOf(garbled).map((a) => a.asn?.status)).toEqual(['ok', 'unreadable']);
     // With one network unknown, no "one AS" claim is made.
     expect(codes(garbled)).not.toContain('mx-one-as');
+    expect(garbled.resilience?.summary).toBe('1 network, 1 country (1 address unknown), backup ready');
   });
 
   it('asks nothing about private and loopback addresses', async () => {

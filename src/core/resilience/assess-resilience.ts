@@ -51,7 +51,10 @@ function countsPart(facts: MxNetworks): string {
   if (facts.asnOff) return plural(facts.sites.length, 'address block', 'address blocks');
   if (facts.ases.length === 0) return 'networks unknown';
   const countries = facts.countries.length > 0 ? `, ${plural(facts.countries.length, 'country', 'countries')}` : '';
-  return `${plural(facts.ases.length, 'network', 'networks')}${countries}`;
+  // Counts over the known networks only must not read as the whole picture.
+  const unknown = facts.hosts.flatMap((host) => host.addresses).filter((address) => address.asn?.status !== 'ok').length;
+  const gap = unknown > 0 ? ` (${plural(unknown, 'address', 'addresses')} unknown)` : '';
+  return `${plural(facts.ases.length, 'network', 'networks')}${countries}${gap}`;
 }
 
 function backupPart(report: ReportFacts, facts: MxNetworks): string {

@@ -99,6 +99,9 @@ describe('the resilience line', () => {
     expect(summary(report(host('a.example.com', 10, [testAddress('192.0.2.1')]), host('b.example.com', 20, [testAddress('198.51.100.1')])))).toBe('2 address blocks, backup ready');
     expect(assessResilience(report(host('a.example.com', 10, [testAddress('192.0.2.1')])))?.asnOff).toBe(true);
   });
+  it('says when some networks are unknown', () => {
+    expect(summary(report(host('a.example.com', 10, [netAddress('192.0.2.1', 64500)]), host('b.example.com', 20, [testAddress('198.51.100.1', { asn: { status: 'unreadable' } })])))).toBe('1 network, 1 country (1 address unknown), backup ready');
+  });
   it('is not made for IP queries or a null MX', () => {
     expect(assessResilience(testReport({ query: { kind: 'ip', name: '192.0.2.1' }, exchanges: [] }))).toBeUndefined();
     expect(assessResilience(testReport({ nullMx: true }))).toBeUndefined();
