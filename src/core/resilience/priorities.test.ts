@@ -39,6 +39,13 @@ describe('a backup at the primary\'s preference', () => {
       'backup.example.com looks like a backup by its name, but it has the same preference (10) as mx.example.com: senders pick at random among equal preferences, so it takes half of the mail all the time, not only when mx.example.com is down. If it is meant as a backup, give it a higher number (for example 20); if sharing the load is the intent, nothing is wrong.',
     );
   });
+  it('is a warning for another organisation\'s relay beside the domain\'s own server', () => {
+    expect(messages([mx('mx.example.com', 10), mx('relay.backupmx.example.net', 10)], 'mx-backup-same-preference')).toEqual([
+      'relay.backupmx.example.net is run by another organisation (example.net), like a backup, but it has the same preference (10) as mx.example.com: senders pick at random among equal preferences, so it takes half of the mail all the time, not only when mx.example.com is down. If it is meant as a backup, give it a higher number (for example 20); if sharing the load is the intent, nothing is wrong.',
+    ]);
+    // Two providers side by side, none of them the domain's own: a choice, not said.
+    expect(messages([mx('aspmx.l.google.com', 10), mx('mx1.example.net', 10)], 'mx-backup-same-preference')).toEqual([]);
+  });
   it('is not said for plain load sharing or for a backup with a higher number', () => {
     expect(messages([mx('mx1.example.com', 10), mx('mx2.example.com', 10)], 'mx-backup-same-preference')).toEqual([]);
     expect(messages([mx('mx.example.com', 10), mx('backup.example.com', 20)], 'mx-backup-same-preference')).toEqual([]);

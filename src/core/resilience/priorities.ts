@@ -22,7 +22,7 @@ const BACKUP_NAME = /(^|[^a-z])(backup|bkup|secondary|fallback|failover|standby|
 export function priorityFindings(report: ReportFacts): Finding[] {
   const groups = preferenceGroups(report);
   if (groups.reduce((count, group) => count + group.hosts.length, 0) < 2) return [];
-  return [plainWords(report, groups), ...sameAsPrimary(groups), ...thirdPartyBackups(report, groups), ...preferenceGaps(groups)];
+  return [plainWords(report, groups), ...sameAsPrimary(report, groups), ...thirdPartyBackups(report, groups), ...preferenceGaps(groups)];
 }
 
 function names(hosts: readonly Exchange[]): string {
@@ -55,10 +55,14 @@ export function plainWords(report: ReportFacts, groups: readonly PreferenceGroup
   };
 }
 
-function sameAsPrimary(groups: readonly PreferenceGroup[]): Finding[] {
+function sameAsPrimary(report: ReportFacts, groups: readonly PreferenceGroup[]): Finding[] {
   const primary = groups[0]!;
   if (primary.hosts.length < 2) return [];
-  const named = primary.hosts.filter((exchange) => BACKUP_NAME.test(ownLabels(exchange.host)));
+  // A backup by its name, or one run by another organisation beside the domain's own server.
+  const home = report.query.registrable ?? findRegistrableDomain(report.query.name);
+  const own = (exchange: Exchange) => home !== undefined && findRegistrableDomain(exchange.host) === home;
+  const elsewhere = primary.hosts.some(own) ? primary.hosts.filter((exchange) => !own(exchange) && findRegistrableDomain(exchange.host) !== undefined) : [];
+  const named = primary.hosts.filter((exchange) => BACKUP_NAME.test(ownLabels(exchange.host)) || elsewhere.includes(exchange));
   if (named.length === 0 || named.length === primary.hosts.length) return [];
   const main = primary.hosts.filter((exchange) => !named.includes(exchange));
   const share = primary.hosts.length === 2 ? 'half' : `about 1 in ${primary.hosts.length}`;
@@ -66,7 +70,7 @@ function sameAsPrimary(groups: readonly PreferenceGroup[]): Finding[] {
     code: 'mx-backup-same-preference',
     severity: 'warn',
     message:
-      `${hostDisplay(backup)} looks like a backup by its name, but it has the same preference (${primary.preference}) as ${names(main)}: ` +
+      `${hostDisplay(backup)} ${elsewhere.includes(backup) && !BACKUP_NAME.test(ownLabels(backup.host)) ? `is run by another organisation (${findRegistrableDomain(backup.host)}), like a backup,` : 'looks like a backup by its name,'} but it has the same preference (${primary.preference}) as ${names(main)}: ` +
       `senders pick at random among equal preferences, so it takes ${share} of the mail all the time, not only when ${names(main)} ${main.length === 1 ? 'is' : 'are'} down. ` +
       `If it is meant as a backup, give it a higher number (for example ${primary.preference + 10}); if sharing the load is the intent, nothing is wrong.`,
     rfc: 'RFC 5321 §5.1',
