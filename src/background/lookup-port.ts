@@ -48,6 +48,6 @@ async function run(request: LookupRequest, send: (message: LookupMessage) => voi
   const diagnostics = settings.diagnostics
     ? { blocklists: settings.blocklists, dkimSelectors: settings.dkimSelectors, fetchPolicy: policyFetcher(settings.timeoutMs) }
     : undefined;
-  await lookupMail(parsed.query, client, { signal, ptr: settings.ptr, onUpdate, ...(diagnostics ? { diagnostics } : {}) });
+  await lookupMail(parsed.query, client, { signal, ptr: settings.ptr, asn: settings.asn, onUpdate, ...(diagnostics ? { diagnostics } : {}) });
   persistCacheSoon();
 }

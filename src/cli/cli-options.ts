@@ -22,6 +22,8 @@ export interface CliOptions {
   json: boolean;
   ptr: boolean;
   fcrdns: boolean;
+  /** The network (AS, prefix, country) of each mail server address, over DNS (Team Cymru). */
+  asn: boolean;
   fallback: boolean;
   timeoutMs: number;
   color: boolean;
@@ -54,6 +56,8 @@ Options:
   --json                print the full report as JSON
   --no-ptr              skip reverse (PTR) lookups and the forward check
   --no-fcrdns           look up PTR names but do not forward-confirm them
+  --no-asn              do not look up each address's network (AS, prefix, country)
+                        at origin.asn.cymru.com through the resolver
   --no-fallback         ask only the chosen resolver, never the others
   --timeout <ms>        time limit per request (default 5000)
   --no-color            plain output (also when NO_COLOR is set or output is not a terminal)
@@ -80,6 +84,7 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
         json: { type: 'boolean', default: false },
         ptr: { type: 'boolean', default: true },
         fcrdns: { type: 'boolean', default: true },
+        asn: { type: 'boolean', default: true },
         fallback: { type: 'boolean', default: true },
         timeout: { type: 'string', default: '5000' },
         color: { type: 'boolean', default: true },
@@ -118,6 +123,7 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
     json: values.json,
     ptr: values.ptr,
     fcrdns: values.fcrdns,
+    asn: values.asn,
     fallback: values.fallback,
     timeoutMs,
     color: values.color && isTty && !env.NO_COLOR,

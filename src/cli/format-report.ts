@@ -5,6 +5,8 @@
  */
 import type { Address, Exchange, Finding, Report } from '../core/report';
 import { terminalSafe } from './terminal-safe';
+import { networkText } from '../core/resilience/network-text';
+import { resilienceLines } from './format-resilience';
 
 export interface FormatOptions {
   color: boolean;
@@ -23,8 +25,11 @@ export function formatReport(report: Report, options: FormatOptions): string {
   if (report.query.kind === 'ip' && report.ptr) {
     lines.push(...table(['ADDRESS', 'PTR', 'FORWARD', 'FCrDNS'], ptrRows(report.ptr)));
   } else if (report.exchanges.length > 0) {
-    lines.push(...table(['PREF', 'MAIL SERVER', 'TTL', 'ADDRESS', 'PTR', 'FCrDNS'], report.exchanges.flatMap(exchangeRows)));
+    const withNetwork = report.exchanges.some((e) => e.addresses.some((a) => a.asn));
+    const rows = report.exchanges.flatMap(exchangeRows).map((row) => (withNetwork ? row : row.filter((_, i) => i !== 4)));
+    lines.push(...table(['PREF', 'MAIL SERVER', 'TTL', 'ADDRESS', ...(withNetwork ? ['NETWORK'] : []), 'PTR', 'FCrDNS'], rows));
   }
+  lines.push(...resilienceLines(report, options.color, findingLine));
   const txt = txtLines(report);
   if (txt.length > 0) lines.push('', ...txt);
   if (report.findings.length > 0) {
@@ -71,8 +76,8 @@ function footer(report: Report, options: FormatOptions): string {
 function exchangeRows(exchange: Exchange): string[][] {
   const host = terminalSafe(exchange.display) + (exchange.implicit ? ' (implicit)' : '') + (exchange.cname.length ? ` -> ${exchange.cname.map(terminalSafe).join(' -> ')}` : '');
   const first = [String(exchange.preference), host, String(exchange.ttl)];
-  if (exchange.addresses.length === 0) return [[...first, `(${stateText(exchange)})`, '', '']];
-  return exchange.addresses.map((address, index) => [...(index === 0 ? first : ['', '', '']), address.ip, ptrText(address), address.fcrdns]);
+  if (exchange.addresses.length === 0) return [[...first, `(${stateText(exchange)})`, '', '', '']];
+  return exchange.addresses.map((address, index) => [...(index === 0 ? first : ['', '', '']), address.ip, terminalSafe(networkText(address.asn)), ptrText(address), address.fcrdns]);
 }
 
 function stateText(exchange: Exchange): string {

@@ -73,7 +73,7 @@ export async function main(io: CliIo): Promise<number> {
     const diagnostics: DiagnosticsOptions | undefined = options.all
       ? { blocklists: options.blocklists, dkimSelectors: options.dkimSelectors, fetchPolicy: httpPolicyFetcher(io.fetch ?? ((input, init) => fetch(input, init)), options.timeoutMs) }
       : undefined;
-    const report: CliReport = await lookupMail(parsed.query, client, { ptr: options.ptr, fcrdns: options.fcrdns, ...(diagnostics ? { diagnostics } : {}) });
+    const report: CliReport = await lookupMail(parsed.query, client, { ptr: options.ptr, fcrdns: options.fcrdns, asn: options.asn, ...(diagnostics ? { diagnostics } : {}) });
     if (options.compare && parsed.query.kind !== 'ip') {
       report.comparison = await compareResolvers(parsed.query.name, compared, { timeoutMs: options.timeoutMs, ...(io.fetch ? { fetch: io.fetch } : {}) });
     }

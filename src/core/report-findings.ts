@@ -1,13 +1,17 @@
 /**
  * A report's findings, all of them: the routing checks into `findings`, each mail section's into
- * `mail.findings`, both through the one pipeline of src/core/findings. Run on every snapshot.
+ * `mail.findings`, both through the one pipeline of src/core/findings, and the resilience of
+ * the MX set into `resilience`. Run on every snapshot.
  */
 import { runChecks } from './routing-checks';
 import { withMailFindings } from './mail/mail-diagnostics';
 import type { Report } from './report';
+import { assessResilience } from './resilience';
 
 export function withFindings(report: Report): Report {
   report.findings = runChecks(report);
   withMailFindings(report);
+  const resilience = assessResilience(report);
+  if (resilience) report.resilience = resilience;
   return report;
 }

@@ -12,6 +12,7 @@ import type { MailDiagnostics } from './mail/mail-types';
 import type { AnswerStatus, DnsName, ErrorInfo, Finding, Query } from './vocabulary';
 
 export type { AnswerStatus, DnsName, ErrorInfo, Finding, Query, QueryKind, Severity } from './vocabulary';
+import type { AsnInfo, Resilience } from './resilience/types';
 
 /** 2: `mail` (the mail diagnostics) added. */
 export const REPORT_VERSION = 2;
@@ -36,6 +37,8 @@ export interface Address {
   fcrdns: Fcrdns;
   /** Special-purpose range the address lies in (RFC 6890 registries), if any. */
   range?: string;
+  /** Its network: origin AS, announced prefix, registry country (src/core/resilience); absent when turned off. */
+  asn?: AsnInfo;
 }
 
 export type ExchangeState =
@@ -128,4 +131,6 @@ export interface Report {
   stats: LookupStats;
   /** The mail diagnostics (SPF, DMARC, DKIM, MTA-STS, ...), when they were asked for. */
   mail?: MailDiagnostics;
+  /** Do the backups survive the outage they are for? (src/core/resilience; recomputed on every snapshot). */
+  resilience?: Resilience;
 }

@@ -38,6 +38,13 @@ export function LookupSection({ settings, save }: { settings: Settings; save: (n
         checked={settings.blocklists}
         onToggle={(blocklists) => save({ ...settings, blocklists })}
       />
+      <CheckboxField
+        id="asn"
+        label="Networks of the mail servers"
+        description="Look up the network (AS number and name, announced prefix, country) of each mail server address, to tell whether the backups share a failure with the primary. Asks Team Cymru's IP-to-ASN service (origin.asn.cymru.com) through your resolver, after the addresses are in; the mail servers still show first."
+        checked={settings.asn}
+        onToggle={(asn) => save({ ...settings, asn })}
+      />
       <DkimSelectorsField selectors={settings.dkimSelectors} onChange={(dkimSelectors) => save({ ...settings, dkimSelectors })} />
     </section>
   );

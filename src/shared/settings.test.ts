@@ -46,3 +46,12 @@ describe('the popup’s copy of the selector cap', () => {
     expect(MAX_SELECTORS).toBe(MAX_DKIM_SELECTORS);
   });
 });
+
+describe('network lookups setting (issue #17)', () => {
+  it('is on by default, kept when stored, and a broken value falls back to on', () => {
+    expect(DEFAULT_SETTINGS.asn).toBe(true);
+    expect(migrateSettings({ asn: false }).asn).toBe(false);
+    expect(migrateSettings({ asn: 'no' }).asn).toBe(true);
+    expect(migrateSettings({}).asn).toBe(true);
+  });
+});

@@ -40,6 +40,11 @@ export interface Settings {
   blocklists: boolean;
   /** DKIM selectors the user added, probed beside the common ones. */
   dkimSelectors: string[];
+  /**
+   * The network (AS, prefix, country) of each mail server address, asked at Team Cymru's
+   * origin.asn.cymru.com through the same resolver, after the addresses (issue #17).
+   */
+  asn: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -53,6 +58,7 @@ export const DEFAULT_SETTINGS: Settings = {
   diagnostics: true,
   blocklists: false,
   dkimSelectors: [],
+  asn: true,
 };
 
 /** At most this many user selectors: each is one more question per lookup. */
@@ -78,6 +84,7 @@ export function migrateSettings(stored: unknown): Settings {
   if (typeof raw.timeoutMs === 'number' && raw.timeoutMs >= 500 && raw.timeoutMs <= 30_000) settings.timeoutMs = raw.timeoutMs;
   if (typeof raw.diagnostics === 'boolean') settings.diagnostics = raw.diagnostics;
   if (typeof raw.blocklists === 'boolean') settings.blocklists = raw.blocklists;
+  if (typeof raw.asn === 'boolean') settings.asn = raw.asn;
   if (Array.isArray(raw.dkimSelectors)) {
     const selectors = raw.dkimSelectors.flatMap((item) => (typeof item === 'string' ? (normaliseSelector(item) ?? []) : []));
     settings.dkimSelectors = [...new Set(selectors)].slice(0, MAX_DKIM_SELECTORS);

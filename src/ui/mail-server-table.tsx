@@ -7,8 +7,11 @@ import type { VNode } from 'preact';
 import type { Address, Exchange } from '../core/report';
 import { fcrdnsText, ptrStatusText, ttlText, unresolvedText } from './format/cells';
 import { groupByPreference, type PreferenceGroup } from './format/preference-groups';
+import { NetworkCell } from './network-cell';
 
 export function MailServerTable({ exchanges }: { exchanges: readonly Exchange[] }) {
+  // The Network column (issue #17) only when the network lookups ran.
+  const network = exchanges.some((exchange) => exchange.addresses.some((address) => address.asn));
   return (
     // Focusable so keyboard users can scroll it sideways in a narrow popup.
     <div class="table-scroll" tabIndex={0}>
@@ -19,13 +22,14 @@ export function MailServerTable({ exchanges }: { exchanges: readonly Exchange[] 
             <th scope="col">Preference</th>
             <th scope="col">Mail server</th>
             <th scope="col">Address</th>
+            {network && <th scope="col">Network</th>}
             <th scope="col">Reverse DNS (PTR)</th>
             <th scope="col">FCrDNS</th>
             <th scope="col">TTL</th>
           </tr>
         </thead>
         {groupByPreference(exchanges).map((group, index) => (
-          <GroupBody key={`${group.preference}-${index}`} group={group} />
+          <GroupBody key={`${group.preference}-${index}`} group={group} network={network} />
         ))}
       </table>
     </div>
@@ -36,7 +40,7 @@ function rowCount(exchange: Exchange): number {
   return Math.max(1, exchange.addresses.length);
 }
 
-function GroupBody({ group }: { group: PreferenceGroup }) {
+function GroupBody({ group, network }: { group: PreferenceGroup; network: boolean }) {
   const total = group.exchanges.reduce((sum, exchange) => sum + rowCount(exchange), 0);
   const preferenceCell = (
     <th scope="rowgroup" rowSpan={total} class="preference">
@@ -46,19 +50,19 @@ function GroupBody({ group }: { group: PreferenceGroup }) {
   );
   return (
     <tbody class={group.loadBalanced ? 'load-balanced' : undefined}>
-      {group.exchanges.flatMap((exchange, exchangeIndex) => exchangeRows(exchange, exchangeIndex === 0 ? preferenceCell : undefined, exchangeIndex))}
+      {group.exchanges.flatMap((exchange, exchangeIndex) => exchangeRows(exchange, exchangeIndex === 0 ? preferenceCell : undefined, exchangeIndex, network))}
     </tbody>
   );
 }
 
-function exchangeRows(exchange: Exchange, preferenceCell: VNode | undefined, exchangeIndex: number) {
+function exchangeRows(exchange: Exchange, preferenceCell: VNode | undefined, exchangeIndex: number, network: boolean) {
   const hostCell = <HostCell exchange={exchange} rows={rowCount(exchange)} />;
   if (exchange.addresses.length === 0) {
     return [
       <tr key={`${exchangeIndex}`} class={`state-${exchange.state}`}>
         {preferenceCell}
         {hostCell}
-        <td colSpan={3} class="why">
+        <td colSpan={network ? 4 : 3} class="why">
           {unresolvedText(exchange)}
         </td>
         <td class="ttl">{ttlText(exchange.ttl)}</td>
@@ -69,7 +73,7 @@ function exchangeRows(exchange: Exchange, preferenceCell: VNode | undefined, exc
     <tr key={`${exchangeIndex}-${address.ip}`}>
       {index === 0 && preferenceCell}
       {index === 0 && hostCell}
-      <AddressCells address={address} />
+      <AddressCells address={address} network={network} />
     </tr>
   ));
 }
@@ -87,7 +91,7 @@ function HostCell({ exchange, rows }: { exchange: Exchange; rows: number }) {
 }
 
 /** Address, PTR, FCrDNS and TTL cells of one address row (shared with the reverse DNS table). */
-export function AddressCells({ address }: { address: Address }) {
+export function AddressCells({ address, network = false }: { address: Address; network?: boolean }) {
   const ptrStatus = ptrStatusText(address);
   return (
     <>
@@ -96,6 +100,7 @@ export function AddressCells({ address }: { address: Address }) {
         {/* Documentation addresses are examples and test data: one finding says so; a tag on every row would be noise. */}
         {address.range && address.range !== 'documentation' && <span class="tag">{address.range}</span>}
       </td>
+      {network && <NetworkCell address={address} />}
       <td class="ptr">{ptrStatus ?? address.ptr.map((ptr) => <span key={ptr.name} class="ptr-name">{ptr.name}</span>)}</td>
       <td class={`fcrdns fcrdns-${address.fcrdns}`}>{fcrdnsText(address.fcrdns)}</td>
       <td class="ttl">{ttlText(address.ttl)}</td>

@@ -12,6 +12,7 @@ import { noMailServersText } from './format/cells';
 import { MailServerTable } from './mail-server-table';
 import { ReportFooter } from './report-footer';
 import { ReverseDnsTable } from './reverse-dns-table';
+import { ResilienceLine } from './resilience-line';
 
 export interface ReportViewProps {
   report: Report;
@@ -29,6 +30,7 @@ export function ReportView({ report, sectionLevel = 2, actions, rerun }: ReportV
       {isIp && report.ptr && <ReverseDnsTable address={report.ptr} />}
       {!isIp && report.exchanges.length > 0 && <MailServerTable exchanges={report.exchanges} />}
       {empty && <p class="no-mail">{empty}</p>}
+      {!isIp && <ResilienceLine report={report} />}
       <FindingsList findings={report.findings} headingLevel={sectionLevel} />
       {!isIp && <LazyMailSections report={report} actions={actions?.mail} rerun={rerun} headingLevel={sectionLevel} />}
       <ReportFooter report={report} />

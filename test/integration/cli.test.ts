@@ -23,7 +23,7 @@ function mxray(...args: string[]): Promise<{ code: number; stdout: string; stder
 
 describe('mxray CLI', () => {
   it('prints the sorted mail servers with addresses, PTR and FCrDNS, and exits 0', async () => {
-    const { code, stdout } = await mxray('--resolver', stack.dohUrl, 'five-mx.test');
+    const { code, stdout } = await mxray('--no-asn', '--resolver', stack.dohUrl, 'five-mx.test');
     expect(code).toBe(0);
     const lines = stdout.split('\n');
     expect(lines[0]).toBe('Mail for five-mx.test goes to 5 servers (5 with an address)');
@@ -88,7 +88,7 @@ describe('mxray CLI', () => {
   });
 
   it('skips reverse lookups with --no-ptr', async () => {
-    const { stdout } = await mxray('--resolver', stack.dohUrl, '--no-ptr', 'one-mx.test');
+    const { stdout } = await mxray('--no-asn', '--resolver', stack.dohUrl, '--no-ptr', 'one-mx.test');
     expect(stdout).toMatch(/1 round trip · 5 requests|2 round trips · 7 requests/);
     expect(stdout).toMatch(/192\.0\.2\.10\s+-\s+skipped/);
   });

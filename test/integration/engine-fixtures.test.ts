@@ -129,7 +129,7 @@ describe('the engine on the fixture zones', () => {
     expect(codes(noAddress)).toContain('mx-host-no-address');
     expect(codes(noAddress)).toContain('no-usable-mx');
     expect(nxdomain.exchanges.map((e) => e.state)).toEqual(['nxdomain', 'resolved']);
-    expect(codes(nxdomain)).toContain('mx-host-nxdomain');
+    expect(codes(nxdomain)).toContain('mx-nolisting'); // a dead first MX with a working backup (issue #17)
     expect(codes(nxdomain)).not.toContain('no-usable-mx');
   });
 

@@ -24,6 +24,8 @@ const FIXTURES = [
   'does-not-exist.test', 'cname-mx.test', 'apex-cname.test', 'ip-mx.test', 'no-address-mx.test', 'nxdomain-mx.test',
   'trailing-dot.test', 'private-mx.test', 'no-ptr.test', 'bad-ptr.test', 'v6only.test', 'xss.test', 'xn--bcher-kva.test',
   'short-ttl.test', 'long-ttl.test', 'example.co.uk', 'www.shop.example.co.uk', 'many-ptr.test', 'bulk-001.test', 'bulk-200.test',
+  // issue #17 (test/zones/resilience.inc)
+  'nolisting.test', 'one-network.test', 'spread.test', 'same-pref-backup.test', 'third-party-backup.test', 'pref-typo.test', 'asn-garbled.test',
 ];
 
 const abs = (name: string) => presentName(name).toLowerCase();

@@ -48,8 +48,7 @@ function parseLine(line: string): ZoneExpectation {
     rest = rest.slice(0, soa.index);
   }
   if (rest === '(empty)') rest = '';
-  expectation.answer = rest
-    .split(' | ')
+  expectation.answer = splitRecords(rest)
     .map((item) => item.trim())
     .filter(Boolean)
     .map((item) => {
@@ -58,6 +57,23 @@ function parseLine(line: string): ZoneExpectation {
       return typed ? { type: typed[1]!, data: typed[2]! } : { type, data: item };
     });
   return expectation;
+}
+
+/** Records are separated by ` | `, except inside a quoted TXT string (IP-to-ASN records hold ` | `). */
+function splitRecords(text: string): string[] {
+  const records: string[] = [];
+  let quoted = false;
+  let start = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '"') quoted = !quoted;
+    else if (!quoted && text.startsWith(' | ', i)) {
+      records.push(text.slice(start, i));
+      start = i + 3;
+      i += 2;
+    }
+  }
+  return [...records, text.slice(start)];
 }
 
 export function loadZoneExpectations(readme = ZONES_README): ZoneExpectation[] {

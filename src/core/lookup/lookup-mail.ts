@@ -30,10 +30,11 @@ import { withFindings } from '../report-findings';
 import { addressesOf, fcrdnsOf, MAX_PTR_NAMES, newAddress, ptrNamesOf } from './addresses';
 import { AskTracker, type Outcome } from './ask-tracker';
 import { exchangesFromMx, exchangeState, implicitExchange, isNullMx } from './exchanges';
-import { MailBridge } from './mail-bridge';
+import { MailBridge, trackedAsk } from './mail-bridge';
 import { minTtl, readAnswer, txtValues } from '../doh/read-answer';
 import { newReportDraft } from './report-draft';
 import { SnapshotEmitter } from './snapshot-emitter';
+import { addressAnswer, probeAsn } from '../resilience';
 
 export interface LookupOptions {
   /** Ask PTR for every address (default true). */
@@ -51,6 +52,12 @@ export interface LookupOptions {
    * (mail-bridge.ts), so the MX list never waits behind their answers.
    */
   diagnostics?: DiagnosticsOptions;
+  /**
+   * The network (AS, prefix, country) of every mail server address, asked over DNS through the
+   * same client once the address is known (src/core/resilience). Off unless asked: the shells
+   * turn it on from their settings (on by default there), so the engine's own counts stay the routing's.
+   */
+  asn?: boolean;
 }
 
 export function lookupMail(query: Query, client: DohClient, options: LookupOptions = {}): Promise<Report> {
@@ -194,6 +201,13 @@ class MailLookup {
         const address = newAddress(ip, family, ttl, this.ptr);
         exchange.addresses.push(address);
         this.askPtr(address, outcome.depth);
+        if (this.options.asn) {
+          // Its network, beside the PTR: after the address, so never before the MX list.
+          this.tracker.hold();
+          probeAsn(address, trackedAsk(this.tracker, this.draft), addressAnswer(address.ip, address.family, outcome.depth))
+            .catch(() => undefined)
+            .finally(() => this.tracker.release());
+        }
       }
       exchange.addresses.sort((a, b) => compareIps(a.ip, b.ip));
     }

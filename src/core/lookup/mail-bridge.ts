@@ -25,6 +25,7 @@ export class MailBridge {
   private addressesHandedOn = false;
   private handOnAddresses: (addresses: MailAddress[]) => void = () => undefined;
   private readonly addresses = new Promise<MailAddress[]>((resolve) => (this.handOnAddresses = resolve));
+  private readonly ask: DnsAsk;
 
   /** Holds the lookup open from the start until the diagnostics have started and ended. */
   constructor(
@@ -33,6 +34,7 @@ export class MailBridge {
     private readonly tracker: AskTracker,
     private readonly signal: AbortSignal | undefined,
   ) {
+    this.ask = trackedAsk(tracker, draft);
     tracker.hold();
   }
 
@@ -60,20 +62,26 @@ export class MailBridge {
     finishDnssec(mail.dnssec);
     this.handOnAddresses(mailAddressesOf(this.draft));
   }
+}
 
-  /** The diagnostics' way to ask (src/core/mail/dns-ask.ts): through this lookup's client and books. */
-  private readonly ask: DnsAsk = (name, type, after) =>
+/**
+ * A `DnsAsk` (src/core/mail/dns-ask.ts) through a lookup's own client and books: how the mail
+ * diagnostics and the network lookups of src/core/resilience ask. Their questions yield to the
+ * routing's and count in `mail.requests` / `mail.roundTrips` when the diagnostics are on.
+ */
+export function trackedAsk(tracker: AskTracker, draft: Report): DnsAsk {
+  return (name, type, after) =>
     new Promise<AskResult>((resolve) => {
       // Depth from the lookup's start: a question asked after another answer counts from it;
       // one asked on its own waits behind the round trips already gone (the MX answer, for the
       // diagnostics' first questions; the addresses, for the blocklists).
-      const depth = after?.depth ?? this.draft.stats.roundTrips;
+      const depth = after?.depth ?? draft.stats.roundTrips;
       if (!isQueryableName(name)) {
         const error = { code: 'bad-name', message: `"${name}" is not a name DNS can look up (too long, or an empty label).` };
         resolve({ name, type, values: [], authenticated: false, depth, status: 'error', error });
         return;
       }
-      this.tracker.ask(name, type, depth, (outcome) => resolve(askResultOf(name, type, outcome)), 'mail');
+      tracker.ask(name, type, depth, (outcome) => resolve(askResultOf(name, type, outcome)), 'mail');
     });
 }
 

@@ -24,6 +24,7 @@ import { checkMxIpLiteral } from './mx-ip-literal';
 import { checkMxLocalhost } from './mx-localhost';
 import { checkMxLookupFailed } from './mx-lookup-failed';
 import { checkMxNoAddress } from './mx-no-address';
+import { checkNolisting } from './mx-nolisting';
 import { checkMxNxdomain } from './mx-nxdomain';
 import { checkNoUsableMx } from './no-usable-mx';
 import { checkNullMx } from './null-mx';
@@ -47,6 +48,7 @@ export const ALL_CHECKS: readonly NamedCheck[] = [
   { name: 'domain-cname', run: checkDomainCname },
   { name: 'null-mx-spf', run: checkNullMxSpf },
   // Each MX host
+  { name: 'mx-nolisting', run: checkNolisting },
   { name: 'mx-nxdomain', run: checkMxNxdomain },
   { name: 'mx-no-address', run: checkMxNoAddress },
   { name: 'mx-ip-literal', run: checkMxIpLiteral },

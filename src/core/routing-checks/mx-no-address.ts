@@ -6,10 +6,11 @@ import type { Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
 import { brokenHostConsequence, brokenHostSeverity, mailHosts } from './usability';
 import { hostDisplay, mailTo, sentences } from '../wording';
+import { isNolistingPrimary } from './mx-nolisting';
 
 export function checkMxNoAddress(report: ReportFacts): Finding[] {
   return mailHosts(report)
-    .filter((exchange) => exchange.state === 'no-address')
+    .filter((exchange) => exchange.state === 'no-address' && !isNolistingPrimary(report, exchange))
     .map((exchange): Finding => {
       const host = hostDisplay(exchange);
       const consequence = brokenHostConsequence(report, exchange, mailTo(report.query));

@@ -9,13 +9,17 @@ import { fcrdnsText, ptrStatusText, severityWord, ttlText, unresolvedText } from
 import { fallbackSentences, footerSummary } from './footer-text';
 import { groupByPreference } from './preference-groups';
 import { visibleText } from './zone-text';
+import { networkText } from '../../core/resilience/network-text';
 
 export function formatPlainText(report: Report): string {
   const lines = [headline(report), ''];
   if (report.query.kind === 'ip') {
     if (report.ptr) lines.push(...table(['Address', 'Reverse DNS (PTR)', 'Forward', 'FCrDNS'], reverseRows(report.ptr)), '');
   } else {
-    if (report.exchanges.length > 0) lines.push(...table(['Preference', 'Mail server', 'Address', 'Reverse DNS (PTR)', 'FCrDNS', 'TTL'], exchangeRows(report)), '');
+    const network = report.exchanges.some((e) => e.addresses.some((a) => a.asn));
+    const rows = exchangeRows(report).map((row) => (network ? row : row.filter((_, i) => i !== 3)));
+    if (report.exchanges.length > 0) lines.push(...table(['Preference', 'Mail server', 'Address', ...(network ? ['Network'] : []), 'Reverse DNS (PTR)', 'FCrDNS', 'TTL'], rows), '');
+    lines.push(...resilienceLines(report));
     lines.push(`SPF:   ${recordsText(report.txt.spf)}`, `DMARC: ${recordsText(report.txt.dmarc)}`, '');
   }
   if (report.findings.length > 0) {
@@ -44,6 +48,14 @@ function mailSetupLines(report: Report): string[] {
   return lines.length > 1 ? [...lines, ''] : [];
 }
 
+/** "Resilience: 2 networks, 2 countries, backup ready" and its findings, as the page shows them. */
+function resilienceLines(report: Report): string[] {
+  const resilience = report.resilience;
+  if (!resilience || resilience.summary === '') return [];
+  const findings = resilience.findings.map((f) => `- ${severityWord(f.severity)}: ${visibleText(f.message)}${f.rfc ? ` (${f.rfc})` : ''}`);
+  return [`Resilience: ${visibleText(resilience.summary)}`, ...findings, ''];
+}
+
 function headline(report: Report): string {
   const name = visibleText(report.query.display);
   return report.query.kind === 'ip' ? `Reverse DNS for ${name}` : `Mail servers for ${name}`;
@@ -66,11 +78,12 @@ function exchangeRows(report: Report): string[][] {
 
 function hostRows(exchange: Exchange, preference: string): string[][] {
   const host = visibleText(exchange.display || '.') + (exchange.implicit ? ' (implicit MX)' : '') + (exchange.cname.length > 0 ? ` (alias of ${visibleText(exchange.cname.at(-1)!)})` : '');
-  if (exchange.addresses.length === 0) return [[preference, host, unresolvedText(exchange), '', '', ttlText(exchange.ttl)]];
+  if (exchange.addresses.length === 0) return [[preference, host, unresolvedText(exchange), '', '', '', ttlText(exchange.ttl)]];
   return exchange.addresses.map((address, index) => [
     index === 0 ? preference : '',
     index === 0 ? host : '',
     address.ip,
+    visibleText(networkText(address.asn)),
     ptrText(address),
     fcrdnsText(address.fcrdns),
     ttlText(address.ttl),
