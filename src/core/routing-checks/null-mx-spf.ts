@@ -11,7 +11,8 @@ import { domainDisplay } from '../wording';
 /** Does this SPF record (RFC 7208) allow any host to send? `v=spf1 -all` does not. */
 export function spfAuthorisesSenders(record: string, nullMx: boolean): boolean {
   const parsed = parseSpf(record);
-  if (!parsed.isSpf) return false;
+  // A term that breaks the syntax makes the whole record a permerror (RFC 7208 §4.6): no sender passes.
+  if (!parsed.isSpf || parsed.errors.length > 0) return false;
   return parsed.terms.some((term) => {
     // A redirect hands the answer to another record, which may well allow senders.
     if (term.kind === 'modifier') return term.name === 'redirect';
