@@ -27,6 +27,7 @@ import { REPORT_VERSION } from '../report';
 import type { AskResult, DnsAsk, MailQuestionType } from '../mail/dns-ask';
 import { mailAddressesOf, newMailDiagnostics, runMailDiagnostics, withMailFindings, type DiagnosticsOptions } from '../mail/mail-diagnostics';
 import { minTtl, readAnswer, txtValues } from './read-answer';
+import { DEFAULT_WORK_BOUNDS, notAsked, WorkBudget, type WorkBounds } from './work-budget';
 
 export interface LookupOptions {
   /** Ask PTR for every address (default true). */
@@ -44,6 +45,8 @@ export interface LookupOptions {
    * stage 1 beside the MX question, so the MX list is not one round trip later for them.
    */
   diagnostics?: DiagnosticsOptions;
+  /** Bounds on the work of this lookup (default `DEFAULT_WORK_BOUNDS`, see work-budget.ts). */
+  bounds?: Partial<WorkBounds>;
 }
 
 /** Snapshots after the first MX one are at most this often (one frame). */
@@ -78,6 +81,7 @@ class MailLookup {
   /** Resolved once every mail host's addresses are known (the blocklists wait for them). */
   private addressesKnown: (addresses: ReturnType<typeof mailAddressesOf>) => void = () => undefined;
   private readonly mailAddresses = new Promise<ReturnType<typeof mailAddressesOf>>((resolve) => (this.addressesKnown = resolve));
+  private readonly budget: WorkBudget;
 
   constructor(
     private readonly query: Query,
@@ -109,6 +113,7 @@ class MailLookup {
       stats: { requests: 0, cacheHits: 0, roundTrips: 0 },
     };
     if (!isIp && options.diagnostics) this.draft.mail = newMailDiagnostics(options.diagnostics);
+    this.budget = new WorkBudget(this.draft, { ...DEFAULT_WORK_BOUNDS, ...options.bounds });
   }
 
   run(): Promise<Report> {
@@ -208,10 +213,10 @@ class MailLookup {
     });
     // RFC 5321 §5.1: lower preference first; ties are load balancing, shown in a stable order.
     exchanges.sort((a, b) => a.preference - b.preference || a.host.localeCompare(b.host));
-    this.draft.exchanges = exchanges;
+    this.draft.exchanges = this.budget.keepExchanges(exchanges);
     // RFC 7505 §3: a null MX is a single MX RR with preference 0 and the root as exchange.
     this.draft.nullMx = exchanges.length === 1 && exchanges[0]!.state === 'null' && exchanges[0]!.preference === 0;
-    for (const exchange of exchanges) {
+    for (const exchange of this.draft.exchanges) {
       if (exchange.state !== 'pending') continue;
       const sharing = this.exchangesByHost.get(exchange.host);
       if (sharing) {
@@ -274,7 +279,7 @@ class MailLookup {
 
   private applyAddresses(exchange: Exchange, type: 'A' | 'AAAA', outcome: Outcome): void {
     if (!outcome.answer) {
-      exchange.addressStatus[type] = 'error';
+      exchange.addressStatus[type] = notAsked(outcome.error) ? 'skipped' : 'error';
       exchange.errors.push(outcome.error);
     } else {
       const read = readAnswer(outcome.answer, type);
@@ -287,6 +292,7 @@ class MailLookup {
       for (const record of read.records) {
         const parsed = parseIp(record.data);
         if (!parsed || exchange.addresses.some((a) => a.ip === parsed.ip)) continue;
+        if (!this.budget.keepAddress(exchange)) continue;
         const address = this.newAddress(parsed.ip, parsed.family, record.ttl);
         exchange.addresses.push(address);
         this.askPtr(address, outcome.depth);
@@ -319,8 +325,8 @@ class MailLookup {
 
   private onPtr(address: Address, outcome: Outcome): void {
     if (!outcome.answer) {
-      address.ptrStatus = 'error';
-      address.fcrdns = 'none';
+      address.ptrStatus = notAsked(outcome.error) ? 'skipped' : 'error';
+      address.fcrdns = notAsked(outcome.error) ? 'skipped' : 'none';
       return;
     }
     // PTR answers may come through CNAMEs (RFC 2317 classless reverse delegation).
@@ -349,7 +355,7 @@ class MailLookup {
           ptrName.forwardStatus = read.status;
           ptrName.forward = read.records.flatMap((r) => parseIp(r.data)?.ip ?? []);
         } else {
-          ptrName.forwardStatus = 'error';
+          ptrName.forwardStatus = notAsked(forward.error) ? 'skipped' : 'error';
         }
         address.fcrdns = fcrdnsOf(address);
       });
@@ -394,8 +400,8 @@ class MailLookup {
     const signal = this.options.signal;
     // The diagnostics' questions yield to the routing's when requests have to queue.
     const priority = track === 'mail' ? 'background' : 'normal';
-    this.client
-      .query({ name, type }, signal ? { signal, priority } : { priority })
+    const overBudget = this.budget.admitQuestion(`${name} ${type}`);
+    (overBudget ? Promise.reject(overBudget) : this.client.query({ name, type }, signal ? { signal, priority } : { priority }))
       .then(
         (answer): Outcome => {
           this.noteAnswer(answer);
