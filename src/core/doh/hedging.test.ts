@@ -3,7 +3,7 @@
  * for real (issue 12). A fake clock drives every wait: no test depends on how fast it runs.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { fakeFetch, hang, type FakeCall, type FakeZone } from '../../../test/support/fake-doh';
+import { fakeFetch, hang, type Behaviour, type FakeCall, type FakeZone } from '../../../test/support/fake-doh';
 import { AllResolversFailed, LookupAborted } from '../errors';
 import { DohClient } from './doh-client';
 import type { ResolverNotice } from './hedged-ask';
@@ -18,15 +18,15 @@ const chain = providerChain(BUILT_IN_PROVIDERS[0], true);
 const hosts = chain.map((p) => new URL(p.url).host);
 const everyoneHangs = Object.fromEntries(hosts.map((host) => [host, hang]));
 
-/** Answers normally after `ms` of fake time (or rejects on abort, like fetch). */
-const after = (ms: number) => (_call: FakeCall, init: RequestInit) =>
+/** Answers normally (from the zone) after `ms` of fake time, or rejects on abort like fetch. */
+const after = (ms: number): Behaviour => (_call: FakeCall, init: RequestInit) =>
   new Promise<undefined>((resolve, reject) => {
     const timer = setTimeout(() => resolve(undefined), ms);
     init.signal?.addEventListener('abort', () => {
       clearTimeout(timer);
       reject(new DOMException('aborted', 'AbortError'));
     }, { once: true });
-  });
+  }) as unknown as Promise<Response>;
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 1_000_000 });

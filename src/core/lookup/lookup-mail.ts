@@ -27,6 +27,7 @@ import { REPORT_VERSION } from '../report';
 import type { AskResult, DnsAsk, MailQuestionType } from '../mail/dns-ask';
 import { mailAddressesOf, newMailDiagnostics, runMailDiagnostics, withMailFindings, type DiagnosticsOptions } from '../mail/mail-diagnostics';
 import { minTtl, readAnswer, txtValues } from './read-answer';
+import { LookupNotices } from './lookup-notices';
 import { DEFAULT_WORK_BOUNDS, notAsked, WorkBudget, type WorkBounds } from './work-budget';
 
 export interface LookupOptions {
@@ -82,6 +83,7 @@ class MailLookup {
   private addressesKnown: (addresses: ReturnType<typeof mailAddressesOf>) => void = () => undefined;
   private readonly mailAddresses = new Promise<ReturnType<typeof mailAddressesOf>>((resolve) => (this.addressesKnown = resolve));
   private readonly budget: WorkBudget;
+  private readonly notices: LookupNotices;
 
   constructor(
     private readonly query: Query,
@@ -114,6 +116,7 @@ class MailLookup {
     };
     if (!isIp && options.diagnostics) this.draft.mail = newMailDiagnostics(options.diagnostics);
     this.budget = new WorkBudget(this.draft, { ...DEFAULT_WORK_BOUNDS, ...options.bounds });
+    this.notices = new LookupNotices(this.draft, this.now, () => this.scheduleEmit());
   }
 
   run(): Promise<Report> {
@@ -400,8 +403,9 @@ class MailLookup {
     const signal = this.options.signal;
     // The diagnostics' questions yield to the routing's when requests have to queue.
     const priority = track === 'mail' ? 'background' : 'normal';
+    const onNotice = this.notices.onNotice;
     const overBudget = this.budget.admitQuestion(`${name} ${type}`);
-    (overBudget ? Promise.reject(overBudget) : this.client.query({ name, type }, signal ? { signal, priority } : { priority }))
+    (overBudget ? Promise.reject(overBudget) : this.client.query({ name, type }, signal ? { signal, priority, onNotice } : { priority, onNotice }))
       .then(
         (answer): Outcome => {
           this.noteAnswer(answer);

@@ -10,7 +10,10 @@ export function statusText(report: Report | undefined, running: boolean): string
     return report.stats.requests === 0 ? `Done in ${report.elapsedMs} ms (from cache)` : `Done in ${report.elapsedMs} ms`;
   }
   const total = report.exchanges.length;
-  if (total === 0) return 'Looking up…';
+  // A slow resolver is said at once (report.notices), never left as a bare "Looking up…".
+  const notice = report.notices?.at(-1)?.message;
+  const waiting = notice ? `Looking up… ${notice}` : 'Looking up…';
+  if (total === 0) return waiting;
   const resolved = report.exchanges.filter((exchange) => exchange.state !== 'pending').length;
-  return `Looking up… ${resolved} of ${total} mail server${total === 1 ? '' : 's'} resolved`;
+  return `${waiting} ${resolved} of ${total} mail server${total === 1 ? '' : 's'} resolved`;
 }
