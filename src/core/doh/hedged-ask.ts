@@ -95,7 +95,9 @@ export function hedgedAsk(o: HedgedAskOptions): Promise<HedgedResult> {
       const controller = new AbortController();
       const attemptStart = o.now();
       running.set(provider, { controller, startedAt: attemptStart });
-      o.attempt(provider, Math.min(o.timeoutMs, remaining), AbortSignal.any([controller.signal, o.signal])).then(
+      // Cut to the deadline, in whole tenths of a second so the error reads "within 3900 ms".
+      const timeoutMs = remaining >= o.timeoutMs ? o.timeoutMs : Math.max(100, Math.floor(remaining / 100) * 100);
+      o.attempt(provider, timeoutMs, AbortSignal.any([controller.signal, o.signal])).then(
         ({ message, sent, rttMs }) => {
           requests += sent;
           running.delete(provider);
