@@ -146,6 +146,7 @@ export class DohClient {
     const result = await hedgedAsk({
       question,
       ordered,
+      healthy: ordered.filter((provider) => !this.health.demotion(provider.url)).length,
       hedging: this.hedging,
       timeoutMs: this.timeoutMs,
       deadlineMs: this.deadlineMs,

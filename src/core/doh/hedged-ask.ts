@@ -29,6 +29,13 @@ export interface ResolverNotice {
 export interface HedgedAskOptions {
   question: DnsQuestion;
   ordered: DohProvider[];
+  /**
+   * How many of `ordered` (the first ones) are in good health. A hedge never goes to a demoted
+   * resolver while a healthy one is being waited on: it failed recently, and a healthy one that
+   * is merely slower than usual (a cold connection) should not double every question. Demoted
+   * ones are still asked on a failure, and hedged among themselves when none is healthy.
+   */
+  healthy: number;
   hedging: boolean;
   timeoutMs: number;
   deadlineMs: number;
@@ -161,6 +168,7 @@ export function hedgedAsk(o: HedgedAskOptions): Promise<HedgedResult> {
       clearTimeout(hedgeTimer);
       hedgeTimer = undefined;
       if (!o.hedging || next >= o.ordered.length) return;
+      if (next >= o.healthy && o.healthy > 0) return;
       hedgeTimer = setTimeout(() => {
         if (settled || next >= o.ordered.length) return;
         const candidate = o.ordered[next]!;

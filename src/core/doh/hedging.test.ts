@@ -75,6 +75,19 @@ describe('hedged questions', () => {
     expect(client.limiter).toMatchObject({ peak: 2 });
   });
 
+  it('never hedges to a demoted resolver while a healthy one is being waited on', async () => {
+    const { fetch, calls } = fakeFetch(zone, { 'cloudflare-dns.com': hang, 'dns.google': after(1_500) });
+    const health = new ResolverHealth();
+    health.failed('https://dns.quad9.net/dns-query', { code: 'resolver-timeout', message: 'Quad9 timed out' });
+    health.failed('https://dns.adguard-dns.com/dns-query', { code: 'resolver-timeout', message: 'AdGuard timed out' });
+    const client = new DohClient({ providers: chain, fetch, timeoutMs: 4_000, health });
+    const pending = client.query({ name: 'example.com', type: 'MX' });
+    await vi.advanceTimersByTimeAsync(2_500);
+    expect((await pending).resolver).toBe('google');
+    // Cloudflare, then Google as a hedge at 1 s; Quad9 (demoted) not at 2 s.
+    expect(calls.map((c) => c.host)).toEqual(['cloudflare-dns.com', 'dns.google']);
+  });
+
   it('never hedges with fallback off', async () => {
     const { fetch, calls } = fakeFetch(zone, { 'cloudflare-dns.com': hang });
     const client = new DohClient({ providers: providerChain(BUILT_IN_PROVIDERS[0], false), fetch, timeoutMs: 4_000 });

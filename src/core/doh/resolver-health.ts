@@ -5,6 +5,9 @@
  * first resolver is blocked must not pay its time-out again on the next click.
  *
  * - Round trips: the last few per resolver, whose median sets the hedge delay (hedgeDelayMs).
+ *   Kept in memory only: a restarted worker has no open connection, so its first answers pay
+ *   a TLS handshake that stored round trips would not predict, and a hedge delay made from them
+ *   would send every cold start's questions to two resolvers. It starts again at 1 s.
  * - Demotion: a resolver that timed out, failed, or lost a hedge race is asked last, not first,
  *   until it answers again. It is probed off the critical path (`dueForProbe`): at most once per
  *   `probeEveryMs`, the client sends it a copy of a question already answered elsewhere.
@@ -20,8 +23,7 @@ export interface Demotion {
 /** Plain data, for storage.session / storage.local or a file. */
 export interface HealthSnapshot {
   version: 1;
-  /** Per resolver URL: recent round trips (ms, newest last). */
-  rtts: Record<string, number[]>;
+  /** Per resolver URL: why and since when it is asked last. */
   demoted: Record<string, Demotion>;
 }
 
@@ -54,7 +56,6 @@ export class ResolverHealth {
   private readonly probing = new Map<string, number>();
   private readonly store: HealthStore | undefined;
   private saveQueued = false;
-  private rttTimer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(options: HealthOptions = {}) {
     this.now = options.now ?? Date.now;
@@ -83,14 +84,14 @@ export class ResolverHealth {
     if (samples.length > RTT_SAMPLES) samples.shift();
     this.rtts.set(url, samples);
     this.probing.delete(url);
-    this.changed(this.demoted.delete(url));
+    if (this.demoted.delete(url)) this.changed();
   }
 
   /** A time-out, a failure, or a hedge race lost: asked last until it answers again. */
   failed(url: string, error: ErrorInfo): void {
     this.probing.delete(url);
     this.demoted.set(url, { at: this.now(), error });
-    this.changed(true);
+    this.changed();
   }
 
   /** True (once per `probeEveryMs`) when a demoted resolver should be probed now. */
@@ -105,40 +106,25 @@ export class ResolverHealth {
   }
 
   snapshot(): HealthSnapshot {
-    return { version: 1, rtts: Object.fromEntries(this.rtts), demoted: Object.fromEntries(this.demoted) };
+    return { version: 1, demoted: Object.fromEntries(this.demoted) };
   }
 
   private restore(snapshot: HealthSnapshot | undefined): void {
-    if (!snapshot || snapshot.version !== 1 || typeof snapshot.rtts !== 'object' || typeof snapshot.demoted !== 'object') return;
-    for (const [url, samples] of Object.entries(snapshot.rtts ?? {})) {
-      // What this run learnt already wins over what was stored.
-      if (!this.rtts.has(url) && Array.isArray(samples)) this.rtts.set(url, samples.filter((n) => typeof n === 'number' && n >= 0).slice(-RTT_SAMPLES));
-    }
-    for (const [url, demotion] of Object.entries(snapshot.demoted ?? {})) {
-      if (!this.demoted.has(url) && typeof demotion?.at === 'number' && typeof demotion.error?.message === 'string') this.demoted.set(url, demotion);
+    if (!snapshot || snapshot.version !== 1 || typeof snapshot.demoted !== 'object' || snapshot.demoted === null) return;
+    for (const [url, demotion] of Object.entries(snapshot.demoted)) {
+      // What this run learnt already (an answer since the start) wins over what was stored.
+      if (!this.demoted.has(url) && !this.rtts.has(url) && typeof demotion?.at === 'number' && typeof demotion.error?.message === 'string') this.demoted.set(url, demotion);
     }
   }
 
-  /**
-   * A demotion or a comeback is saved in the same task (a worker may be stopped any moment);
-   * new round trips alone at most every 2 s, however many answers land.
-   */
-  private changed(urgent: boolean): void {
-    if (!this.store) return;
-    if (urgent) {
-      if (this.saveQueued) return;
-      this.saveQueued = true;
-      queueMicrotask(() => this.saveNow());
-      return;
-    }
-    this.rttTimer ??= setTimeout(() => this.saveNow(), 2_000);
-  }
-
-  private saveNow(): void {
-    this.saveQueued = false;
-    if (this.rttTimer !== undefined) clearTimeout(this.rttTimer);
-    this.rttTimer = undefined;
-    void this.store?.save(this.snapshot()).catch(() => undefined);
+  /** A demotion or a comeback is saved in the same task: a worker may be stopped any moment. */
+  private changed(): void {
+    if (!this.store || this.saveQueued) return;
+    this.saveQueued = true;
+    queueMicrotask(() => {
+      this.saveQueued = false;
+      void this.store?.save(this.snapshot()).catch(() => undefined);
+    });
   }
 }
 

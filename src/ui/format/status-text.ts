@@ -4,15 +4,15 @@
  */
 import type { Report } from '../../core/report';
 
-export function statusText(report: Report | undefined, running: boolean): string {
-  if (!report) return running ? 'Looking up…' : '';
+export function statusText(report: Report | undefined, running: boolean, notice?: string): string {
+  if (!report) return running ? (notice ? `Looking up… ${notice}` : 'Looking up…') : '';
   if (report.status === 'done') {
     return report.stats.requests === 0 ? `Done in ${report.elapsedMs} ms (from cache)` : `Done in ${report.elapsedMs} ms`;
   }
   const total = report.exchanges.length;
   // A slow resolver is said at once (report.notices), never left as a bare "Looking up…".
-  const notice = report.notices?.at(-1)?.message;
-  const waiting = notice ? `Looking up… ${notice}` : 'Looking up…';
+  const latest = report.notices?.at(-1)?.message ?? notice;
+  const waiting = latest ? `Looking up… ${latest}` : 'Looking up…';
   if (total === 0) return waiting;
   const resolved = report.exchanges.filter((exchange) => exchange.state !== 'pending').length;
   return `${waiting} ${resolved} of ${total} mail server${total === 1 ? '' : 's'} resolved`;
