@@ -51,10 +51,10 @@ async function timedLookup(client: DohClient): Promise<Omit<FaultRow, 'scenario'
   return { firstMxMs: firstMxMs === null ? null : round(firstMxMs), doneMs: round(doneMs), outcome, requests: report.stats.requests, firstNotice };
 }
 
-export async function measureResolverFaults(stack: Pick<StackInfo, 'faultUrl'>, bench: BenchFetch, runs = 3, log: (line: string) => void = () => undefined): Promise<FaultRow[]> {
+export async function measureResolverFaults(stack: Pick<StackInfo, 'faultUrl'>, bench: BenchFetch, runs = 3, log: (line: string) => void = () => undefined, only?: string): Promise<FaultRow[]> {
   const rows: FaultRow[] = [];
   let tag = 0;
-  for (const { scenario, chain } of SCENARIOS) {
+  for (const { scenario, chain } of SCENARIOS.filter((s) => !only || s.scenario.includes(only))) {
     const samples: Record<FaultRow['run'], Omit<FaultRow, 'scenario' | 'run'>[]> = { cold: [], 'next lookup': [], 'after a worker restart': [] };
     for (let run = 0; run < runs; run++) {
       await bench.warm(32);
@@ -102,12 +102,13 @@ export function faultTable(rows: FaultRow[]): string {
   return lines.join('\n');
 }
 
-// On its own: `npx tsx bench/resolver-faults.ts [runs]` prints the table (and JSON on stdout).
+// On its own: `npx tsx --import ./bench/register-hooks.mjs bench/resolver-faults.ts [runs] [scenario words]`
+// prints the table (and the rows as JSON on stdout).
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const stack = await startStackProcess();
   const bench = createBenchFetch(stack.info);
   try {
-    const rows = await measureResolverFaults(stack.info, bench, Number(process.argv[2] ?? 3), (line) => process.stderr.write(`${line}\n`));
+    const rows = await measureResolverFaults(stack.info, bench, Number(process.argv[2] ?? 3), (line) => process.stderr.write(`${line}\n`), process.argv[3]);
     console.log(JSON.stringify(rows));
   } finally {
     await bench.close();
