@@ -57,6 +57,13 @@ describe('mxray against a hostile resolver', () => {
     expect(run.peakMb).toBeLessThan(MAX_PEAK_RSS_MB);
   });
 
+  it('gives up on a body that drips a byte at a time, at the time-out', async () => {
+    const run = await mxray('--no-fallback', '--timeout', '1000', '--resolver', `${stack.faultUrl}/tag/hostile-drip/drip/dns-query`, 'one-mx.test');
+    console.log(`hostile resolver /drip: exit ${run.code}, peak RSS ${run.peakMb} MB`);
+    expect(run.code).toBe(2);
+    expect(run.stdout).toContain('did not answer within 1000 ms');
+  });
+
   it('says a resolver that resets connections could not be reached', async () => {
     const run = await hostile('reset');
     expect(run.code).toBe(2);

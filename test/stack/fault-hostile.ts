@@ -4,10 +4,11 @@
 //   /huge-body      200 with the right content type, 10 MB chunked (no Content-Length)
 //   /redirect-http  302 to the same path and query over plain http (cleartext questions)
 //   /reset          the TCP connection is destroyed before any answer (ECONNRESET)
+//   /drip           200 with the right content type, then one byte every 100 ms, forever
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { FaultPlan } from './fault-modes';
 
-export const HOSTILE_MODES = ['endless', 'huge-body', 'redirect-http', 'reset'] as const;
+export const HOSTILE_MODES = ['endless', 'huge-body', 'redirect-http', 'reset', 'drip'] as const;
 
 const HUGE_BODY_BYTES = 10 * 1024 * 1024;
 const CHUNK = Buffer.alloc(16 * 1024, 0x41);
@@ -24,6 +25,12 @@ export function hostileReply(plan: FaultPlan, req: IncomingMessage, res: ServerR
     const host = req.headers.host ?? '127.0.0.1';
     res.writeHead(302, { location: `http://${host}${url.pathname}${url.search}`, 'content-length': '0' });
     res.end();
+    return true;
+  }
+  if (flags.has('drip')) {
+    res.writeHead(200, { 'content-type': contentType, 'access-control-allow-origin': '*' });
+    const timer = setInterval(() => res.write(CHUNK.subarray(0, 1)), 100);
+    res.on('close', () => clearInterval(timer));
     return true;
   }
   if (flags.has('endless') || flags.has('huge-body')) {

@@ -18,6 +18,7 @@ export const FLAG_MODES = [
   'huge-body',
   'redirect-http',
   'reset',
+  'drip',
 ] as const;
 export type FlagMode = (typeof FLAG_MODES)[number];
 
