@@ -25,7 +25,7 @@ const LEGACY_CACHE_KEY = 'answerCache';
 const CACHE_ENTRIES = 2_000;
 
 const cache = new AnswerCache(CACHE_ENTRIES, { trackChanges: true });
-/** Demotions and round trips, kept in storage.session so a restarted worker remembers them. */
+/** Resolver demotions, kept in storage.session so a restarted worker remembers them. */
 const health = new ResolverHealth({ store: sessionHealthStore() });
 let current: { settings: Settings; client: DohClient } | undefined;
 

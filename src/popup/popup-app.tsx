@@ -10,9 +10,11 @@
  * - A page without a host (new tab, chrome://, file:) opens on the quick box.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Report } from '../core/report';
 import type { LookupRequest } from '../shared/messages';
 import type { ReportActions } from '../ui/actions';
 import { DomainSwitch } from '../ui/domain-switch';
+import { currentNotice } from '../ui/format/status-text';
 import { LookupView } from '../ui/lookup-view';
 import { QuickBox } from '../ui/quick-box';
 import { useLookup, type StartLookup } from '../ui/use-lookup';
@@ -138,7 +140,7 @@ export function PopupApp({ platform, query, isPage }: PopupAppProps) {
 }
 
 /** Before a name leads, only the request shows, and what the host's lookup says meanwhile (a slow resolver). */
-function waiting(request: LookupRequest | undefined, report: { notices?: { message: string }[] } | undefined) {
-  const notice = report?.notices?.at(-1)?.message;
+function waiting(request: LookupRequest | undefined, report: Report | undefined) {
+  const notice = currentNotice(report);
   return notice ? { request, notice } : { request };
 }

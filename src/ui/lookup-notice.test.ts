@@ -13,14 +13,14 @@ const request = { type: 'lookup' as const, input: 'five-mx.test', source: 'typed
 
 describe('a slow resolver on screen', () => {
   it('says which resolver is slow and who else is asked, in the status line, while nothing has answered', () => {
-    const report = withFindings(testReport({ status: 'running', mxStatus: 'pending', exchanges: [] }));
+    const report = withFindings(testReport({ status: 'running', mxStatus: 'pending', exchanges: [], elapsedMs: 1_010 }));
     report.notices = [{ code: 'resolver-slow', message: 'Cloudflare is slow to answer; also asking Google.', atMs: 1_000 }];
     const element = mount(h(LookupView, { state: { request, report }, actions }));
     expect(textOf(element.querySelector('[role="status"]'))).toBe('Looking up… Cloudflare is slow to answer; also asking Google.');
   });
 
   it('keeps only the newest notice, and the progress count after it', () => {
-    const report = withFindings(testReport({ status: 'running' }));
+    const report = withFindings(testReport({ status: 'running', elapsedMs: 2_500 }));
     report.exchanges[0]!.state = 'pending';
     report.notices = [
       { code: 'resolver-slow', message: 'Cloudflare is slow to answer; also asking Google.', atMs: 1_000 },
@@ -28,6 +28,18 @@ describe('a slow resolver on screen', () => {
     ];
     const element = mount(h(LookupView, { state: { request, report }, actions }));
     expect(textOf(element.querySelector('[role="status"]'))).toMatch(/^Looking up… Cloudflare and Google are slow to answer; also asking Quad9\. 0 of \d+ mail servers? resolved$/);
+  });
+
+  it('drops a notice once it is old news (2 s without being said again)', () => {
+    const report = withFindings(testReport({ status: 'running', mxStatus: 'pending', exchanges: [], elapsedMs: 3_100 }));
+    report.notices = [{ code: 'resolver-slow', message: 'Cloudflare is slow to answer; also asking Google.', atMs: 1_000 }];
+    const element = mount(h(LookupView, { state: { request, report }, actions }));
+    expect(textOf(element.querySelector('[role="status"]'))).toBe('Looking up…');
+  });
+
+  it('shows the notice of a report the popup is not showing yet (before it picks the host or the registrable domain)', () => {
+    const element = mount(h(LookupView, { state: { request, notice: 'Cloudflare is slow to answer; also asking Google.' }, actions }));
+    expect(textOf(element.querySelector('[role="status"]'))).toBe('Looking up… Cloudflare is slow to answer; also asking Google.');
   });
 
   it('says "Done in" once done, whatever was slow on the way', () => {

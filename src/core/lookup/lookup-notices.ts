@@ -19,7 +19,9 @@ export class LookupNotices {
   readonly onNotice = (notice: ResolverNotice): void => {
     const message = slowSentence(notice);
     const notices = (this.target.notices ??= []);
-    if (notices.some((n) => n.message === message)) return;
+    // Said again (another question hedged the same way): one entry, moved to now.
+    const again = notices.findIndex((n) => n.message === message);
+    if (again >= 0) notices.splice(again, 1);
     notices.push({ code: notice.code, message, atMs: Math.round(this.now() - this.target.startedAt) });
     this.changed();
   };
