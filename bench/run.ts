@@ -3,7 +3,7 @@
 // Chromium (bench/browser). Prints markdown tables and writes bench/results.json;
 // `--update-docs` also rewrites the figures in docs/performance.md.
 //   tsx --expose-gc --import ./bench/register-hooks.mjs bench/run.ts [--runs 9] [--baseline-runs 5]
-//       [--browser-runs 5] [--only engine,diagnostics,bulk,memory,bundles,browser,worker-memory] [--update-docs]
+//       [--browser-runs 5] [--only engine,diagnostics,bulk,memory,bundles,faults,browser,worker-memory] [--update-docs]
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -19,6 +19,7 @@ import { measureEngine } from './engine-latency';
 import { measureMemory } from './memory';
 import { allTables, type BenchResults } from './report-tables';
 import { measureRetryAfter } from './retry-after';
+import { measureResolverFaults } from './resolver-faults';
 import { startStackProcess } from './stack-process';
 import { evaluateTargets } from './targets';
 
@@ -28,7 +29,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '9' },
     'baseline-runs': { type: 'string', default: '5' },
     'browser-runs': { type: 'string', default: '5' },
-    only: { type: 'string', default: 'engine,diagnostics,bulk,memory,bundles,browser,worker-memory' },
+    only: { type: 'string', default: 'engine,diagnostics,bulk,memory,bundles,faults,browser,worker-memory' },
     'update-docs': { type: 'boolean', default: false },
   },
 });
@@ -56,7 +57,7 @@ if (sections.has('bundles')) {
 }
 
 const browserSections = { timings: sections.has('browser'), workerMemory: sections.has('worker-memory') };
-if (['engine', 'diagnostics', 'bulk', 'memory', 'browser', 'worker-memory'].some((section) => sections.has(section))) {
+if (['engine', 'diagnostics', 'bulk', 'memory', 'faults', 'browser', 'worker-memory'].some((section) => sections.has(section))) {
   log('starting the DNS test stack');
   const stack = await startStackProcess();
   const bench = createBenchFetch(stack.info);
@@ -78,6 +79,7 @@ if (['engine', 'diagnostics', 'bulk', 'memory', 'browser', 'worker-memory'].some
       log('HTTP 429 and Retry-After');
       results.retry = await measureRetryAfter(stack.info, bench);
     }
+    if (sections.has('faults')) Object.assign(results, { faults: await measureResolverFaults(stack.info, bench, baselineRuns, log) });
     if (sections.has('memory')) {
       log('memory (1,000 lookups, twice)');
       results.memory = await measureMemory(stack.info, bench);

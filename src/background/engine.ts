@@ -11,7 +11,9 @@
  */
 import { AnswerCache, type CacheEntry } from '../core/doh/answer-cache';
 import { DohClient } from '../core/doh/doh-client';
+import { ResolverHealth } from '../core/doh/resolver-health';
 import { extensionApi } from '../platform/extension-api';
+import { sessionHealthStore } from '../platform/health-storage';
 import { migrateSettings, type Settings } from '../shared/settings';
 import { providersFor } from './resolver-chain';
 import { loadSettings, onSettingsChanged } from './settings-store';
@@ -23,6 +25,8 @@ const LEGACY_CACHE_KEY = 'answerCache';
 const CACHE_ENTRIES = 2_000;
 
 const cache = new AnswerCache(CACHE_ENTRIES, { trackChanges: true });
+/** Resolver demotions, kept in storage.session so a restarted worker remembers them. */
+const health = new ResolverHealth({ store: sessionHealthStore() });
 let current: { settings: Settings; client: DohClient } | undefined;
 
 const ready: Promise<void> = (async () => {
@@ -42,7 +46,7 @@ const ready: Promise<void> = (async () => {
 onSettingsChanged((settings) => use(settings));
 
 function use(settings: Settings): void {
-  current = { settings, client: new DohClient({ providers: providersFor(settings), cache, timeoutMs: settings.timeoutMs }) };
+  current = { settings, client: new DohClient({ providers: providersFor(settings), cache, health, timeoutMs: settings.timeoutMs }) };
 }
 
 /** The client and settings to use for a lookup (waits for the restore at worker start). */

@@ -70,6 +70,24 @@ function describeHttpStatus(resolver: string, status: number): string {
   return `${resolver} rejected the request (HTTP ${status}). Check the resolver URL and format (wire or JSON).`;
 }
 
+/**
+ * The resolver answered with an HTTP redirect. DoH requests never follow one: it could send the
+ * questions in cleartext (an `http:` target) or to a server the user did not choose.
+ */
+export class ResolverRedirected extends ResolverError {
+  readonly code = 'resolver-redirect';
+  constructor(resolver: string, readonly location?: string, question?: string) {
+    super(
+      `${resolver} answered with a redirect${location ? ` to ${location.slice(0, 100)}` : ''} instead of a DNS answer. MXray never follows a resolver's redirects, since they could send your questions unencrypted or to another server; check the resolver URL.`,
+      resolver,
+      question,
+    );
+  }
+  get reason(): string {
+    return 'redirected (not followed)';
+  }
+}
+
 /** The resolver answered, but not with a usable DNS message for our question. */
 export class BadAnswer extends ResolverError {
   readonly code = 'bad-answer';

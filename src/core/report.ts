@@ -96,6 +96,22 @@ export interface LookupStats {
   roundTrips: number;
 }
 
+/** What a lookup left out because it reached a work bound (src/core/lookup/work-budget.ts). */
+export interface LeftOut {
+  mxHosts: number;
+  addresses: number;
+  questions: number;
+  bounds: { mxHosts: number; addressesPerHost: number; questions: number };
+}
+
+/** Said while a lookup runs, e.g. "Cloudflare is slow to answer; also asking Google." */
+export interface LookupNotice {
+  code: string;
+  message: string;
+  /** Milliseconds after the lookup started. */
+  atMs: number;
+}
+
 export interface Report {
   version: typeof REPORT_VERSION;
   query: Query;
@@ -133,4 +149,9 @@ export interface Report {
   mail?: MailDiagnostics;
   /** Do the backups survive the outage they are for? (src/core/resilience; recomputed on every snapshot). */
   resilience?: Resilience;
+
+  /** Only when a work bound was reached: what was not asked or resolved. */
+  leftOut?: LeftOut;
+  /** Progress worth saying while it runs (slow resolvers, hedged questions); newest last. */
+  notices?: LookupNotice[];
 }

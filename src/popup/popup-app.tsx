@@ -10,9 +10,11 @@
  * - A page without a host (new tab, chrome://, file:) opens on the quick box.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { Report } from '../core/report';
 import type { LookupRequest } from '../shared/messages';
 import type { ReportActions } from '../ui/actions';
 import { DomainSwitch } from '../ui/domain-switch';
+import { currentNotice } from '../ui/format/status-text';
 import { LookupView } from '../ui/lookup-view';
 import { QuickBox } from '../ui/quick-box';
 import { useLookup, type StartLookup } from '../ui/use-lookup';
@@ -132,7 +134,13 @@ export function PopupApp({ platform, query, isPage }: PopupAppProps) {
       <QuickBox onLookup={lookUp} recent={recent} initial={query ?? ''} autoFocus={mode === 'idle'} />
       {mode === 'tab' && lead && choices.length === 2 && <DomainSwitch choices={choices} selected={lead} onSelect={(key) => setLead(key as Lead)} />}
       {mode === 'idle' && <p class="hint">This page has no domain to look up. Type a domain, an email address, a URL or an IP address.</p>}
-      {(mode === 'single' || mode === 'tab') && <LookupView state={lead === undefined ? { request: main.request } : shown} actions={actions} rerun={lead === 'registrable' ? rerunAlt : rerunMain} />}
+      {(mode === 'single' || mode === 'tab') && <LookupView state={lead === undefined ? waiting(main.request, main.report) : shown} actions={actions} rerun={lead === 'registrable' ? rerunAlt : rerunMain} />}
     </div>
   );
+}
+
+/** Before a name leads, only the request shows, and what the host's lookup says meanwhile (a slow resolver). */
+function waiting(request: LookupRequest | undefined, report: Report | undefined) {
+  const notice = currentNotice(report);
+  return notice ? { request, notice } : { request };
 }

@@ -24,7 +24,11 @@ export interface LookupViewProps {
 function alertFor(state: LookupState): AlertText | undefined {
   if (state.invalid) return invalidInputAlert(state.invalid);
   if (state.lost) return lostConnectionAlert(state.lost);
-  return state.report && state.report.status === 'done' ? reportAlert(state.report) : undefined;
+  // A failed MX (or PTR) question is final: say so at once, not after the mail checks, which
+  // with every resolver hanging would keep the alert back for several more deadlines.
+  const report = state.report;
+  const failed = report && (report.query.kind === 'ip' ? report.ptr?.ptrStatus : report.mxStatus) === 'error';
+  return report && (report.status === 'done' || failed) ? reportAlert(report) : undefined;
 }
 
 export function LookupView({ state, actions, headingLevel = 1, rerun }: LookupViewProps) {
@@ -40,7 +44,7 @@ export function LookupView({ state, actions, headingLevel = 1, rerun }: LookupVi
           {report && <CopyMenu report={report} actions={actions} />}
         </div>
       )}
-      <StatusLine text={state.invalid ? 'Not looked up' : state.lost ? 'Stopped' : statusText(report, isRunning(state))} />
+      <StatusLine text={state.invalid ? 'Not looked up' : state.lost ? 'Stopped' : statusText(report, isRunning(state), state.notice)} />
       {alert && <ErrorAlert alert={alert} />}
       {report && <ReportView report={report} sectionLevel={headingLevel === 1 ? 2 : 3} actions={actions} {...(rerun ? { rerun } : {})} />}
     </div>

@@ -20,6 +20,8 @@ export interface LookupState {
   invalid?: InvalidQueryJson;
   /** The worker could not be reached (the lookup stopped). */
   lost?: string;
+  /** Said while no report is shown yet (the popup before it picks a name): a slow resolver. */
+  notice?: string;
 }
 
 /** Still waiting for answers (the status line says "Looking up…"). */

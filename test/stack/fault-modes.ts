@@ -13,6 +13,12 @@ export const FLAG_MODES = [
   'mismatch-question',
   'post-only',
   'json',
+  // Hostile modes (fault-hostile.ts)
+  'endless',
+  'huge-body',
+  'redirect-http',
+  'reset',
+  'drip',
 ] as const;
 export type FlagMode = (typeof FLAG_MODES)[number];
 

@@ -8,6 +8,7 @@ import type { Upstream } from './dns-exchange';
 import { parseDohRequest } from './doh-request';
 import { FaultLog, type FaultLogEntry } from './fault-log';
 import { parseFaultPath, type FaultPlan } from './fault-modes';
+import { hostileReply } from './fault-hostile';
 import { answerReply, faultReply, textReply, type Reply } from './fault-reply';
 import { SERVFAIL_SUFFIXES } from './servfail-names';
 import { VALIDATED_SUFFIXES } from './validated-names';
@@ -123,6 +124,7 @@ export async function startFaultServer(options: FaultServerOptions): Promise<Fau
     if (plan.delayMs > 0) await sleep(plan.delayMs, cancel.signal);
     // Never answer; the 'close' handler above records the abort and frees everything.
     if (plan.flags.has('hang')) return;
+    if (hostileReply(plan, req, res, url, request.ok ? request.format : 'wire')) return;
     const fault = faultReply(plan, method, request.ok ? request.format : 'wire');
     if (fault) return send(res, fault);
     if (!request.ok) return send(res, textReply(request.status, request.message));

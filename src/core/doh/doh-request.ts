@@ -5,8 +5,9 @@
 import { decodeJsonMessage } from '../dns/json-codec';
 import type { DnsMessage, DnsQuestion } from '../dns/message';
 import { decodeMessage, encodeQuery } from '../dns/wire-codec';
-import { BadAnswer, LookupAborted, ResolverError, ResolverHttpError, ResolverTimeout, ResolverUnreachable } from '../errors';
+import { BadAnswer, LookupAborted, ResolverError, ResolverHttpError, ResolverRedirected, ResolverTimeout, ResolverUnreachable } from '../errors';
 import type { DohProvider } from './providers';
+import { BodyTooLarge, readCappedBody } from './read-capped-body';
 
 export type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
@@ -29,6 +30,12 @@ export async function requestDoh(provider: DohProvider, question: DnsQuestion, o
   const signal = options.signal ? AbortSignal.any([options.signal, timeout.signal]) : timeout.signal;
   try {
     const response = await options.fetch(...buildRequest(provider, question, options.method, signal));
+    // `redirect: 'error'` should make a redirect a network error; a fetch that hands one back
+    // anyway (or an opaque one) is refused here too: never follow, never read it.
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      void response.body?.cancel().catch(() => undefined);
+      throw new ResolverRedirected(provider.name, response.headers.get('location') ?? undefined, label);
+    }
     if (!response.ok) {
       void response.body?.cancel().catch(() => undefined);
       throw new ResolverHttpError(provider.name, response.status, label, retryAfterMs(response.headers.get('retry-after')));
@@ -40,6 +47,7 @@ export async function requestDoh(provider: DohProvider, question: DnsQuestion, o
     if (options.signal?.aborted) throw new LookupAborted(provider.name, label);
     if (timeout.signal.aborted) throw new ResolverTimeout(provider.name, options.timeoutMs, label);
     if (error instanceof ResolverError) throw error;
+    if (isRedirectError(error)) throw new ResolverRedirected(provider.name, undefined, label);
     throw new ResolverUnreachable(provider.name, networkDetail(error), label);
   } finally {
     clearTimeout(timer);
@@ -51,10 +59,11 @@ function buildRequest(provider: DohProvider, question: DnsQuestion, method: 'GET
   if (provider.format === 'json') {
     url.searchParams.set('name', question.name);
     url.searchParams.set('type', question.type);
-    return [url.href, { method: 'GET', headers: { accept: 'application/dns-json' }, signal, credentials: 'omit', cache: 'no-store' }];
+    return [url.href, { method: 'GET', headers: { accept: 'application/dns-json' }, signal, credentials: 'omit', cache: 'no-store', redirect: 'error' }];
   }
   const query = encodeQuery(question);
-  const common = { signal, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer' } as const;
+  // Never follow a redirect: it could take the questions to another server, or to plain http.
+  const common = { signal, credentials: 'omit', cache: 'no-store', referrerPolicy: 'no-referrer', redirect: 'error' } as const;
   if (method === 'POST') {
     return [url.href, { ...common, method: 'POST', headers: { accept: 'application/dns-message', 'content-type': 'application/dns-message' }, body: query }];
   }
@@ -78,10 +87,15 @@ function checkContentType(provider: DohProvider, contentType: string | null, lab
 }
 
 async function readBody(response: Response, provider: DohProvider, label: string): Promise<Uint8Array> {
-  const declared = Number(response.headers.get('content-length') ?? '0');
-  if (declared > MAX_BODY_BYTES) throw new BadAnswer(provider.name, `answer of ${declared} bytes is too large`, label);
-  const body = new Uint8Array(await response.arrayBuffer());
-  if (body.byteLength > MAX_BODY_BYTES) throw new BadAnswer(provider.name, `answer of ${body.byteLength} bytes is too large`, label);
+  let body: Uint8Array;
+  try {
+    body = await readCappedBody(response, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLarge) {
+      throw new BadAnswer(provider.name, `answer larger than ${MAX_BODY_BYTES} bytes, the most a DNS message can be; MXray stopped reading after ${error.seen} bytes`, label);
+    }
+    throw error;
+  }
   if (body.byteLength === 0) throw new BadAnswer(provider.name, 'empty answer', label);
   return body;
 }
@@ -108,6 +122,12 @@ function retryAfterMs(header: string | null): number | undefined {
   const seconds = Number(header);
   if (Number.isFinite(seconds)) return Math.min(Math.max(seconds, 0) * 1000, 60_000);
   return undefined;
+}
+
+/** Node's fetch says "unexpected redirect" in `cause`; browsers give no detail, so only Node's is told apart. */
+function isRedirectError(error: unknown): boolean {
+  const cause = (error as { cause?: { message?: string } } | undefined)?.cause;
+  return typeof cause?.message === 'string' && /redirect/i.test(cause.message);
 }
 
 /** Node's fetch says why in `cause.code`; browsers only say "Failed to fetch". */

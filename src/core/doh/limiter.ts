@@ -19,8 +19,25 @@ export class Limiter {
     if (!(limit >= 1)) throw new RangeError('limit must be at least 1');
   }
 
-  async run<T>(task: () => Promise<T>, priority: Priority = 'normal'): Promise<T> {
-    if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting[priority].push(resolve));
+  /** A task whose `signal` aborts while it waits leaves the queue and never runs. */
+  async run<T>(task: () => Promise<T>, priority: Priority = 'normal', signal?: AbortSignal): Promise<T> {
+    if (this.running >= this.limit) {
+      await new Promise<void>((resolve, reject) => {
+        const queue = this.waiting[priority];
+        const onAbort = () => {
+          const at = queue.indexOf(start);
+          if (at >= 0) queue.splice(at, 1);
+          reject(signal!.reason instanceof Error ? signal!.reason : new Error('aborted'));
+        };
+        const start = () => {
+          signal?.removeEventListener('abort', onAbort);
+          resolve();
+        };
+        if (signal?.aborted) return onAbort();
+        signal?.addEventListener('abort', onAbort, { once: true });
+        queue.push(start);
+      });
+    }
     this.running++;
     this.peak = Math.max(this.peak, this.running);
     try {

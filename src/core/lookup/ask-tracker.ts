@@ -8,15 +8,25 @@
  */
 import type { QuestionType } from '../dns/message';
 import type { DnsAnswer } from '../doh/dns-answer';
-import type { DohClient } from '../doh/doh-client';
+import type { DohClient, QueryOptions } from '../doh/doh-client';
 import { AllResolversFailed, toErrorInfo } from '../errors';
 import type { Report } from '../report';
 import type { ErrorInfo } from '../vocabulary';
+import type { WorkBudget } from './work-budget';
 
 export type Outcome = { answer: DnsAnswer; error?: undefined; depth: number } | { answer?: undefined; error: ErrorInfo; depth: number };
 
 /** The routing's questions (MX, addresses, PTR, FCrDNS) or the mail diagnostics'. */
 export type Track = 'routing' | 'mail';
+
+/** What every question of one lookup shares besides the client. */
+export interface AskSettings {
+  signal?: AbortSignal | undefined;
+  /** The lookup's bounds: a question past the budget is not asked (work-budget.ts). */
+  budget?: WorkBudget;
+  /** Told when a question is hedged to the next resolver (lookup-notices.ts). */
+  onNotice?: QueryOptions['onNotice'];
+}
 
 export class AskTracker {
   private open = 0;
@@ -28,7 +38,7 @@ export class AskTracker {
   constructor(
     private readonly client: DohClient,
     private readonly draft: Report,
-    private readonly signal: AbortSignal | undefined,
+    private readonly settings: AskSettings,
     private readonly onSettled: (idle: boolean) => void,
   ) {}
 
@@ -50,8 +60,10 @@ export class AskTracker {
     this.hold();
     // The diagnostics' questions yield to the routing's when requests have to queue.
     const priority = track === 'mail' ? 'background' : 'normal';
-    this.client
-      .query({ name, type }, this.signal ? { signal: this.signal, priority } : { priority })
+    const { signal, budget, onNotice } = this.settings;
+    const options: QueryOptions = { priority, ...(signal ? { signal } : {}), ...(onNotice ? { onNotice } : {}) };
+    const overBudget = budget?.admitQuestion(`${name} ${type}`);
+    (overBudget ? Promise.reject(overBudget) : this.client.query({ name, type }, options))
       .then(
         (answer): Outcome => {
           this.noteAnswer(answer, track);

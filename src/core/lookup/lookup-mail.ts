@@ -35,6 +35,8 @@ import { minTtl, readAnswer, txtValues } from '../doh/read-answer';
 import { newReportDraft } from './report-draft';
 import { SnapshotEmitter } from './snapshot-emitter';
 import { addressAnswer, probeAsn } from '../resilience';
+import { LookupNotices } from './lookup-notices';
+import { DEFAULT_WORK_BOUNDS, notAsked, WorkBudget, type WorkBounds } from './work-budget';
 
 export interface LookupOptions {
   /** Ask PTR for every address (default true). */
@@ -58,6 +60,8 @@ export interface LookupOptions {
    * turn it on from their settings (on by default there), so the engine's own counts stay the routing's.
    */
   asn?: boolean;
+  /** Bounds on the work of this lookup (default `DEFAULT_WORK_BOUNDS`, see work-budget.ts). */
+  bounds?: Partial<WorkBounds>;
 }
 
 export function lookupMail(query: Query, client: DohClient, options: LookupOptions = {}): Promise<Report> {
@@ -70,6 +74,7 @@ class MailLookup {
   private readonly ptr: boolean;
   private readonly fcrdns: boolean;
   private readonly tracker: AskTracker;
+  private readonly budget: WorkBudget;
   private readonly emitter: SnapshotEmitter | undefined;
   private readonly mail: MailBridge | undefined;
   private finish: (report: Report) => void = () => undefined;
@@ -88,7 +93,10 @@ class MailLookup {
     this.ptr = options.ptr ?? true;
     this.fcrdns = this.ptr && (options.fcrdns ?? true);
     this.draft = newReportDraft(query, client.providers[0]!.id, this.now(), options.diagnostics);
-    this.tracker = new AskTracker(client, this.draft, options.signal, (idle) => this.settled(idle));
+    this.budget = new WorkBudget(this.draft, { ...DEFAULT_WORK_BOUNDS, ...options.bounds });
+    // "Cloudflare is slow to answer; also asking Google." goes out in the next snapshot.
+    const notices = new LookupNotices(this.draft, this.now, () => this.emitter?.request());
+    this.tracker = new AskTracker(client, this.draft, { signal: options.signal, budget: this.budget, onNotice: notices.onNotice }, (idle) => this.settled(idle));
     if (options.onUpdate) {
       this.emitter = new SnapshotEmitter({ send: () => void this.snapshot(), answerKnown: () => this.mailAnswerKnown(), now: this.now });
     }
@@ -136,9 +144,10 @@ class MailLookup {
     if (this.draft.mail) recordDomainAnswer(this.draft.mail.dnssec, 'mx', this.query.name, read.status, outcome.answer.authenticated);
     this.draft.mxTtl = minTtl(read.records);
     const exchanges = exchangesFromMx(read.records);
-    this.draft.exchanges = exchanges;
     this.draft.nullMx = isNullMx(exchanges);
-    for (const exchange of exchanges) {
+    // The most preferred hosts, up to the bound: those are the ones senders try first.
+    this.draft.exchanges = this.budget.keepExchanges(exchanges);
+    for (const exchange of this.draft.exchanges) {
       if (exchange.state !== 'pending') continue;
       const sharing = this.exchangesByHost.get(exchange.host);
       if (sharing) {
@@ -189,7 +198,7 @@ class MailLookup {
 
   private applyAddresses(exchange: Exchange, type: 'A' | 'AAAA', outcome: Outcome): void {
     if (!outcome.answer) {
-      exchange.addressStatus[type] = 'error';
+      exchange.addressStatus[type] = notAsked(outcome.error) ? 'skipped' : 'error';
       exchange.errors.push(outcome.error);
     } else {
       const read = readAnswer(outcome.answer, type);
@@ -197,7 +206,7 @@ class MailLookup {
       if (read.cname.length > 0) exchange.cname = read.cname;
       if (this.draft.mail) recordHostAnswer(this.draft.mail.dnssec, exchange.host, type, read.status, outcome.answer.authenticated);
       for (const { ip, family, ttl } of addressesOf(read.records)) {
-        if (exchange.addresses.some((a) => a.ip === ip)) continue;
+        if (exchange.addresses.some((a) => a.ip === ip) || !this.budget.keepAddress(exchange)) continue;
         const address = newAddress(ip, family, ttl, this.ptr);
         exchange.addresses.push(address);
         this.askPtr(address, outcome.depth);
@@ -223,8 +232,8 @@ class MailLookup {
 
   private onPtr(address: Address, outcome: Outcome): void {
     if (!outcome.answer) {
-      address.ptrStatus = 'error';
-      address.fcrdns = 'none';
+      address.ptrStatus = notAsked(outcome.error) ? 'skipped' : 'error';
+      address.fcrdns = notAsked(outcome.error) ? 'skipped' : 'none';
       return;
     }
     // PTR answers may come through CNAMEs (RFC 2317 classless reverse delegation).
@@ -248,7 +257,7 @@ class MailLookup {
       }
       this.tracker.ask(ptrName.name, type, outcome.depth, (forward) => {
         const read = forward.answer ? readAnswer(forward.answer, type) : undefined;
-        ptrName.forwardStatus = read?.status ?? 'error';
+        ptrName.forwardStatus = read?.status ?? (notAsked(forward.error) ? 'skipped' : 'error');
         ptrName.forward = addressesOf(read?.records ?? []).map((a) => a.ip);
         address.fcrdns = fcrdnsOf(address);
       });

@@ -13,6 +13,7 @@ import { checkEqualPreference } from './equal-preference';
 import { checkFcrdns } from './fcrdns';
 import { checkHostnameSyntax } from './hostname-syntax';
 import { checkImplicitMx } from './implicit-mx';
+import { checkLookupBounded } from './lookup-bounded';
 import { checkIpPtr } from './ip-ptr';
 import { checkIpSpecialRange } from './ip-special-range';
 import { checkMailOk } from './mail-ok';
@@ -75,6 +76,7 @@ export const ALL_CHECKS: readonly NamedCheck[] = [
   { name: 'ip-ptr', run: checkIpPtr },
   // The lookup itself
   { name: 'resolver-fallback', run: checkResolverFallback },
+  { name: 'lookup-bounded', run: checkLookupBounded },
 ];
 
 /** Runs last, and only when nothing else found an error: "all good" must never sit next to one. */

@@ -42,7 +42,8 @@ export function fallbackScenarios(kind: DriverKind): void {
         ['mx.one-mx.test', '2001:db8::10', 'pass'],
       ]);
       const footer = await readFooter(page);
-      expect(footer).toContain('Cloudflare did not answer; Google answered');
+      // Hedged after ~1 s (issue 12): Cloudflare "was slow to answer"; on a timeout it "did not answer".
+      expect(footer).toMatch(/Cloudflare (did not answer|was slow to answer); Google answered/);
       // Google answered every question asked now; Cloudflare may still be named for answers it
       // gave before the hang and the cache kept (none in this browser so far, but the DMARC tree
       // walk asks `_dmarc.test` for every .test name, so a run after another lookup would).

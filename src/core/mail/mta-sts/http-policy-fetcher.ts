@@ -5,6 +5,7 @@
  * domain's, not ours. Permission checks (the extension's) wrap it; they are not its business.
  */
 import type { FetchLike } from '../../doh/doh-request';
+import { BodyTooLarge, readCappedText } from '../../doh/read-capped-body';
 import { MAX_POLICY_BYTES } from './probe-mta-sts';
 
 export interface FetchedPolicy {
@@ -16,9 +17,14 @@ export interface FetchedPolicy {
 export function httpPolicyFetcher(fetchImpl: FetchLike, timeoutMs: number): (url: string) => Promise<FetchedPolicy> {
   return async (url) => {
     const response = await fetchImpl(url, { redirect: 'error', credentials: 'omit', cache: 'no-store', signal: AbortSignal.timeout(timeoutMs) });
-    if (Number(response.headers.get('content-length')) > MAX_POLICY_BYTES) throw new Error(`The policy file is larger than a policy needs; MXray reads at most ${MAX_POLICY_BYTES} bytes.`);
-    const body = await response.text();
-    if (body.length > MAX_POLICY_BYTES) throw new Error(`The policy file is ${body.length} bytes; MXray reads at most ${MAX_POLICY_BYTES}.`);
+    let body: string;
+    try {
+      // Read as a stream and stop at the cap: a server that never ends its body costs nothing more.
+      body = await readCappedText(response, MAX_POLICY_BYTES);
+    } catch (error) {
+      if (error instanceof BodyTooLarge) throw new Error(`The policy file is larger than a policy needs; MXray stopped reading at ${MAX_POLICY_BYTES} bytes.`, { cause: error });
+      throw error;
+    }
     const contentType = response.headers.get('content-type');
     return { status: response.status, ...(contentType ? { contentType } : {}), body };
   };
