@@ -5,6 +5,7 @@
  * bad answer and falls back.
  */
 import type { DnsMessage, DnsRecord, QuestionType } from './message';
+import { ttlOf } from './ttl';
 
 const RCODES = ['NOERROR', 'FORMERR', 'SERVFAIL', 'NXDOMAIN', 'NOTIMP', 'REFUSED', 'YXDOMAIN', 'YXRRSET', 'NXRRSET', 'NOTAUTH', 'NOTZONE'];
 
@@ -19,7 +20,7 @@ interface JsonRecord { name: string; type: number; TTL?: number; data: string }
 export function decodeJsonMessage(body: unknown): DnsMessage {
   if (typeof body !== 'object' || body === null) throw new Error('not a JSON object');
   const json = body as Record<string, unknown>;
-  if (typeof json.Status !== 'number') throw new Error('no Status field');
+  if (typeof json.Status !== 'number' || !Number.isInteger(json.Status) || json.Status < 0) throw new Error('no Status field with a response code');
   return {
     id: 0,
     rcode: RCODES[json.Status] ?? `RCODE${json.Status}`,
@@ -53,8 +54,8 @@ function numberField(obj: Record<string, unknown>, key: string): number {
 
 function toRecord(raw: Record<string, unknown>): DnsRecord {
   const record: JsonRecord = { name: stringField(raw, 'name'), type: numberField(raw, 'type'), data: stringField(raw, 'data') };
-  const name = stripDot(record.name);
-  const ttl = typeof raw.TTL === 'number' ? raw.TTL : 0;
+  const name = checkedName(record.name);
+  const ttl = ttlOf(raw.TTL);
   const type = TYPE_NAMES.get(record.type);
   switch (type) {
     case 'A':
@@ -63,7 +64,7 @@ function toRecord(raw: Record<string, unknown>): DnsRecord {
     case 'DNAME':
     case 'PTR':
     case 'NS':
-      return { name, type, ttl, data: stripDot(record.data.trim()) };
+      return { name, type, ttl, data: type === 'A' || type === 'AAAA' ? record.data.trim() : checkedName(record.data.trim()) };
     case 'MX':
       return { name, type, ttl, data: parseMx(record.data) };
     case 'TXT':
@@ -79,10 +80,31 @@ function stripDot(name: string): string {
   return name.endsWith('.') ? name.slice(0, -1) : name;
 }
 
+/**
+ * A name in presentation form as a wire name could be: at most 255 octets, labels of at most 63
+ * (RFC 1035 §2.3.4; `\DDD` and `\X` escapes count as one octet). A JSON answer can say anything,
+ * so a name no DNS message could carry makes the answer unusable, as on the wire.
+ */
+function checkedName(text: string): string {
+  const name = stripDot(text);
+  if (name === '') return name;
+  let wire = 1;
+  for (const label of name.split(/(?<!\\)\./)) {
+    const octets = new TextEncoder().encode(label.replace(/\\(\d{3}|.)/g, 'x')).byteLength;
+    if (octets === 0 || octets > 63) throw new Error(`a name with a label of ${octets} octets ("${name.slice(0, 40)}…")`);
+    wire += octets + 1;
+  }
+  if (wire > 255) throw new Error(`a name of ${wire} octets, longer than DNS allows (255)`);
+  return name;
+}
+
 function parseMx(data: string): { preference: number; exchange: string } {
   const match = /^\s*(\d{1,5})\s+(\S+)\s*$/.exec(data);
   if (!match) throw new Error(`unreadable MX data "${data.slice(0, 60)}"`);
-  return { preference: Number(match[1]), exchange: stripDot(match[2]!) };
+  // RFC 1035 §3.3.9: PREFERENCE is 16 bits.
+  const preference = Number(match[1]);
+  if (preference > 65_535) throw new Error(`an MX preference of ${preference}, more than 16 bits can hold`);
+  return { preference, exchange: checkedName(match[2]!) };
 }
 
 function parseSoa(data: string): { mname: string; rname: string; serial: number; refresh: number; retry: number; expire: number; minimum: number } {

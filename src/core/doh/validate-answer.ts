@@ -22,4 +22,15 @@ export function validateAnswer(message: DnsMessage, question: DnsQuestion, provi
   // RFC 1035 §4.1.1 TC: over HTTPS there is no 512-byte limit, so a truncated answer is a broken one.
   if (message.flags.tc) throw bad('the answer is truncated (TC bit set)');
   if (message.rcode === 'FORMERR' || message.rcode === 'NOTIMP') throw bad(`the resolver answered ${message.rcode}`);
+  // Only these four are answers to a query (RFC 1035 §4.1.1, RFC 6895 §2.3); YXDOMAIN and the
+  // rest belong to UPDATE and TSIG, and 11-15 are unassigned: name the code rather than guess.
+  if (!ANSWER_RCODES.has(message.rcode)) throw bad(rcodeProblem(message.rcode));
+}
+
+const ANSWER_RCODES = new Set(['NOERROR', 'NXDOMAIN', 'SERVFAIL', 'REFUSED']);
+
+function rcodeProblem(rcode: string): string {
+  const number = /^RCODE(\d+)$/.exec(rcode)?.[1];
+  if (number !== undefined) return `the resolver answered with response code ${number.slice(0, 12)}, which is not assigned to any meaning (RFC 6895 §2.3)`;
+  return `the resolver answered ${rcode}, a response code that is not an answer to a query (RFC 6895 §2.3)`;
 }

@@ -26,6 +26,8 @@ import type { Address, AnswerStatus, ErrorInfo, Exchange, Query, Report } from '
 import { REPORT_VERSION } from '../report';
 import type { AskResult, DnsAsk, MailQuestionType } from '../mail/dns-ask';
 import { mailAddressesOf, newMailDiagnostics, runMailDiagnostics, withMailFindings, type DiagnosticsOptions } from '../mail/mail-diagnostics';
+import { hostNameProblem } from '../checks/hostname-syntax';
+import { ignoredRecords } from './ignored-records';
 import { minTtl, readAnswer, txtValues } from './read-answer';
 
 export interface LookupOptions {
@@ -187,6 +189,7 @@ class MailLookup {
     const read = readAnswer(outcome.answer, 'MX');
     this.draft.mxStatus = read.status;
     this.draft.cname = read.cname;
+    if (read.chain) this.draft.cnameProblem = read.chain;
     this.draft.authenticated = outcome.answer.authenticated;
     if (this.draft.mail) this.draft.mail.dnssec.mx = { question: `${this.query.name} MX`, status: read.status, authenticated: outcome.answer.authenticated };
     this.draft.mxTtl = minTtl(read.records);
@@ -339,7 +342,8 @@ class MailLookup {
     }
     const type = address.family === 4 ? 'A' : 'AAAA';
     address.ptr.forEach((ptrName, index) => {
-      if (index >= MAX_PTR_NAMES || !isQueryableName(ptrName.name)) {
+      // A name that is not a host name (ESC, U+202E, a space...) can never confirm, whatever its A says.
+      if (index >= MAX_PTR_NAMES || !isQueryableName(ptrName.name) || hostNameProblem(ptrName.name) !== undefined) {
         ptrName.forwardStatus = 'skipped';
         return;
       }
@@ -426,6 +430,7 @@ class MailLookup {
     stats.requests += answer.requests;
     if (answer.fromCache) stats.cacheHits++;
     if (!this.draft.answeredBy.includes(answer.resolver)) this.draft.answeredBy.push(answer.resolver);
+    for (const note of answer.notes ?? []) this.noteError(ignoredRecords(answer, note), undefined);
     for (const failure of answer.failures) {
       const known = this.draft.resolverEvents.some((e) => e.resolver === failure.resolver && e.error.code === failure.code);
       const next = this.client.providers.find((p) => p.id === answer.resolver)?.name ?? answer.resolver;
