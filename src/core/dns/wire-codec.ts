@@ -112,7 +112,8 @@ function toRecord(answer: PacketAnswer, dropped: string[]): DnsRecord[] {
   // Mail routing is class IN (RFC 1035 §3.2.4); a CH or HS record in an answer is not one.
   const klass = (answer as { class?: string }).class ?? 'IN';
   if (klass !== 'IN') {
-    dropped.push(`a ${answer.type} record of class ${klass.replace('UNKNOWN_', 'CLASS')} for ${String(answer.name).slice(0, 80)} was ignored: only class IN (RFC 1035 §3.2.4) is Internet DNS`);
+    const type = String(answer.type);
+    dropped.push(`${/^[AEFHILMNORSX]/.test(type) ? 'an' : 'a'} ${type} record of class ${klass.replace('UNKNOWN_', 'CLASS')} came for ${String(answer.name).slice(0, 80)}, and only class IN is Internet DNS (RFC 1035 §3.2.4), so MXray ignored it`);
     return [];
   }
   const name = answer.name;

@@ -5,6 +5,7 @@
 import { decodeJsonMessage } from '../dns/json-codec';
 import type { DnsMessage, DnsQuestion } from '../dns/message';
 import { decodeMessage, encodeQuery } from '../dns/wire-codec';
+import { WireFormatError } from '../dns/wire-layout';
 import { BadAnswer, LookupAborted, ResolverError, ResolverHttpError, ResolverTimeout, ResolverUnreachable } from '../errors';
 import type { DohProvider } from './providers';
 
@@ -89,8 +90,10 @@ async function readBody(response: Response, provider: DohProvider, label: string
 function parseWireBody(body: Uint8Array, provider: DohProvider, label: string): DnsMessage {
   try {
     return decodeMessage(body);
-  } catch {
-    throw new BadAnswer(provider.name, 'malformed DNS message', label);
+  } catch (error) {
+    // The layout check says which record is wrong and how; the codec's own errors say little.
+    const detail = error instanceof WireFormatError ? `: ${error.message}` : '';
+    throw new BadAnswer(provider.name, `malformed DNS message${detail}`, label);
   }
 }
 

@@ -23,9 +23,9 @@ export function withoutStrayRecords(message: DnsMessage, question: DnsQuestion):
   const answers = message.answers.filter((record) => {
     const alias = record.type === 'CNAME' || record.type === 'DNAME';
     let reason: string | undefined;
-    if (!alias && record.type !== question.type) reason = `in the answer to ${asked}, not of the type asked`;
-    else if (!alias && message.rcode !== 'NOERROR') reason = `beside the status ${message.rcode} in the answer to ${asked}; the status wins (RFC 2308 §2.1)`;
-    else if (record.type !== 'DNAME' && !owners.has(normaliseName(record.name))) reason = `for ${record.name.slice(0, 80)}, a name that is neither ${question.name} nor on its alias chain (RFC 2181 §5.4.1)`;
+    if (!alias && record.type !== question.type) reason = `came in the answer to ${asked}, which asked for ${question.type} records`;
+    else if (!alias && message.rcode !== 'NOERROR') reason = `came with the status ${message.rcode}, ${statusMeaning(message.rcode)} (the status wins, RFC 2308 §2.1)`;
+    else if (record.type !== 'DNAME' && !owners.has(normaliseName(record.name))) reason = `came for ${record.name.slice(0, 80)}, which is neither ${question.name} nor on its alias chain (RFC 2181 §5.4.1)`;
     if (reason === undefined) return true;
     const type = recordType(record);
     const stray = strays.get(`${type} ${reason}`) ?? { type, reason, count: 0 };
@@ -34,7 +34,7 @@ export function withoutStrayRecords(message: DnsMessage, question: DnsQuestion):
     return false;
   });
   for (const { type, reason, count } of [...strays.values()].slice(0, MAX_NOTES)) {
-    notes.push(count === 1 ? `a ${type} record ${reason} was ignored` : `${count} ${type} records ${reason} were ignored`);
+    notes.push(count === 1 ? `${article(type)} ${type} record ${reason}, so MXray ignored it` : `${count} ${type} records ${reason}, so MXray ignored them`);
   }
   if (strays.size > MAX_NOTES) notes.push(`${strays.size - MAX_NOTES} more kinds of stray records were ignored`);
   return { answers, notes };
@@ -59,4 +59,14 @@ function chainOwners(records: readonly DnsRecord[], start: string): Set<string> 
     }
   }
   return owners;
+}
+
+function statusMeaning(rcode: string): string {
+  if (rcode === 'NXDOMAIN') return 'which says the name does not exist';
+  return 'which is not an answer with data';
+}
+
+/** "an MX", "an A", "a TXT": by how the type name is said. */
+function article(word: string): string {
+  return /^([AEFHILMNORSX]|type 8|type 11|type 18)/.test(word) && !/^(U|EU)/.test(word) ? 'an' : 'a';
 }
