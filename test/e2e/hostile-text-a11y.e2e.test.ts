@@ -1,0 +1,102 @@
+// Issue #16 in the real browser: a PTR name holding a zero-width space or a right-to-left
+// override is shown escaped in the real toolbar popup (screenshots for docs/screenshots/), and
+// axe-core finds no serious or critical violation in the popup, the result page, the panel
+// and the options page, in light and in dark.
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import '../stack/stack-info';
+import { axeViolations, type AxeViolation } from './harness/axe';
+import { launchExtensionBrowser, openExtensionPage, type ExtensionBrowser } from './harness/browser';
+import { openToolbarPopup, pickFromContextMenu, type ToolbarPopup } from './harness/person';
+import { RESULTS_DIR } from './harness/paths';
+import { quickBoxInput, waitForDone } from './harness/read-report';
+import { saveScreenshot } from './harness/screenshots';
+import { startSiteServer, type SiteServer } from './harness/site-server';
+
+const stack = inject('stack');
+let site: SiteServer;
+let browser: ExtensionBrowser;
+let tab: Page;
+let popup: ToolbarPopup | undefined;
+const summary: Record<string, { violations: AxeViolation[]; passes: number }> = {};
+
+beforeAll(async () => {
+  site = await startSiteServer();
+  browser = await launchExtensionBrowser({ stack, sitePort: site.port, person: true });
+  tab = browser.context.pages()[0] ?? (await browser.context.newPage());
+});
+
+afterAll(async () => {
+  await writeFile(join(RESULTS_DIR, 'axe-summary.json'), JSON.stringify(summary, null, 2));
+  await popup?.close();
+  await browser?.close();
+  await site?.close();
+});
+
+/** Any character of the three sets, raw (the tabs and newlines innerText puts between cells aside). */
+// eslint-disable-next-line no-control-regex -- finding them is the point
+const RAW_UNSAFE = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
+
+async function checkAxe(name: string, page: Page, within?: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const result = await axeViolations(page, within);
+    summary[`${name} (${scheme})`] = result;
+    expect(result.violations, `${name} in ${scheme}`).toEqual([]);
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+describe('PTR names that could deceive, in the real popup', () => {
+  it.each([
+    ['ptr-zwsp.test', 'mx.ptr\\u200bzwsp.test', 'popup-ptr-zero-width-space'],
+    ['ptr-rlo.test', 'mail.moc\\u202elapyap.ptr-rlo.test', 'popup-ptr-right-to-left-override'],
+  ])('shows the PTR of %s escaped, isolated, and never as FCrDNS pass', async (domain, shown, screenshot) => {
+    await popup?.close();
+    await tab.goto('http://emails.test/');
+    popup = await openToolbarPopup(browser, tab);
+    const box = quickBoxInput(popup.page);
+    await box.fill(domain);
+    await box.press('Enter');
+    await popup.page.getByRole('heading', { level: 1, name: domain, exact: true }).waitFor();
+    await waitForDone(popup.page);
+    const table = popup.page.getByRole('table', { name: 'Mail servers' });
+    const ptr = table.locator('.ptr-name').first();
+    expect(await ptr.textContent()).toBe(shown);
+    expect(await ptr.evaluate((node) => [node.tagName, getComputedStyle(node).unicodeBidi])).toEqual(['BDI', 'isolate']);
+    expect(await popup.page.evaluate(() => document.body.innerText)).not.toMatch(RAW_UNSAFE);
+    expect(await table.textContent()).not.toMatch(/\bpass\b/);
+    await popup.page.getByText(/can never pass forward-confirmed reverse DNS/).first().waitFor();
+    await saveScreenshot(popup.page, screenshot);
+    await checkAxe(`popup ${domain}`, popup.page);
+  });
+});
+
+describe('axe-core: no serious or critical violations, light and dark', () => {
+  it('the result page', async () => {
+    const page = await openExtensionPage(browser, `popup.html?q=${encodeURIComponent('five-mx.test')}`, { width: 900, height: 800 });
+    await waitForDone(page);
+    await checkAxe('result page', page);
+    await page.close();
+  });
+
+  it('the options page', async () => {
+    const page = await openExtensionPage(browser, 'options.html', { width: 900, height: 800 });
+    await page.getByRole('heading', { level: 1 }).first().waitFor();
+    await checkAxe('options page', page);
+    await page.close();
+  });
+
+  it('the in-page panel', async () => {
+    await popup?.close();
+    popup = undefined;
+    await tab.goto('http://emails.test/');
+    await pickFromContextMenu(browser, tab, tab.getByRole('link', { name: 'billing' }));
+    const panel = tab.getByRole('dialog', { name: 'MXray' });
+    await panel.waitFor();
+    await waitForDone(panel);
+    await checkAxe('panel', tab, 'mxray-panel');
+  });
+});
