@@ -7,6 +7,11 @@
 import type { DnsMessage, DnsRecord, QuestionType } from './message';
 import { ttlOf } from './ttl';
 
+/** Why a JSON answer cannot be read: the one error `decodeJsonMessage` throws. */
+export class JsonAnswerError extends Error {
+  override readonly name = 'JsonAnswerError';
+}
+
 const RCODES = ['NOERROR', 'FORMERR', 'SERVFAIL', 'NXDOMAIN', 'NOTIMP', 'REFUSED', 'YXDOMAIN', 'YXRRSET', 'NXRRSET', 'NOTAUTH', 'NOTZONE'];
 
 /** IANA RR type numbers for the types MXray reads (RFC 1035 §3.2.2, RFC 3596, RFC 6672). */
@@ -18,9 +23,9 @@ const TYPE_NAMES = new Map(Object.entries(TYPE_NUMBERS).map(([name, num]) => [nu
 interface JsonRecord { name: string; type: number; TTL?: number; data: string }
 
 export function decodeJsonMessage(body: unknown): DnsMessage {
-  if (typeof body !== 'object' || body === null) throw new Error('not a JSON object');
+  if (typeof body !== 'object' || body === null) throw new JsonAnswerError('not a JSON object');
   const json = body as Record<string, unknown>;
-  if (typeof json.Status !== 'number' || !Number.isInteger(json.Status) || json.Status < 0) throw new Error('no Status field with a response code');
+  if (typeof json.Status !== 'number' || !Number.isInteger(json.Status) || json.Status < 0) throw new JsonAnswerError('no Status field with a response code');
   return {
     id: 0,
     rcode: RCODES[json.Status] ?? `RCODE${json.Status}`,
@@ -33,22 +38,22 @@ export function decodeJsonMessage(body: unknown): DnsMessage {
 
 function listOf(value: unknown): Record<string, unknown>[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new Error('section is not a list');
+  if (!Array.isArray(value)) throw new JsonAnswerError('section is not a list');
   return value.map((item) => {
-    if (typeof item !== 'object' || item === null) throw new Error('record is not an object');
+    if (typeof item !== 'object' || item === null) throw new JsonAnswerError('record is not an object');
     return item as Record<string, unknown>;
   });
 }
 
 function stringField(obj: Record<string, unknown>, key: string): string {
   const value = obj[key];
-  if (typeof value !== 'string') throw new Error(`${key} is not a string`);
+  if (typeof value !== 'string') throw new JsonAnswerError(`${key} is not a string`);
   return value;
 }
 
 function numberField(obj: Record<string, unknown>, key: string): number {
   const value = obj[key];
-  if (typeof value !== 'number') throw new Error(`${key} is not a number`);
+  if (typeof value !== 'number') throw new JsonAnswerError(`${key} is not a number`);
   return value;
 }
 
@@ -91,25 +96,25 @@ function checkedName(text: string): string {
   let wire = 1;
   for (const label of name.split(/(?<!\\)\./)) {
     const octets = new TextEncoder().encode(label.replace(/\\(\d{3}|.)/g, 'x')).byteLength;
-    if (octets === 0 || octets > 63) throw new Error(`a name with a label of ${octets} octets ("${name.slice(0, 40)}…")`);
+    if (octets === 0 || octets > 63) throw new JsonAnswerError(`a name with a label of ${octets} octets ("${name.slice(0, 40)}…")`);
     wire += octets + 1;
   }
-  if (wire > 255) throw new Error(`a name of ${wire} octets, longer than DNS allows (255)`);
+  if (wire > 255) throw new JsonAnswerError(`a name of ${wire} octets, longer than DNS allows (255)`);
   return name;
 }
 
 function parseMx(data: string): { preference: number; exchange: string } {
   const match = /^\s*(\d{1,5})\s+(\S+)\s*$/.exec(data);
-  if (!match) throw new Error(`unreadable MX data "${data.slice(0, 60)}"`);
+  if (!match) throw new JsonAnswerError(`unreadable MX data "${data.slice(0, 60)}"`);
   // RFC 1035 §3.3.9: PREFERENCE is 16 bits.
   const preference = Number(match[1]);
-  if (preference > 65_535) throw new Error(`an MX preference of ${preference}, more than 16 bits can hold`);
+  if (preference > 65_535) throw new JsonAnswerError(`an MX preference of ${preference}, more than 16 bits can hold`);
   return { preference, exchange: checkedName(match[2]!) };
 }
 
 function parseSoa(data: string): { mname: string; rname: string; serial: number; refresh: number; retry: number; expire: number; minimum: number } {
   const parts = data.trim().split(/\s+/);
-  if (parts.length !== 7) throw new Error('unreadable SOA data');
+  if (parts.length !== 7) throw new JsonAnswerError('unreadable SOA data');
   const [mname, rname, ...numbers] = parts as [string, string, ...string[]];
   const [serial, refresh, retry, expire, minimum] = numbers.map(Number) as [number, number, number, number, number];
   return { mname: stripDot(mname), rname: stripDot(rname), serial, refresh, retry, expire, minimum };
@@ -125,7 +130,7 @@ export function parseTxt(data: string): string[] {
   let i = 0;
   while (i < data.length) {
     if (data[i] === ' ') { i++; continue; }
-    if (data[i] !== '"') throw new Error('unreadable TXT data');
+    if (data[i] !== '"') throw new JsonAnswerError('unreadable TXT data');
     const bytes: number[] = [];
     i++;
     while (i < data.length && data[i] !== '"') {
@@ -140,7 +145,7 @@ export function parseTxt(data: string): string[] {
       bytes.push(...new TextEncoder().encode(char));
       i += char.length;
     }
-    if (data[i] !== '"') throw new Error('unterminated TXT string');
+    if (data[i] !== '"') throw new JsonAnswerError('unterminated TXT string');
     i++;
     strings.push(new TextDecoder().decode(new Uint8Array(bytes)));
   }

@@ -5,7 +5,7 @@
  */
 import * as dnsPacket from '@leichtgewicht/dns-packet';
 import type { DnsMessage, DnsQuestion, DnsRecord, SoaData } from './message';
-import { checkWireLayout } from './wire-layout';
+import { checkWireLayout, WireFormatError } from './wire-layout';
 import { escapeLabel } from './label-text';
 import { ttlOf } from './ttl';
 
@@ -28,12 +28,18 @@ export function encodeQuery(question: DnsQuestion): Uint8Array<ArrayBuffer> {
 export function decodeMessage(bytes: Uint8Array): DnsMessage {
   // RDLENGTH and the header's counts first: the codec itself trusts neither (wire-layout.ts).
   checkWireLayout(bytes);
-  const packet = dnsPacket.decode(bytes);
+  let packet: dnsPacket.Packet;
+  try {
+    packet = dnsPacket.decode(bytes);
+  } catch (error) {
+    // The codec throws plain Errors (and a RangeError past a buffer): one typed error for callers.
+    throw new WireFormatError(`the codec could not read it (${error instanceof Error ? error.message.slice(0, 80) : 'unreadable'})`);
+  }
   // Reading past the end gives `undefined` on a Uint8Array where a Buffer threw, so the codec
   // walks on through a cut-off message: what it consumed tells us (NaN when it read a length
   // that was not there).
   const consumed = (dnsPacket.decode as { bytes?: number }).bytes;
-  if (!(consumed !== undefined && consumed <= bytes.byteLength)) throw new Error('DNS message ends early');
+  if (!(consumed !== undefined && consumed <= bytes.byteLength)) throw new WireFormatError('the message ends early');
   const dropped: string[] = [];
   const keep = (section: PacketAnswer[] | undefined) => (section ?? []).flatMap((answer) => toRecord(answer, dropped));
   const message: DnsMessage = {
