@@ -15,7 +15,7 @@ export function checkAnswerIgnored(report: ReportFacts): Finding[] {
     code: 'answer-records-ignored',
     severity: 'warn',
     message:
-      `In the answer to ${note.question ?? 'a question'}, ${note.message.replace(/\.$/, '')}. A resolver that sends such records ` +
+      `${note.message} A resolver that sends such records ` +
       `is not answering as DNS does (RFC 1035, RFC 2181), so MXray reads only what the answer may hold; try another resolver to compare.`,
     rfc: 'RFC 2181 §5.4.1',
     ...(note.question ? { subject: note.question } : {}),

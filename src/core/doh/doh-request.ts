@@ -34,8 +34,15 @@ export async function requestDoh(provider: DohProvider, question: DnsQuestion, o
       void response.body?.cancel().catch(() => undefined);
       throw new ResolverHttpError(provider.name, response.status, label, retryAfterMs(response.headers.get('retry-after')));
     }
-    checkContentType(provider, response.headers.get('content-type'), label);
-    const body = await readBody(response, provider, label);
+    let body: Uint8Array;
+    try {
+      checkContentType(provider, response.headers.get('content-type'), label);
+      body = await readBody(response, provider, label);
+    } catch (error) {
+      // A body left unread (too large, wrong type) holds its connection open for good.
+      if (!response.bodyUsed) void response.body?.cancel().catch(() => undefined);
+      throw error;
+    }
     return provider.format === 'json' ? parseJsonBody(body, provider, label) : parseWireBody(body, provider, label);
   } catch (error) {
     if (options.signal?.aborted) throw new LookupAborted(provider.name, label);

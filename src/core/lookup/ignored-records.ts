@@ -7,5 +7,6 @@ import type { DnsAnswer } from '../doh/dns-answer';
 import type { ErrorInfo } from '../report';
 
 export function ignoredRecords(answer: DnsAnswer, note: string): ErrorInfo {
-  return { code: 'answer-ignored', message: note, resolver: answer.resolver, question: `${answer.name} ${answer.type}` };
+  const question = `${answer.name} ${answer.type}`;
+  return { code: 'answer-ignored', message: `In the answer to ${question}, ${note.replace(/\.$/, '')}.`, resolver: answer.resolver, question };
 }
