@@ -9,6 +9,7 @@ import type { Page } from 'playwright-core';
 import '../stack/stack-info';
 import { axeViolations, type AxeViolation } from './harness/axe';
 import { launchExtensionBrowser, openExtensionPage, type ExtensionBrowser } from './harness/browser';
+import { pressKeys, typeText } from './harness/keyboard';
 import { openToolbarPopup, pickFromContextMenu, type ToolbarPopup } from './harness/person';
 import { RESULTS_DIR } from './harness/paths';
 import { quickBoxInput, waitForDone } from './harness/read-report';
@@ -98,5 +99,55 @@ describe('axe-core: no serious or critical violations, light and dark', () => {
     await panel.waitFor();
     await waitForDone(panel);
     await checkAxe('panel', tab, 'mxray-panel');
+  });
+});
+
+describe('the keyboard alone, with real key presses', () => {
+  it('opens the popup (Alt+Shift+M), types a name, looks it up (Return), and Tab shows a visible focus ring', async () => {
+    await popup?.close();
+    await tab.goto('http://emails.test/');
+    popup = await openToolbarPopup(browser, tab);
+    const page = popup.page;
+    await quickBoxInput(page).waitFor();
+    // Tab until the quick box has focus, as a keyboard user gets there.
+    const inBox = () => page.evaluate(() => document.activeElement?.tagName === 'INPUT');
+    for (let i = 0; i < 8 && !(await inBox()); i++) await pressKeys(browser.display!, 'Tab');
+    expect(await inBox()).toBe(true);
+    await pressKeys(browser.display!, 'ctrl+a');
+    await typeText(browser.display!, 'five-mx.test');
+    await pressKeys(browser.display!, 'Return');
+    await page.getByRole('heading', { level: 1, name: 'five-mx.test', exact: true }).waitFor();
+    await waitForDone(page);
+    // Live regions: one status line, no alert for a good answer ("Done" said once, errors only when there are some).
+    expect(await page.getByRole('status').count()).toBe(1);
+    expect(await page.getByRole('alert').count()).toBe(0);
+    const rings: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      await pressKeys(browser.display!, 'Tab');
+      rings.push(await page.evaluate(() => {
+        const active = document.activeElement as HTMLElement | null;
+        if (!active || active === document.body) return 'none';
+        const style = getComputedStyle(active);
+        return `${active.tagName}:${style.outlineStyle}:${style.outlineWidth}`;
+      }));
+    }
+    for (const ring of rings) expect(ring).toMatch(/^[A-Z]+:(solid|auto|dashed):[1-9]/);
+    // Pass and fail are words in the FCrDNS column, not only a colour.
+    expect(await page.getByRole('table', { name: 'Mail servers' }).locator('td').filter({ hasText: /^pass$/ }).count()).toBeGreaterThan(0);
+  });
+
+  it('Esc (a real key press) closes the panel and gives focus back to the link it was opened from', async () => {
+    await popup?.close();
+    popup = undefined;
+    await tab.goto('http://emails.test/');
+    const link = tab.getByRole('link', { name: 'billing' });
+    await link.focus();
+    await pickFromContextMenu(browser, tab, link);
+    const panel = tab.getByRole('dialog', { name: 'MXray' });
+    await panel.waitFor();
+    await waitForDone(panel);
+    await pressKeys(browser.display!, 'Escape');
+    await tab.locator('mxray-panel').waitFor({ state: 'detached' });
+    expect(await tab.evaluate(() => document.activeElement?.textContent)).toBe('billing');
   });
 });
