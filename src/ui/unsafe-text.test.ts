@@ -30,6 +30,7 @@ const report = withFindings(
   }),
   [{ code: 'ptr-invalid-hostname', severity: 'warn', message: `The reverse name (PTR) of 192.0.2.2, ${RLO_PTR}, is not a valid host name.` }],
 );
+// eslint-disable-next-line no-control-regex -- finding them is the point
 const UNSAFE = /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u00ad\u061c\u200b-\u200f\u2028\u2029\u202a-\u202e\u2060\u2066-\u2069\ufeff]/;
 
 it('shows every unsafe character escaped on the page, each piece of DNS data in a <bdi>', async () => {

@@ -129,7 +129,7 @@ export function fuzzTarget(target: FuzzTarget, runs: number, seed?: number): Tar
         try {
           target.run(input as never);
         } catch (error) {
-          if (!target.allowed || !(error instanceof target.allowed)) throw new Error(`${target.name} threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`);
+          if (!target.allowed || !(error instanceof target.allowed)) throw new Error(`${target.name} threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`, { cause: error });
           return { ms: performance.now() - t0, refused: true };
         }
         return { ms: performance.now() - t0, refused: false };
