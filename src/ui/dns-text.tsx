@@ -6,8 +6,13 @@
  */
 import { escapeUnsafe } from '../core/text/unsafe-chars';
 
-export function DnsText({ text, class: className }: { text: string; class?: string }) {
-  return <bdi class={className ? `dns-text ${className}` : 'dns-text'}>{escapeUnsafe(text)}</bdi>;
+export function DnsText({ text, class: className, multiline = false }: { text: string; class?: string; multiline?: boolean }) {
+  return <bdi class={className ? `dns-text ${className}` : 'dns-text'}>{multiline ? escapeLines(text) : escapeUnsafe(text)}</bdi>;
+}
+
+/** A file shown as lines (an MTA-STS policy in a <pre>): its line ends and tabs stay, the rest is escaped. */
+function escapeLines(text: string): string {
+  return text.split(/(\r?\n|\t)/).map((part, index) => (index % 2 === 1 ? part : escapeUnsafe(part))).join('');
 }
 
 /** For attributes and labels that must be strings (aria-label, button text). */

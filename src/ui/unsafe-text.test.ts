@@ -58,3 +58,9 @@ it('escapes them in the plain-text copy, and keeps the exact data in JSON', () =
   expect(text).toContain('mx2.tri\\u200bck.example');
   expect(JSON.parse(JSON.stringify(report)).exchanges[0].addresses[1].ptr[0].name).toBe(RLO_PTR);
 });
+
+it('keeps the line ends of a policy file but escapes what else could deceive', async () => {
+  const { DnsText } = await import('./dns-text');
+  const view = mount(h(DnsText, { text: 'version: STSv1\r\nmx: a\u202e.example\n\tmode: enforce\u001b', multiline: true }));
+  expect(view.textContent).toBe('version: STSv1\r\nmx: a\\u202e.example\n\tmode: enforce\\u001b');
+});

@@ -29,7 +29,7 @@ export function MtaStsSectionBody({ section }: { section: MtaStsSection }) {
           <dl class="record-list">{policyRows(shown.policy).map(([label, value]) => [<dt key={`${label}-t`}>{label}</dt>, <dd key={`${label}-d`}><DnsText text={String(value)} /></dd>])}</dl>
           <details>
             <summary>Policy file</summary>
-            <pre class="record mta-sts-file"><DnsText text={shown.body} /></pre>
+            <pre class="record mta-sts-file"><DnsText text={shown.body} multiline /></pre>
           </details>
         </>
       )}
