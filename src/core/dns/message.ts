@@ -28,7 +28,8 @@ export interface DnsMessage {
   /** RFC 1035 §4.1.1 response code by name: NOERROR, NXDOMAIN, SERVFAIL, REFUSED, ... */
   rcode: string;
   flags: { qr: boolean; aa: boolean; tc: boolean; rd: boolean; ra: boolean; ad: boolean; cd: boolean };
-  questions: { name: string; type: string }[];
+  /** `class` only when it is not IN (then the answer is not to our question). */
+  questions: { name: string; type: string; class?: string }[];
   answers: DnsRecord[];
   authorities: DnsRecord[];
   /** Records the codecs left out, each with the sentence why (class CH, out-of-range data...). */

@@ -55,7 +55,7 @@ export function decodeMessage(bytes: Uint8Array): DnsMessage {
       ad: Boolean(packet.flag_ad),
       cd: Boolean(packet.flag_cd),
     },
-    questions: (packet.questions ?? []).map((q) => ({ name: q.name, type: q.type })),
+    questions: (packet.questions ?? []).map((q) => ({ name: q.name, type: q.type, ...(q.class && q.class !== 'IN' ? { class: String(q.class) } : {}) })),
     answers: keep(packet.answers),
     authorities: keep(packet.authorities),
   };

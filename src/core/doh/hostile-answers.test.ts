@@ -34,6 +34,10 @@ describe('validateAnswer', () => {
   it.each([['RCODE15', /response code 15, which is not assigned/], ['RCODE99', /response code 99/], ['YXDOMAIN', /YXDOMAIN, a response code that is not an answer to a query/]])('names the rcode %s', (rcode, why) => {
     expect(() => validateAnswer(msg(rcode, []), { name: 'example.com', type: 'MX' }, provider)).toThrow(why);
   });
+  it('refuses an answer to a question of another class', () => {
+    const chaos = { ...msg('NOERROR', []), questions: [{ name: 'example.com', type: 'MX', class: 'CH' }] };
+    expect(() => validateAnswer(chaos, { name: 'example.com', type: 'MX' }, provider)).toThrow(/class CH, not IN/);
+  });
   it('takes NOERROR, NXDOMAIN, SERVFAIL and REFUSED', () => {
     for (const rcode of ['NOERROR', 'NXDOMAIN', 'SERVFAIL', 'REFUSED']) validateAnswer(msg(rcode, []), { name: 'example.com', type: 'MX' }, provider);
   });

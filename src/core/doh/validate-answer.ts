@@ -19,6 +19,7 @@ export function validateAnswer(message: DnsMessage, question: DnsQuestion, provi
   if (asked && (message.questions.length !== 1 || !sameName(asked.name, question.name) || asked.type !== question.type)) {
     throw bad(`the answer is for "${asked.name.slice(0, 80)} ${asked.type}", not for the question asked`);
   }
+  if (asked?.class !== undefined) throw bad(`the answer is for class ${asked.class.replace('UNKNOWN_', 'CLASS').slice(0, 20)}, not IN (RFC 1035 §3.2.4)`);
   // RFC 1035 §4.1.1 TC: over HTTPS there is no 512-byte limit, so a truncated answer is a broken one.
   if (message.flags.tc) throw bad('the answer is truncated (TC bit set)');
   if (message.rcode === 'FORMERR' || message.rcode === 'NOTIMP') throw bad(`the resolver answered ${message.rcode}`);
