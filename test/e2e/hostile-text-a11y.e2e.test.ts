@@ -2,7 +2,9 @@
 // override is shown escaped in the real toolbar popup (screenshots for docs/screenshots/), and
 // axe-core finds no serious or critical violation in the popup, the result page, the panel
 // and the options page, in light and in dark.
+import { execFile } from 'node:child_process';
 import { writeFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -11,7 +13,7 @@ import { axeViolations, type AxeViolation } from './harness/axe';
 import { launchExtensionBrowser, openExtensionPage, type ExtensionBrowser } from './harness/browser';
 import { pressKeys, typeText } from './harness/keyboard';
 import { openToolbarPopup, pickFromContextMenu, type ToolbarPopup } from './harness/person';
-import { RESULTS_DIR } from './harness/paths';
+import { REPO_ROOT, RESULTS_DIR } from './harness/paths';
 import { quickBoxInput, waitForDone } from './harness/read-report';
 import { saveScreenshot } from './harness/screenshots';
 import { startSiteServer, type SiteServer } from './harness/site-server';
@@ -149,5 +151,25 @@ describe('the keyboard alone, with real key presses', () => {
     await pressKeys(browser.display!, 'Escape');
     await tab.locator('mxray-panel').waitFor({ state: 'detached' });
     expect(await tab.evaluate(() => document.activeElement?.textContent)).toBe('billing');
+  });
+});
+
+describe('the same PTR names in the CLI', () => {
+  it('prints them escaped, and a terminal-like page of that output is screenshotted', async () => {
+    const outputs: string[] = [];
+    for (const domain of ['ptr-zwsp.test', 'ptr-rlo.test']) {
+      const { stdout } = await promisify(execFile)(process.execPath, [join(REPO_ROOT, 'bin/mxray.js'), '--no-fallback', '--resolver', stack.dohUrl, domain], { env: { ...process.env, NODE_EXTRA_CA_CERTS: stack.caPath, NO_COLOR: '1' } }).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
+      expect(stdout).not.toMatch(RAW_UNSAFE);
+      outputs.push(`$ mxray ${domain}\n${stdout}`);
+    }
+    expect(outputs.join('')).toContain('mx.ptr\\u200bzwsp.test');
+    expect(outputs.join('')).toContain('mail.moc\\u202elapyap.ptr-rlo.test');
+    const page = await browser.context.newPage();
+    await page.setViewportSize({ width: 1100, height: 560 });
+    await page.setContent('<body style="margin:0;background:#1e1e1e"><pre style="margin:0;padding:12px;color:#ddd;font:13px/1.35 monospace;white-space:pre-wrap"></pre></body>');
+    // The text goes in as a text node, exactly as the terminal got it.
+    await page.locator('pre').evaluate((pre, text) => (pre.textContent = text), outputs.join('\n'));
+    await saveScreenshot(page, 'cli-ptr-zero-width-space-and-rlo');
+    await page.close();
   });
 });
