@@ -57,12 +57,22 @@ function headline(report: Report): string {
     refused: 'could not be looked up: the resolver refused (REFUSED)',
     nxdomain: 'does not exist (NXDOMAIN)',
   };
-  const problem = unanswered[report.mxStatus];
+  if (report.cnameProblem === 'loop') return `${name}${via} is an alias (CNAME) chain that loops: no mail server can be found`;
+  if (report.cnameProblem === 'too-long') return `${name}${via} is an alias (CNAME) chain too long to follow: no mail server can be found`;
+  const problem = report.mxStatus === 'error' ? errorHeadline(report) : unanswered[report.mxStatus];
   if (problem) return `${name}${via} ${problem}`;
   const usable = report.exchanges.filter((e) => e.state === 'resolved').length;
   if (report.implicitMx) return `${name}${via} has no MX: mail goes to the domain's own address`;
   if (report.exchanges.length === 0) return `${name}${via}: no mail servers found`;
   return `Mail for ${name}${via} goes to ${plural(report.exchanges.length, 'server')} (${usable} with an address)`;
+}
+
+/** "No resolver answered" only when none did: an answer MXray refused says so. */
+function errorHeadline(report: Report): string {
+  const codes = report.errors.map((error) => error.code);
+  if (codes.includes('bad-answer')) return 'could not be looked up: the resolver sent an answer MXray cannot use';
+  if (codes.includes('unaskable-name')) return 'could not be looked up: it is not a name a DNS query can carry';
+  return 'could not be looked up: no resolver answered';
 }
 
 function footer(report: Report, options: FormatOptions): string {
@@ -87,7 +97,9 @@ function stateText(exchange: Exchange): string {
     case 'nxdomain': return 'host does not exist';
     case 'no-address': return 'no address';
     case 'pending': return 'resolving';
-    default: return `lookup failed: ${exchange.addressStatus.A}/${exchange.addressStatus.AAAA}`;
+    default:
+      if (exchange.errors.some((error) => error.code === 'unaskable-name')) return 'not looked up: not a name a query can carry';
+      return `lookup failed: ${exchange.addressStatus.A}/${exchange.addressStatus.AAAA}`;
   }
 }
 

@@ -15,6 +15,7 @@ import type { Report } from '../core/report';
 import { parseCliOptions, USAGE } from './cli-options';
 import { formatComparison, formatMail } from './format-mail';
 import { formatReport } from './format-report';
+import { invalidInputResult, type InvalidInputResult } from './invalid-input';
 import { terminalSafe } from './terminal-safe';
 
 declare const MXRAY_VERSION: string;
@@ -31,7 +32,7 @@ export interface CliIo {
 export async function main(io: CliIo): Promise<number> {
   const options = parseCliOptions(io.argv, io.env, io.isTty);
   if ('error' in options) {
-    io.err(`mxray: ${options.error}\n\n${USAGE}`);
+    io.err(`mxray: ${terminalSafe(options.error)}\n\n${USAGE}`);
     return 2;
   }
   if (options.help) {
@@ -56,17 +57,19 @@ export async function main(io: CliIo): Promise<number> {
     client = new DohClient(init);
   } catch (error) {
     if (!(error instanceof InvalidResolverUrl)) throw error;
-    io.err(`mxray: ${error.message}`);
+    io.err(`mxray: ${terminalSafe(error.message)}`);
     return 2;
   }
   const resolverName = (id: string) => client.providers.find((p) => p.id === id)?.name ?? id;
 
   let status = 0;
-  const reports: Report[] = [];
+  const reports: (Report | InvalidInputResult)[] = [];
+  let printed = 0;
   for (const input of options.queries) {
     const parsed = tryParseQuery(input);
     if (!parsed.ok) {
       io.err(`mxray: ${terminalSafe(parsed.error.message)}`);
+      reports.push(invalidInputResult(input, parsed.error));
       status = 2;
       continue;
     }
@@ -79,14 +82,15 @@ export async function main(io: CliIo): Promise<number> {
     }
     reports.push(report);
     if (!options.json) {
-      if (reports.length > 1) io.out('');
+      if (printed++ > 0) io.out('');
       io.out(formatReport(report, { color: options.color, resolverName }));
       if (report.mail) io.out(formatMail(report, options.color));
       if (report.comparison) io.out(formatComparison(report.comparison, options.color));
     }
     status = Math.max(status, exitStatusOf(report));
   }
-  if (options.json) io.out(JSON.stringify(reports.length === 1 ? reports[0] : reports, null, 2));
+  // One input, one object; several, an array of one entry per input, bad ones included.
+  if (options.json) io.out(JSON.stringify(options.queries.length === 1 ? reports[0] : reports, null, 2));
   return status;
 }
 
@@ -97,6 +101,8 @@ type CliReport = Report & { comparison?: ResolverComparison };
 export function exitStatusOf(report: Report): number {
   const main = report.query.kind === 'ip' ? report.ptr?.ptrStatus : report.mxStatus;
   if (main === 'error') return 2;
+  // REFUSED is an answer that gives nothing, as SERVFAIL is: neither may exit as a success.
+  if (main === 'servfail' || main === 'refused') return 1;
   const mailErrors = Object.values(report.mail?.findings ?? {}).some((findings) => findings.some((f) => f.severity === 'error'));
   return mailErrors || report.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }

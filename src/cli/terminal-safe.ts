@@ -1,11 +1,11 @@
 /**
  * DNS data is untrusted text. In a terminal, control characters in a TXT record or a PTR label
- * could move the cursor, recolour, or rewrite earlier lines (ANSI escape injection), and bidi
- * overrides could make text read differently than it is. Show them as visible escapes.
+ * could move the cursor, recolour, or rewrite earlier lines (ANSI escape injection), bidi
+ * overrides could make text read differently than it is, and invisible characters could make
+ * two names look the same. Shown as visible escapes by the one shared rule (src/core/text).
  */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
+import { escapeUnsafe } from '../core/text/unsafe-chars';
 
 export function terminalSafe(text: string): string {
-  return text.replace(UNSAFE, (char) => `\\u{${char.codePointAt(0)!.toString(16)}}`);
+  return escapeUnsafe(text);
 }

@@ -90,6 +90,20 @@ describe('the in-page panel', () => {
     expect(closed()).toBe(1);
   });
 
+  it('gives focus back to where it was (the link right-clicked) when it closes', async () => {
+    const link = document.createElement('a');
+    link.href = 'mailto:a@five-mx.test';
+    link.textContent = 'mail us';
+    document.body.append(link);
+    link.focus();
+    const fake = fakePlatform(['five-mx.test']);
+    const { panel } = await open(fake.platform);
+    expect(document.activeElement).not.toBe(link);
+    await act(async () => panel.host.shadowRoot!.querySelector<HTMLButtonElement>('button[aria-label="Close"]')!.click());
+    expect(document.activeElement).toBe(link);
+    link.remove();
+  });
+
   it('closes on Esc while focus is in it', async () => {
     const fake = fakePlatform(['five-mx.test']);
     const { panel } = await open(fake.platform);

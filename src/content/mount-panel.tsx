@@ -21,6 +21,9 @@ export interface MountedPanel {
 }
 
 export function mountPanel(platform: PanelPlatform, theme: Promise<Theme>, onClosed: () => void): MountedPanel {
+  // Where the person was (the link they right-clicked, a field): focus goes back there on close,
+  // not to the top of the page, so keyboard and screen reader users keep their place.
+  const previous = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null;
   const host = document.createElement(PANEL_TAG);
   const shadow = host.attachShadow({ mode: 'open' });
   const style = document.createElement('style');
@@ -49,6 +52,7 @@ export function mountPanel(platform: PanelPlatform, theme: Promise<Theme>, onClo
     document.removeEventListener('keydown', onKey);
     render(null, container);
     host.remove();
+    if (previous?.isConnected) previous.focus({ preventScroll: true });
     onClosed();
   }
 

@@ -111,6 +111,22 @@ export class LookupAborted extends ResolverError {
   }
 }
 
+/** A name from DNS data that no query can carry as it is; never sent, never retried. */
+export class UnaskableName extends ResolverError {
+  readonly code = 'unaskable-name';
+  override readonly retryable = false;
+  constructor(resolver: string, readonly dnsName: string, question?: string) {
+    super(
+      `MXray did not look up "${dnsName.slice(0, 120)}": it is not a name a DNS query can carry as it is (a label holding a "." or "\\" byte, an empty label, or more than 255 octets), and asking it would ask another name.`,
+      resolver,
+      question,
+    );
+  }
+  get reason(): string {
+    return 'not a name a query can carry';
+  }
+}
+
 /** Every resolver in the chain failed; carries each one's failure so the report can say what happened. */
 export class AllResolversFailed extends ResolverError {
   /** With one resolver, its own failure's code says more than "all failed". */

@@ -134,6 +134,8 @@ export interface Report {
   implicitMx: boolean;
   /** When the queried name is itself an alias: the CNAME chain the resolver followed. */
   cname: DnsName[];
+  /** The chain could not be followed: it loops, or is longer than resolvers follow (mxStatus is then `servfail`). */
+  cnameProblem?: 'loop' | 'too-long';
   /** Mail exchanges sorted by preference, ties by host name (so a reordered answer reads the same). */
   exchanges: Exchange[];
   txt: TxtSummary;

@@ -1,3 +1,5 @@
+import { DnsText } from './dns-text';
+
 /**
  * On a tab whose host is not its registrable domain (www.github.com / github.com), both are
  * looked up at once; this switch shows which one is on screen and flips to the other.
@@ -20,7 +22,7 @@ export function DomainSwitch({ choices, selected, onSelect }: DomainSwitchProps)
     <div role="group" aria-label="Domain" class="domain-switch">
       {choices.map((choice) => (
         <button key={choice.key} type="button" aria-pressed={choice.key === selected} onClick={() => onSelect(choice.key)}>
-          {choice.label}
+          <DnsText text={choice.label} />
         </button>
       ))}
     </div>

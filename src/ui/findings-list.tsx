@@ -4,6 +4,7 @@
  */
 import type { Finding } from '../core/report';
 import { severityWord } from './format/cells';
+import { DnsText } from './dns-text';
 
 export function FindingsList({ findings, headingLevel = 2 }: { findings: readonly Finding[]; headingLevel?: 2 | 3 }) {
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
@@ -27,7 +28,7 @@ export function FindingItems({ findings }: { findings: readonly Finding[] }) {
     <ul class="finding-list">
       {findings.map((finding, index) => (
         <li key={`${finding.code}-${finding.subject ?? ''}-${index}`} class={`finding finding-${finding.severity}`}>
-          <span class="severity">{severityWord(finding.severity)}</span> <span class="finding-message">{finding.message}</span>
+          <span class="severity">{severityWord(finding.severity)}</span> <DnsText class="finding-message" text={finding.message} />
           {finding.rfc && (
             <>
               {' '}

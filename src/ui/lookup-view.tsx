@@ -11,6 +11,7 @@ import { statusText } from './format/status-text';
 import { ReportView } from './report-view';
 import { StatusLine } from './status-line';
 import { isRunning, type LookupState } from './use-lookup';
+import { DnsText } from './dns-text';
 
 export interface LookupViewProps {
   state: LookupState;
@@ -40,7 +41,7 @@ export function LookupView({ state, actions, headingLevel = 1, rerun }: LookupVi
     <div class="lookup">
       {title !== undefined && (
         <div class="lookup-head">
-          <Heading class="lookup-title">{title}</Heading>
+          <Heading class="lookup-title"><DnsText text={title} /></Heading>
           {report && <CopyMenu report={report} actions={actions} />}
         </div>
       )}

@@ -4,6 +4,7 @@
  * domain's verification tokens are noise most of the time.
  */
 import type { AnswerStatus, TxtSummary } from '../core/report';
+import { DnsText } from './dns-text';
 
 function absentText(status: AnswerStatus): string {
   switch (status) {
@@ -27,7 +28,7 @@ function Records({ records, status }: { records: readonly string[]; status: Answ
     <>
       {records.map((record, index) => (
         <dd key={index}>
-          <code class="record">{record}</code>
+          <code class="record"><DnsText text={record} /></code>
         </dd>
       ))}
     </>
@@ -52,7 +53,7 @@ export function MailRecords({ txt, headingLevel = 2 }: { txt: TxtSummary; headin
           <ul>
             {others.map((record, index) => (
               <li key={index}>
-                <code class="record">{record}</code>
+                <code class="record"><DnsText text={record} /></code>
               </li>
             ))}
           </ul>

@@ -8,6 +8,7 @@ import type { Address, Exchange } from '../core/report';
 import { fcrdnsText, ptrStatusText, ttlText, unresolvedText } from './format/cells';
 import { groupByPreference, type PreferenceGroup } from './format/preference-groups';
 import { NetworkCell } from './network-cell';
+import { DnsText } from './dns-text';
 
 export function MailServerTable({ exchanges }: { exchanges: readonly Exchange[] }) {
   // The Network column (issue #17) only when the network lookups ran.
@@ -82,10 +83,10 @@ function HostCell({ exchange, rows }: { exchange: Exchange; rows: number }) {
   const shown = exchange.display || '.';
   return (
     <th scope="row" rowSpan={rows} class="host">
-      <span class="name">{shown}</span>
-      {shown !== exchange.host && exchange.host !== '' && <span class="note ascii">{exchange.host}</span>}
+      <DnsText class="name" text={shown} />
+      {shown !== exchange.host && exchange.host !== '' && <DnsText class="note ascii" text={exchange.host} />}
       {exchange.implicit && <span class="tag">implicit MX</span>}
-      {exchange.cname.length > 0 && <span class="note">alias of {exchange.cname.at(-1)}</span>}
+      {exchange.cname.length > 0 && <span class="note">alias of <DnsText text={exchange.cname.at(-1)!} /></span>}
     </th>
   );
 }
@@ -101,7 +102,7 @@ export function AddressCells({ address, network = false }: { address: Address; n
         {address.range && address.range !== 'documentation' && <span class="tag">{address.range}</span>}
       </td>
       {network && <NetworkCell address={address} />}
-      <td class="ptr">{ptrStatus ?? address.ptr.map((ptr) => <span key={ptr.name} class="ptr-name">{ptr.name}</span>)}</td>
+      <td class="ptr">{ptrStatus ?? address.ptr.map((ptr) => <DnsText key={ptr.name} class="ptr-name" text={ptr.name} />)}</td>
       <td class={`fcrdns fcrdns-${address.fcrdns}`}>{fcrdnsText(address.fcrdns)}</td>
       <td class="ttl">{ttlText(address.ttl)}</td>
     </>

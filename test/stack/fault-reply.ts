@@ -5,6 +5,8 @@ import dnsPacket from 'dns-packet';
 import { exchange, type Upstream } from './dns-exchange';
 import { wireToJson } from './dns-json';
 import type { DohRequest } from './doh-request';
+import { bendJson, bendWire } from './fault-bend';
+import { corpusReply } from './fault-corpus';
 import type { FaultPlan } from './fault-modes';
 import { rcodeNumber } from './rr-types';
 
@@ -93,14 +95,15 @@ export async function answerReply(
   servfailSuffixes: readonly string[],
   validatedSuffixes: readonly string[],
 ): Promise<Reply> {
-  const answer = bendAnswer(plan, await dnsAnswer(plan, request, upstream, servfailSuffixes, validatedSuffixes));
+  if (plan.corpus !== null) return corpusReply(plan.corpus, request);
+  const answer = bendWire(plan.bends, bendAnswer(plan, await dnsAnswer(plan, request, upstream, servfailSuffixes, validatedSuffixes)));
   const age = maxAge(answer);
   const headers: Record<string, string> = age === null ? {} : { 'cache-control': `max-age=${age}` };
   let reply: Reply;
   if (request.format === 'json') {
     // Google's /resolve says application/json; Cloudflare's /dns-query says application/dns-json.
     headers['content-type'] = plan.endpoint === 'resolve' ? 'application/json; charset=utf-8' : 'application/dns-json';
-    reply = { status: 200, headers, body: Buffer.from(JSON.stringify(wireToJson(answer))) };
+    reply = { status: 200, headers, body: Buffer.from(JSON.stringify(bendJson(plan.bends, wireToJson(answer)))) };
   } else {
     reply = { status: 200, headers: { ...headers, 'content-type': 'application/dns-message' }, body: answer };
   }

@@ -50,7 +50,7 @@ describe('formatBlocklists', () => {
   it('neutralises control characters in DNS text', async () => {
     const lines = formatBlocklists(await probed({ '1.2.0.192.bl.spamcop.net A': ['\u001b[31mred'] }, [{ ip: '192.0.2.1', family: 4, host: 'mx\u001b[2J.example.com' }]));
     expect(lines.join('\n')).not.toContain('\u001b');
-    expect(lines[0]).toBe('192.0.2.1 (mx\\u{1b}[2J.example.com)');
+    expect(lines[0]).toBe('192.0.2.1 (mx\\u001b[2J.example.com)');
   });
 
   it('marks special addresses and addresses over the limit', () => {

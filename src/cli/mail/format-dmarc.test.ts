@@ -34,7 +34,7 @@ describe('formatDmarc', () => {
 
   it('escapes terminal control characters in DNS text', async () => {
     const out = await lines({ '_dmarc.example.com TXT': ['v=DMARC1; p=none; x=\u001b[31mred'] });
-    expect(out[1]).toBe('v=DMARC1; p=none; x=\\u{1b}[31mred');
+    expect(out[1]).toBe('v=DMARC1; p=none; x=\\u001b[31mred');
     expect(out.join('\n')).not.toContain('\u001b');
   });
 });

@@ -29,6 +29,6 @@ describe('formatMtaSts', () => {
 
   it('escapes control characters from DNS and HTTP', async () => {
     const out = await lines({ '_mta-sts.example.com TXT': ['v=STSv1; id=1\u001b[2J'] }, () => Promise.reject(new Error('bad\u0007')));
-    expect(out).toEqual(['v=STSv1; id=1\\u{1b}[2J', 'https://mta-sts.example.com/.well-known/mta-sts.txt could not be fetched: bad\\u{7}']);
+    expect(out).toEqual(['v=STSv1; id=1\\u001b[2J', 'https://mta-sts.example.com/.well-known/mta-sts.txt could not be fetched: bad\\u0007']);
   });
 });

@@ -16,6 +16,6 @@ describe('formatProvider', () => {
   });
 
   it('neutralises control characters in host names', () => {
-    expect(formatProvider([{ hosts: ['mx\u001b[2J.example'] }])).toEqual(['not recognised: mx\\u{1b}[2J.example']);
+    expect(formatProvider([{ hosts: ['mx\u001b[2J.example'] }])).toEqual(['not recognised: mx\\u001b[2J.example']);
   });
 });

@@ -5,6 +5,12 @@
  * bad answer and falls back.
  */
 import type { DnsMessage, DnsRecord, QuestionType } from './message';
+import { ttlOf } from './ttl';
+
+/** Why a JSON answer cannot be read: the one error `decodeJsonMessage` throws. */
+export class JsonAnswerError extends Error {
+  override readonly name = 'JsonAnswerError';
+}
 
 const RCODES = ['NOERROR', 'FORMERR', 'SERVFAIL', 'NXDOMAIN', 'NOTIMP', 'REFUSED', 'YXDOMAIN', 'YXRRSET', 'NXRRSET', 'NOTAUTH', 'NOTZONE'];
 
@@ -17,9 +23,9 @@ const TYPE_NAMES = new Map(Object.entries(TYPE_NUMBERS).map(([name, num]) => [nu
 interface JsonRecord { name: string; type: number; TTL?: number; data: string }
 
 export function decodeJsonMessage(body: unknown): DnsMessage {
-  if (typeof body !== 'object' || body === null) throw new Error('not a JSON object');
+  if (typeof body !== 'object' || body === null) throw new JsonAnswerError('not a JSON object');
   const json = body as Record<string, unknown>;
-  if (typeof json.Status !== 'number') throw new Error('no Status field');
+  if (typeof json.Status !== 'number' || !Number.isInteger(json.Status) || json.Status < 0) throw new JsonAnswerError('no Status field with a response code');
   return {
     id: 0,
     rcode: RCODES[json.Status] ?? `RCODE${json.Status}`,
@@ -32,29 +38,29 @@ export function decodeJsonMessage(body: unknown): DnsMessage {
 
 function listOf(value: unknown): Record<string, unknown>[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value)) throw new Error('section is not a list');
+  if (!Array.isArray(value)) throw new JsonAnswerError('section is not a list');
   return value.map((item) => {
-    if (typeof item !== 'object' || item === null) throw new Error('record is not an object');
+    if (typeof item !== 'object' || item === null) throw new JsonAnswerError('record is not an object');
     return item as Record<string, unknown>;
   });
 }
 
 function stringField(obj: Record<string, unknown>, key: string): string {
   const value = obj[key];
-  if (typeof value !== 'string') throw new Error(`${key} is not a string`);
+  if (typeof value !== 'string') throw new JsonAnswerError(`${key} is not a string`);
   return value;
 }
 
 function numberField(obj: Record<string, unknown>, key: string): number {
   const value = obj[key];
-  if (typeof value !== 'number') throw new Error(`${key} is not a number`);
+  if (typeof value !== 'number') throw new JsonAnswerError(`${key} is not a number`);
   return value;
 }
 
 function toRecord(raw: Record<string, unknown>): DnsRecord {
   const record: JsonRecord = { name: stringField(raw, 'name'), type: numberField(raw, 'type'), data: stringField(raw, 'data') };
-  const name = stripDot(record.name);
-  const ttl = typeof raw.TTL === 'number' ? raw.TTL : 0;
+  const name = checkedName(record.name);
+  const ttl = ttlOf(raw.TTL);
   const type = TYPE_NAMES.get(record.type);
   switch (type) {
     case 'A':
@@ -63,7 +69,7 @@ function toRecord(raw: Record<string, unknown>): DnsRecord {
     case 'DNAME':
     case 'PTR':
     case 'NS':
-      return { name, type, ttl, data: stripDot(record.data.trim()) };
+      return { name, type, ttl, data: type === 'A' || type === 'AAAA' ? record.data.trim() : checkedName(record.data.trim()) };
     case 'MX':
       return { name, type, ttl, data: parseMx(record.data) };
     case 'TXT':
@@ -79,15 +85,36 @@ function stripDot(name: string): string {
   return name.endsWith('.') ? name.slice(0, -1) : name;
 }
 
+/**
+ * A name in presentation form as a wire name could be: at most 255 octets, labels of at most 63
+ * (RFC 1035 §2.3.4; `\DDD` and `\X` escapes count as one octet). A JSON answer can say anything,
+ * so a name no DNS message could carry makes the answer unusable, as on the wire.
+ */
+function checkedName(text: string): string {
+  const name = stripDot(text);
+  if (name === '') return name;
+  let wire = 1;
+  for (const label of name.split(/(?<!\\)\./)) {
+    const octets = new TextEncoder().encode(label.replace(/\\(\d{3}|.)/g, 'x')).byteLength;
+    if (octets === 0 || octets > 63) throw new JsonAnswerError(`a name with a label of ${octets} octets ("${name.slice(0, 40)}…")`);
+    wire += octets + 1;
+  }
+  if (wire > 255) throw new JsonAnswerError(`a name of ${wire} octets, longer than DNS allows (255)`);
+  return name;
+}
+
 function parseMx(data: string): { preference: number; exchange: string } {
   const match = /^\s*(\d{1,5})\s+(\S+)\s*$/.exec(data);
-  if (!match) throw new Error(`unreadable MX data "${data.slice(0, 60)}"`);
-  return { preference: Number(match[1]), exchange: stripDot(match[2]!) };
+  if (!match) throw new JsonAnswerError(`unreadable MX data "${data.slice(0, 60)}"`);
+  // RFC 1035 §3.3.9: PREFERENCE is 16 bits.
+  const preference = Number(match[1]);
+  if (preference > 65_535) throw new JsonAnswerError(`an MX preference of ${preference}, more than 16 bits can hold`);
+  return { preference, exchange: checkedName(match[2]!) };
 }
 
 function parseSoa(data: string): { mname: string; rname: string; serial: number; refresh: number; retry: number; expire: number; minimum: number } {
   const parts = data.trim().split(/\s+/);
-  if (parts.length !== 7) throw new Error('unreadable SOA data');
+  if (parts.length !== 7) throw new JsonAnswerError('unreadable SOA data');
   const [mname, rname, ...numbers] = parts as [string, string, ...string[]];
   const [serial, refresh, retry, expire, minimum] = numbers.map(Number) as [number, number, number, number, number];
   return { mname: stripDot(mname), rname: stripDot(rname), serial, refresh, retry, expire, minimum };
@@ -103,7 +130,7 @@ export function parseTxt(data: string): string[] {
   let i = 0;
   while (i < data.length) {
     if (data[i] === ' ') { i++; continue; }
-    if (data[i] !== '"') throw new Error('unreadable TXT data');
+    if (data[i] !== '"') throw new JsonAnswerError('unreadable TXT data');
     const bytes: number[] = [];
     i++;
     while (i < data.length && data[i] !== '"') {
@@ -118,7 +145,7 @@ export function parseTxt(data: string): string[] {
       bytes.push(...new TextEncoder().encode(char));
       i += char.length;
     }
-    if (data[i] !== '"') throw new Error('unterminated TXT string');
+    if (data[i] !== '"') throw new JsonAnswerError('unterminated TXT string');
     i++;
     strings.push(new TextDecoder().decode(new Uint8Array(bytes)));
   }

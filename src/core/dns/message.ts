@@ -28,9 +28,12 @@ export interface DnsMessage {
   /** RFC 1035 §4.1.1 response code by name: NOERROR, NXDOMAIN, SERVFAIL, REFUSED, ... */
   rcode: string;
   flags: { qr: boolean; aa: boolean; tc: boolean; rd: boolean; ra: boolean; ad: boolean; cd: boolean };
-  questions: { name: string; type: string }[];
+  /** `class` only when it is not IN (then the answer is not to our question). */
+  questions: { name: string; type: string; class?: string }[];
   answers: DnsRecord[];
   authorities: DnsRecord[];
+  /** Records the codecs left out, each with the sentence why (class CH, out-of-range data...). */
+  dropped?: string[];
 }
 
 /** DNS names compare case-insensitively (RFC 4343) and without the root dot. */
@@ -51,6 +54,8 @@ export function normaliseName(name: string): string {
 export function isQueryableName(name: string): boolean {
   const normal = normaliseName(name);
   if (normal.length === 0) return false;
+  // An escaped byte (`a\.b`: a label holding a dot, wire-codec.ts) cannot be asked as the same name.
+  if (normal.includes('\\')) return false;
   const encoder = new TextEncoder();
   let wireLength = 1;
   for (const label of normal.split('.')) {

@@ -71,7 +71,7 @@ describe('RFC 8484 wire format', () => {
     expect(withFlags(0x8000 | 0x0200 | 0x0010 | 3)).toMatchObject({ rcode: 'NXDOMAIN', flags: { qr: true, tc: true, cd: true, ad: false, aa: false, ra: false } });
     expect(withFlags(0x8002).rcode).toBe('SERVFAIL');
     expect(withFlags(0x8005).rcode).toBe('REFUSED');
-    expect(withFlags(0x800b).rcode).toBe('RCODE_11');
+    expect(withFlags(0x800b).rcode).toBe('RCODE11');
     expect(withFlags(0x0000).flags.qr).toBe(false);
   });
 

@@ -5,6 +5,9 @@
  */
 import * as dnsPacket from '@leichtgewicht/dns-packet';
 import type { DnsMessage, DnsQuestion, DnsRecord, SoaData } from './message';
+import { checkWireLayout, WireFormatError } from './wire-layout';
+import { escapeLabel } from './label-text';
+import { ttlOf } from './ttl';
 
 /**
  * A query as RFC 8484 §4.1 asks for it: ID 0 (so HTTP caches can share answers), RD set, and
@@ -23,15 +26,26 @@ export function encodeQuery(question: DnsQuestion): Uint8Array<ArrayBuffer> {
 
 /** Decode a response; throws on anything the codec cannot parse (the client turns that into BadAnswer). */
 export function decodeMessage(bytes: Uint8Array): DnsMessage {
-  const packet = dnsPacket.decode(bytes);
+  // RDLENGTH and the header's counts first: the codec itself trusts neither (wire-layout.ts).
+  checkWireLayout(bytes);
+  let packet: dnsPacket.Packet;
+  try {
+    packet = dnsPacket.decode(bytes);
+  } catch (error) {
+    // The codec throws plain Errors (and a RangeError past a buffer): one typed error for callers.
+    throw new WireFormatError(`the codec could not read it (${error instanceof Error ? error.message.slice(0, 80) : 'unreadable'})`);
+  }
   // Reading past the end gives `undefined` on a Uint8Array where a Buffer threw, so the codec
   // walks on through a cut-off message: what it consumed tells us (NaN when it read a length
   // that was not there).
   const consumed = (dnsPacket.decode as { bytes?: number }).bytes;
-  if (!(consumed !== undefined && consumed <= bytes.byteLength)) throw new Error('DNS message ends early');
-  return {
+  if (!(consumed !== undefined && consumed <= bytes.byteLength)) throw new WireFormatError('the message ends early');
+  const dropped: string[] = [];
+  const keep = (section: PacketAnswer[] | undefined) => (section ?? []).flatMap((answer) => toRecord(answer, dropped));
+  const message: DnsMessage = {
     id: packet.id ?? 0,
-    rcode: packet.rcode ?? 'NOERROR',
+    // The codec spells unassigned codes RCODE_15; the JSON codec and the checks say RCODE15.
+    rcode: (packet.rcode ?? 'NOERROR').replace('RCODE_', 'RCODE'),
     flags: {
       qr: packet.type === 'response',
       aa: Boolean(packet.flag_aa),
@@ -41,10 +55,12 @@ export function decodeMessage(bytes: Uint8Array): DnsMessage {
       ad: Boolean(packet.flag_ad),
       cd: Boolean(packet.flag_cd),
     },
-    questions: (packet.questions ?? []).map((q) => ({ name: q.name, type: q.type })),
-    answers: (packet.answers ?? []).flatMap(toRecord),
-    authorities: (packet.authorities ?? []).flatMap(toRecord),
+    questions: (packet.questions ?? []).map((q) => ({ name: q.name, type: q.type, ...(q.class && q.class !== 'IN' ? { class: String(q.class) } : {}) })),
+    answers: keep(packet.answers),
+    authorities: keep(packet.authorities),
   };
+  if (dropped.length > 0) message.dropped = [...new Set(dropped)];
+  return message;
 }
 
 /**
@@ -73,7 +89,9 @@ function decodeName(buf: Uint8Array, start = 0): string {
       if (offset + length > buf.length) throw new Error('Cannot decode name (buffer overflow)');
       nameLength += length + 1;
       if (nameLength > 254) throw new Error('Cannot decode name (name too long)');
-      labels.push(labelText.decode(buf.subarray(offset, offset + length)));
+      // A "." or "\\" byte inside a label is escaped (RFC 1035 §5.1 presentation form), so the
+      // label never reads, or is asked, as two labels of another name (isQueryableName).
+      labels.push(escapeLabel(labelText.decode(buf.subarray(offset, offset + length))));
       offset += length;
       if (!jumped) consumed += length;
     } else if ((length & 0xc0) === 0xc0) {
@@ -95,10 +113,17 @@ dnsPacket.name.decode = decodeName;
 
 type PacketAnswer = NonNullable<dnsPacket.Packet['answers']>[number];
 
-function toRecord(answer: PacketAnswer): DnsRecord[] {
+function toRecord(answer: PacketAnswer, dropped: string[]): DnsRecord[] {
   if (answer.type === 'OPT') return [];
+  // Mail routing is class IN (RFC 1035 §3.2.4); a CH or HS record in an answer is not one.
+  const klass = (answer as { class?: string }).class ?? 'IN';
+  if (klass !== 'IN') {
+    const type = String(answer.type);
+    dropped.push(`${/^[AEFHILMNORSX]/.test(type) ? 'an' : 'a'} ${type} record of class ${klass.replace('UNKNOWN_', 'CLASS')} came for ${String(answer.name).slice(0, 80)}, and only class IN is Internet DNS (RFC 1035 §3.2.4), so MXray ignored it`);
+    return [];
+  }
   const name = answer.name;
-  const ttl = answer.ttl ?? 0;
+  const ttl = ttlOf(answer.ttl ?? 0);
   switch (answer.type) {
     case 'A':
     case 'AAAA':

@@ -16,6 +16,8 @@ export interface DnsAnswer {
   fromCache: boolean;
   /** HTTP requests this answer cost (0 from the cache; more than 1 after fallback or POST retry). */
   requests: number;
+  /** Records left out of the answer, each a sentence why (stray-records.ts, the codecs). */
+  notes?: string[];
   /** Resolvers that failed before this one answered, in order (or were slow: `resolver-slow`). */
   failures: ErrorInfo[];
   /** This answer came from a hedge: an earlier resolver was still silent when it arrived. */

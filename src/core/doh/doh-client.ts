@@ -12,9 +12,9 @@
  * the CLI and tests.
  */
 import type { DnsMessage, DnsQuestion } from '../dns/message';
-import { normaliseName } from '../dns/message';
-import { LookupAborted, ResolverError, ResolverHttpError } from '../errors';
 import type { ErrorInfo } from '../vocabulary';
+import { isQueryableName, normaliseName } from '../dns/message';
+import { LookupAborted, ResolverError, ResolverHttpError, UnaskableName } from '../errors';
 import { AnswerCache } from './answer-cache';
 import type { DnsAnswer } from './dns-answer';
 import { requestDoh, type FetchLike } from './doh-request';
@@ -22,6 +22,8 @@ import { AttemptFailure, hedgedAsk, type ResolverNotice } from './hedged-ask';
 import { Limiter, type Priority } from './limiter';
 import type { DohProvider } from './providers';
 import { ResolverHealth } from './resolver-health';
+import { chaseCname } from './chase-cname';
+import { withoutStrayRecords } from './stray-records';
 import { validateAnswer } from './validate-answer';
 
 export type { ResolverNotice } from './hedged-ask';
@@ -102,7 +104,16 @@ export class DohClient {
   }
 
   async query(asked: DnsQuestion, options: QueryOptions = {}): Promise<DnsAnswer> {
+    const first = await this.queryOne(asked, options);
+    // A chain the answer leaves unfinished is followed here (chase-cname.ts), each piece cached.
+    return chaseCname(first, asked, (name) => this.queryOne({ name, type: asked.type }, options));
+  }
+
+  private async queryOne(asked: DnsQuestion, options: QueryOptions): Promise<DnsAnswer> {
     const question = { name: normaliseName(asked.name), type: asked.type };
+    // A name from DNS data can be one no query can carry (a label holding a dot, over 255 octets):
+    // asking it would ask another name, or fail inside the codec.
+    if (!isQueryableName(question.name)) throw new UnaskableName(this.providers[0]!.name, question.name, `${question.name.slice(0, 300)} ${question.type}`);
     const key = this.key(question);
     const cached = this.cache.get(key, this.now());
     if (cached) {
@@ -249,11 +260,13 @@ export class DohClient {
 }
 
 function toAnswer(question: DnsQuestion, message: DnsMessage, provider: DohProvider, requests: number, failures: ErrorInfo[]): DnsAnswer {
+  const { answers, notes } = withoutStrayRecords(message, question);
   return {
+    ...(notes.length > 0 ? { notes } : {}),
     name: question.name,
     type: question.type,
     rcode: message.rcode,
-    answers: message.answers,
+    answers,
     authorities: message.authorities,
     authenticated: message.flags.ad,
     resolver: provider.id,

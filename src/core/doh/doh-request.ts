@@ -6,6 +6,7 @@ import { decodeJsonMessage } from '../dns/json-codec';
 import type { DnsMessage, DnsQuestion } from '../dns/message';
 import { decodeMessage, encodeQuery } from '../dns/wire-codec';
 import { BadAnswer, LookupAborted, ResolverError, ResolverHttpError, ResolverRedirected, ResolverTimeout, ResolverUnreachable } from '../errors';
+import { WireFormatError } from '../dns/wire-layout';
 import type { DohProvider } from './providers';
 import { BodyTooLarge, readCappedBody } from './read-capped-body';
 
@@ -40,8 +41,15 @@ export async function requestDoh(provider: DohProvider, question: DnsQuestion, o
       void response.body?.cancel().catch(() => undefined);
       throw new ResolverHttpError(provider.name, response.status, label, retryAfterMs(response.headers.get('retry-after')));
     }
-    checkContentType(provider, response.headers.get('content-type'), label);
-    const body = await readBody(response, provider, label);
+    let body: Uint8Array;
+    try {
+      checkContentType(provider, response.headers.get('content-type'), label);
+      body = await readBody(response, provider, label);
+    } catch (error) {
+      // A body left unread (too large, wrong type) holds its connection open for good.
+      if (!response.bodyUsed) void response.body?.cancel().catch(() => undefined);
+      throw error;
+    }
     return provider.format === 'json' ? parseJsonBody(body, provider, label) : parseWireBody(body, provider, label);
   } catch (error) {
     if (options.signal?.aborted) throw new LookupAborted(provider.name, label);
@@ -103,8 +111,10 @@ async function readBody(response: Response, provider: DohProvider, label: string
 function parseWireBody(body: Uint8Array, provider: DohProvider, label: string): DnsMessage {
   try {
     return decodeMessage(body);
-  } catch {
-    throw new BadAnswer(provider.name, 'malformed DNS message', label);
+  } catch (error) {
+    // The layout check says which record is wrong and how; the codec's own errors say little.
+    const detail = error instanceof WireFormatError ? `: ${error.message}` : '';
+    throw new BadAnswer(provider.name, `malformed DNS message${detail}`, label);
   }
 }
 

@@ -18,13 +18,20 @@ describe('readAnswer', () => {
     expect(read.records.map((r) => r.data)).toEqual(['192.0.2.1']);
     expect(read.status).toBe('ok');
   });
-  it('stops at a CNAME loop instead of spinning', () => {
+  it('stops at a CNAME loop instead of spinning, and names it a loop (a failure, not "no records")', () => {
     const read = readAnswer(answer('NOERROR', [
       { name: 'a.example', type: 'CNAME', ttl: 1, data: 'b.example' },
       { name: 'b.example', type: 'CNAME', ttl: 1, data: 'a.example' },
     ]), 'A');
-    expect(read.cname).toEqual(['b.example']);
-    expect(read.status).toBe('nodata');
+    expect(read.cname).toEqual(['b.example', 'a.example']);
+    expect(read.chain).toBe('loop');
+    expect(read.status).toBe('servfail');
+  });
+  it('calls a chain of more than 16 links too long, even when its end holds records', () => {
+    const links = Array.from({ length: 20 }, (_, i) => ({ name: `c${i}.example`, type: 'CNAME' as const, ttl: 1, data: `c${i + 1}.example` }));
+    const read = readAnswer({ ...answer('NOERROR', [...links, { name: 'c20.example', type: 'A', ttl: 1, data: '192.0.2.1' }]), name: 'c0.example' }, 'A');
+    expect(read).toMatchObject({ chain: 'too-long', status: 'servfail', records: [] });
+    expect(read.cname).toHaveLength(16);
   });
   it('ignores records at other names (no trust in extra data)', () => {
     expect(readAnswer(answer('NOERROR', [{ name: 'evil.example', type: 'A', ttl: 1, data: '192.0.2.66' }]), 'A').records).toEqual([]);

@@ -18,21 +18,40 @@ export interface ReadAnswer<R extends DnsRecord = DnsRecord> {
   /** The aliases passed through, in order (empty when the name is not an alias). */
   cname: string[];
   records: R[];
+  /**
+   * The chain could not be followed to its end: it comes back to a name already passed
+   * (`loop`), or it is longer than any resolver follows (`too-long`, over 16 links). Either way
+   * senders' resolvers give up (SERVFAIL), so the status is `servfail`, never "no records".
+   */
+  chain?: 'loop' | 'too-long';
 }
 
 export function readAnswer<T extends DnsRecord['type']>(answer: DnsAnswer, type: T): ReadAnswer<RecordOf<T>> {
   const cname: string[] = [];
   let target = normaliseName(answer.name);
   const seen = new Set([target]);
-  for (let i = 0; i < MAX_CHAIN; i++) {
+  let chain: ReadAnswer['chain'];
+  for (;;) {
     const alias = answer.answers.find((r) => r.type === 'CNAME' && normaliseName(r.name) === target);
     if (!alias || alias.type !== 'CNAME') break;
     const next = normaliseName(alias.data);
-    if (seen.has(next)) break;
+    if (seen.has(next)) {
+      chain = 'loop';
+      cname.push(next);
+      break;
+    }
+    if (cname.length >= MAX_CHAIN) {
+      chain = 'too-long';
+      break;
+    }
     seen.add(next);
     cname.push(next);
     target = next;
   }
+  // A chain that ends on an alias whose target the answer leaves out, 16 links deep, is one the
+  // resolver gave up on as well.
+  if (!chain && cname.length >= MAX_CHAIN && !answer.answers.some((r) => r.type === type && normaliseName(r.name) === target)) chain = 'too-long';
+  if (chain) return { status: 'servfail', cname, records: [], chain };
   const records = answer.answers.filter(
     (r): r is RecordOf<T> => r.type === type && normaliseName(r.name) === target,
   );

@@ -19,7 +19,19 @@ export function validateAnswer(message: DnsMessage, question: DnsQuestion, provi
   if (asked && (message.questions.length !== 1 || !sameName(asked.name, question.name) || asked.type !== question.type)) {
     throw bad(`the answer is for "${asked.name.slice(0, 80)} ${asked.type}", not for the question asked`);
   }
+  if (asked?.class !== undefined) throw bad(`the answer is for class ${asked.class.replace('UNKNOWN_', 'CLASS').slice(0, 20)}, not IN (RFC 1035 §3.2.4)`);
   // RFC 1035 §4.1.1 TC: over HTTPS there is no 512-byte limit, so a truncated answer is a broken one.
   if (message.flags.tc) throw bad('the answer is truncated (TC bit set)');
   if (message.rcode === 'FORMERR' || message.rcode === 'NOTIMP') throw bad(`the resolver answered ${message.rcode}`);
+  // Only these four are answers to a query (RFC 1035 §4.1.1, RFC 6895 §2.3); YXDOMAIN and the
+  // rest belong to UPDATE and TSIG, and 11-15 are unassigned: name the code rather than guess.
+  if (!ANSWER_RCODES.has(message.rcode)) throw bad(rcodeProblem(message.rcode));
+}
+
+const ANSWER_RCODES = new Set(['NOERROR', 'NXDOMAIN', 'SERVFAIL', 'REFUSED']);
+
+function rcodeProblem(rcode: string): string {
+  const number = /^RCODE(\d+)$/.exec(rcode)?.[1];
+  if (number !== undefined) return `the resolver answered with response code ${number.slice(0, 12)}, which is not assigned to any meaning (RFC 6895 §2.3)`;
+  return `the resolver answered ${rcode}, a response code that is not an answer to a query (RFC 6895 §2.3)`;
 }

@@ -12,6 +12,7 @@ import type { DohClient, QueryOptions } from '../doh/doh-client';
 import { AllResolversFailed, toErrorInfo } from '../errors';
 import type { Report } from '../report';
 import type { ErrorInfo } from '../vocabulary';
+import { ignoredRecords } from './ignored-records';
 import type { WorkBudget } from './work-budget';
 
 export type Outcome = { answer: DnsAnswer; error?: undefined; depth: number } | { answer?: undefined; error: ErrorInfo; depth: number };
@@ -104,6 +105,8 @@ export class AskTracker {
     if (track === 'mail' && this.draft.mail) this.draft.mail.requests += answer.requests;
     if (answer.fromCache) stats.cacheHits++;
     if (!this.draft.answeredBy.includes(answer.resolver)) this.draft.answeredBy.push(answer.resolver);
+    // Records the client left out (stray, wrong class...) are said, once each, as answer-ignored errors.
+    for (const note of answer.notes ?? []) this.noteError(ignoredRecords(answer, note), undefined);
     // The resolver that answered after these failed is named, so a fallback is never silent.
     const next = this.client.providers.find((p) => p.id === answer.resolver)?.name ?? answer.resolver;
     for (const failure of answer.failures) this.noteResolverFailure(failure, next);

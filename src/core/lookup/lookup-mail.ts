@@ -21,6 +21,7 @@ import type { DohClient } from '../doh/doh-client';
 import { buildPtrName } from '../ip/ptr-name';
 import { compareIps } from '../ip/compare-ips';
 import { isDmarcRecord } from '../mail/dmarc/parse-dmarc';
+import { hostNameProblem } from '../routing-checks/hostname-syntax';
 import { recordDomainAnswer, recordHostAnswer } from '../mail/dnssec/record-dnssec';
 import type { DiagnosticsOptions } from '../mail/mail-diagnostics';
 import { isSpfRecord } from '../mail/spf/parse-spf';
@@ -140,6 +141,7 @@ class MailLookup {
     const read = readAnswer(outcome.answer, 'MX');
     this.draft.mxStatus = read.status;
     this.draft.cname = read.cname;
+    if (read.chain) this.draft.cnameProblem = read.chain;
     this.draft.authenticated = outcome.answer.authenticated;
     if (this.draft.mail) recordDomainAnswer(this.draft.mail.dnssec, 'mx', this.query.name, read.status, outcome.answer.authenticated);
     this.draft.mxTtl = minTtl(read.records);
@@ -251,7 +253,8 @@ class MailLookup {
     }
     const type = address.family === 4 ? 'A' : 'AAAA';
     address.ptr.forEach((ptrName, index) => {
-      if (index >= MAX_PTR_NAMES || !isQueryableName(ptrName.name)) {
+      // A name that is not a host name (ESC, U+202E, a space...) can never confirm, whatever its A says.
+      if (index >= MAX_PTR_NAMES || !isQueryableName(ptrName.name) || hostNameProblem(ptrName.name) !== undefined) {
         ptrName.forwardStatus = 'skipped';
         return;
       }

@@ -8,7 +8,7 @@ import type { ReportFacts } from './check';
 import { aliasTargets, domainDisplay } from '../wording';
 
 export function checkDomainCname(report: ReportFacts): Finding[] {
-  if (report.query.kind === 'ip') return [];
+  if (report.query.kind === 'ip' || report.cnameProblem) return [];
   const targets = aliasTargets(report.query.name, report.cname);
   const target = targets.at(-1);
   if (!target) return [];

@@ -70,6 +70,8 @@ export function checkDomainStatus(report: ReportFacts): Finding[] {
     }
 
     case 'servfail':
+      // A chain that loops or runs too long is the zone's own doing: cname-chain.ts says so.
+      if (report.cnameProblem) return [];
       return finding(
         'mx-servfail',
         'error',
@@ -95,7 +97,7 @@ export function checkDomainStatus(report: ReportFacts): Finding[] {
         'warn',
         `MXray could not get the MX records of ${domain}: ${detail ? detail.replace(/\.?$/, '.') : 'no resolver answered.'} ` +
           `This is a problem between MXray and the resolver, not necessarily with ${domain}. Check the network ` +
-          `connection or choose another resolver in the settings.`,
+          `connection or choose another resolver.`,
       );
     }
 

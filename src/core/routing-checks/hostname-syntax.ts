@@ -6,8 +6,10 @@
  */
 import type { Finding } from '../vocabulary';
 import type { ReportFacts } from './check';
-import { mailHosts } from './usability';
-import { hostDisplay } from '../wording';
+import { codePoint } from '../dns/idna-label';
+import { hasUnsafeChars } from '../text/unsafe-chars';
+import { brokenHostConsequence, brokenHostSeverity, mailHosts } from './usability';
+import { hostDisplay, mailTo } from '../wording';
 
 const LDH_LABEL = /^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/i;
 
@@ -30,6 +32,8 @@ export function hostNameProblem(host: string): string | undefined {
 
 function describeChar(char: string): string {
   if (char === '_') return 'an underscore';
+  if (char === '\\') return 'an escaped "." or "\\" byte inside the label';
+  if (hasUnsafeChars(char)) return `the control, bidirectional or invisible character ${codePoint(char)}`;
   if (char === ' ') return 'a space';
   if (/\s/.test(char) || char.charCodeAt(0) < 0x20) return 'a control character';
   return `"${char}"`;
@@ -40,13 +44,16 @@ export function checkHostnameSyntax(report: ReportFacts): Finding[] {
     if (exchange.implicit || exchange.state === 'ip-literal' || !exchange.host) return [];
     const problem = hostNameProblem(exchange.host);
     if (!problem) return [];
+    // A label holding a "." byte cannot be asked as the same name (label-text.ts): nobody can deliver to it.
+    const unaskable = exchange.errors.some((error) => error.code === 'unaskable-name');
     return [
       {
         code: 'mx-invalid-hostname',
-        severity: 'warn',
+        severity: unaskable ? brokenHostSeverity(report, exchange) : 'warn',
         message:
           `The MX host ${hostDisplay(exchange)} is not a valid host name: ${problem}. Host names may only use letters, ` +
           `digits and hyphens (RFC 5321 §2.3.5), and many senders refuse to deliver to an MX host that breaks this. ` +
+          (unaskable ? `MXray did not look up its address: written out, it would be asked as another name. ${brokenHostConsequence(report, exchange, mailTo(report.query))} ` : '') +
           `Point the MX record at a name that follows it.`,
         rfc: 'RFC 5321 §2.3.5',
         subject: exchange.host,

@@ -6,12 +6,15 @@
 import { bySeverity, runRules } from '../findings/run-rules';
 import type { Finding } from '../vocabulary';
 import type { NamedCheck, ReportFacts } from './check';
+import { checkAnswerIgnored } from './answer-ignored';
+import { checkCnameChain } from './cname-chain';
 import { checkDomainCname } from './domain-cname';
 import { checkDomainStatus } from './domain-status';
 import { checkDuplicateMx } from './duplicate-mx';
 import { checkEqualPreference } from './equal-preference';
 import { checkFcrdns } from './fcrdns';
 import { checkHostnameSyntax } from './hostname-syntax';
+import { checkIdnNames } from './idn-names';
 import { checkImplicitMx } from './implicit-mx';
 import { checkLookupBounded } from './lookup-bounded';
 import { checkIpPtr } from './ip-ptr';
@@ -31,6 +34,7 @@ import { checkNoUsableMx } from './no-usable-mx';
 import { checkNullMx } from './null-mx';
 import { checkNullMxSpf } from './null-mx-spf';
 import { checkPtrLookupFailed } from './ptr-lookup-failed';
+import { checkPtrNotHostname } from './ptr-not-hostname';
 import { checkResolverFallback } from './resolver-fallback';
 import { checkSharedAddress } from './shared-address';
 import { checkSingleMx } from './single-mx';
@@ -43,6 +47,7 @@ export type { Check, NamedCheck, ReportFacts } from './check';
 export const ALL_CHECKS: readonly NamedCheck[] = [
   // The domain as a whole
   { name: 'domain-status', run: checkDomainStatus },
+  { name: 'cname-chain', run: checkCnameChain },
   { name: 'null-mx', run: checkNullMx },
   { name: 'no-usable-mx', run: checkNoUsableMx },
   { name: 'implicit-mx', run: checkImplicitMx },
@@ -65,6 +70,8 @@ export const ALL_CHECKS: readonly NamedCheck[] = [
   { name: 'fcrdns', run: checkFcrdns },
   { name: 'ptr-lookup-failed', run: checkPtrLookupFailed },
   { name: 'multiple-ptr', run: checkMultiplePtr },
+  { name: 'ptr-not-hostname', run: checkPtrNotHostname },
+  { name: 'idn-names', run: checkIdnNames },
   // How the MX set is shaped
   { name: 'duplicate-mx', run: checkDuplicateMx },
   { name: 'shared-address', run: checkSharedAddress },
@@ -77,6 +84,7 @@ export const ALL_CHECKS: readonly NamedCheck[] = [
   // The lookup itself
   { name: 'resolver-fallback', run: checkResolverFallback },
   { name: 'lookup-bounded', run: checkLookupBounded },
+  { name: 'answer-ignored', run: checkAnswerIgnored },
 ];
 
 /** Runs last, and only when nothing else found an error: "all good" must never sit next to one. */

@@ -20,6 +20,8 @@ const FAMILY = { A: 'IPv4 (A)', AAAA: 'IPv6 (AAAA)' } as const;
 export function checkMxLookupFailed(report: ReportFacts): Finding[] {
   return mailHosts(report).flatMap((exchange): Finding[] => {
     if (exchange.state === 'ip-literal') return [];
+    // A name no query can carry was never asked: hostname-syntax.ts says why, not "it failed".
+    if (exchange.errors.length > 0 && exchange.errors.every((error) => error.code === 'unaskable-name')) return [];
     const failed = (['A', 'AAAA'] as const).filter((type) => FAILURE_WORDS[exchange.addressStatus[type]] !== undefined);
     if (failed.length === 0) return [];
     return [failedLookup(report, exchange, failed)];

@@ -46,7 +46,7 @@ describe('formatPlainText', () => {
 
   it('never passes control characters on to the clipboard', () => {
     const report = withFindings(testReport({ txt: { records: [], status: 'ok', spf: ['v=spf1\u001b[31m -all'], dmarc: [], dmarcStatus: 'nodata' } }));
-    expect(formatPlainText(report)).toContain('SPF:   v=spf1\\027[31m -all');
+    expect(formatPlainText(report)).toContain('SPF:   v=spf1\\u001b[31m -all');
   });
 
   it('states the fallback in words', () => {
@@ -71,7 +71,7 @@ describe('formatPlainText with the mail setup', () => {
       },
     } as unknown as NonNullable<typeof report.mail>;
     const text = formatPlainText(report);
-    expect(text).toContain('Mail setup:\n- SPF: Error: SPF of x ends in "+all"\\007. (RFC 7208 §5.1)\n- DKIM: Info: No DKIM key found.\n');
+    expect(text).toContain('Mail setup:\n- SPF: Error: SPF of x ends in "+all"\\u0007. (RFC 7208 §5.1)\n- DKIM: Info: No DKIM key found.\n');
     expect(text.indexOf('Mail setup:')).toBeGreaterThan(text.indexOf('Findings:'));
   });
 });

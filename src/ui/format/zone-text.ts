@@ -4,6 +4,8 @@
  * of its UTF-8), so a copied record is unambiguous and carries no control characters.
  */
 
+import { escapeUnsafe } from '../../core/text/unsafe-chars';
+
 const encoder = new TextEncoder();
 
 /** Printable ASCII from `lowest` stays (a space is printable in a quoted string, not in a name). */
@@ -48,12 +50,9 @@ export function zoneTxt(value: string): string {
 
 /**
  * Text for a clipboard or a terminal: DNS data may hold control characters (a PTR name can be
- * any bytes), which are shown as `\DDD` instead of being passed on raw.
+ * any bytes), bidi overrides and invisible characters; they are shown as `\u200b` escapes by the
+ * one shared rule (src/core/text/unsafe-chars.ts) instead of being passed on raw.
  */
 export function visibleText(text: string): string {
-  // eslint-disable-next-line no-control-regex -- finding control characters is the point
-  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/g, (char) => {
-    const code = char.codePointAt(0)!;
-    return code < 0x100 ? `\\${String(code).padStart(3, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
-  });
+  return escapeUnsafe(text);
 }

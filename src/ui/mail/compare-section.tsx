@@ -7,6 +7,7 @@ import { comparisonFindings } from '../../core/compare/comparison-findings';
 import { rowAnswerText, type ResolverComparison } from '../../core/compare/comparison';
 import type { MailActions } from '../actions';
 import { FindingItems } from '../findings-list';
+import { DnsText } from '../dns-text';
 
 export function CompareSection({ input, actions }: { input: string; actions: MailActions }) {
   const [state, setState] = useState<{ running?: boolean; comparison?: ResolverComparison; error?: string }>({});
@@ -44,7 +45,7 @@ export function CompareSection({ input, actions }: { input: string; actions: Mai
                   <td>
                     {row.values.map((value, index) => (
                       <div key={index}>
-                        <code>{value}</code>
+                        <code><DnsText text={value} /></code>
                       </div>
                     ))}
                     {row.status !== 'ok' && <span class="muted">{rowAnswerText(row)}</span>}

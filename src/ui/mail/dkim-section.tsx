@@ -5,6 +5,7 @@
  */
 import { dkimKeyNotes, dkimKeyText, dkimSummaryText } from '../../core/mail/dkim/dkim-wording';
 import type { DkimSection } from '../../core/mail/dkim/types';
+import { DnsText } from '../dns-text';
 
 export function DkimSectionBody({ section }: { section: DkimSection }) {
   if (section.selectors.length === 0) return <p class="muted">Looking for DKIM keys…</p>;
@@ -40,7 +41,7 @@ export function DkimSectionBody({ section }: { section: DkimSection }) {
                       ))}
                       <details>
                         <summary>record</summary>
-                        <code class="record">{key.record}</code>
+                        <code class="record"><DnsText text={key.record} /></code>
                       </details>
                     </td>
                   </tr>

@@ -5,6 +5,7 @@
  */
 import { dmarcSourceText, dmarcTagRows, dmarcUnusedRecords, reportAuthorizationText } from '../../core/mail/dmarc/dmarc-wording';
 import type { DmarcSection } from '../../core/mail/dmarc/types';
+import { DnsText } from '../dns-text';
 
 export function DmarcSectionBody({ section }: { section: DmarcSection }) {
   const source = dmarcSourceText(section);
@@ -19,16 +20,16 @@ export function DmarcSectionBody({ section }: { section: DmarcSection }) {
           <span class="note">Not used by receivers:</span>
           {unused.map((record, index) => (
             <code key={index} class="record">
-              {record}
+              <DnsText text={record} />
             </code>
           ))}
         </div>
       )}
       {policy && (
         <>
-          <code class="record">{policy.record}</code>
+          <code class="record"><DnsText text={policy.record} /></code>
           <dl class="record-list">
-            {dmarcTagRows(policy).map(([label, value]) => [<dt key={`${label}-t`}>{label}</dt>, <dd key={`${label}-d`}>{value}</dd>])}
+            {dmarcTagRows(policy).map(([label, value]) => [<dt key={`${label}-t`}>{label}</dt>, <dd key={`${label}-d`}><DnsText text={String(value)} /></dd>])}
           </dl>
         </>
       )}

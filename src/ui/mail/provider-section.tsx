@@ -4,6 +4,7 @@
  */
 import { PROVIDER_KIND_TEXT } from '../../core/mail/provider/kind-text';
 import type { ProviderMatch } from '../../core/mail/provider/types';
+import { DnsText } from '../dns-text';
 
 export function ProviderSectionBody({ matches }: { matches: readonly ProviderMatch[] }) {
   if (matches.length === 0) return null;
@@ -29,7 +30,7 @@ export function ProviderSectionBody({ matches }: { matches: readonly ProviderMat
         <dd key={`${match.provider?.id ?? ''}-hosts`}>
           {match.hosts.map((host) => (
             <code key={host} class="provider-host">
-              {host}
+              <DnsText text={host} />
             </code>
           ))}
         </dd>,

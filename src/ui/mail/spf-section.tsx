@@ -7,6 +7,7 @@ import { SPF_LOOKUP_LIMIT, SPF_VOID_LIMIT } from '../../core/mail/spf/limits';
 import { lookupsComplete } from '../../core/mail/spf/spf-tree';
 import { failureText, lookupsText, nodeStatusText } from '../../core/mail/spf/spf-wording';
 import type { SpfNode, SpfSection } from '../../core/mail/spf/types';
+import { DnsText } from '../dns-text';
 
 /** What the section says when the domain has no record to show. */
 const ABSENT: Partial<Record<SpfNode['status'], string>> = {
@@ -48,8 +49,8 @@ function SpfNodeItem({ node }: { node: SpfNode }) {
   const voids = node.checks.filter((check) => check.status === 'nodata' || check.status === 'nxdomain');
   const head = (
     <span class="spf-head">
-      {node.via !== 'root' && <span class="spf-via">{node.via}</span>}
-      <span class="name">{node.domain}</span>
+      {node.via !== 'root' && <span class="spf-via"><DnsText text={node.via} /></span>}
+      <DnsText class="name" text={node.domain} />
       {status && <span class={`spf-status${FAILING.has(node.status) ? ' spf-fail' : ''}`}>{status}</span>}
       {node.records.length === 1 && <span class="spf-lookups">{lookupsText(node.lookups)}</span>}
     </span>
@@ -58,7 +59,7 @@ function SpfNodeItem({ node }: { node: SpfNode }) {
     <>
       {node.records.map((record, index) => (
         <code key={index} class="record">
-          {record}
+          <DnsText text={record} />
         </code>
       ))}
       {voids.length > 0 && <span class="spf-void">void: {voids.map((check) => check.term).join(', ')}</span>}

@@ -281,3 +281,11 @@ describe('spfFindings: the limits (RFC 7208 §4.6.4)', () => {
     expect(one(findings, 'spf-ok').message).toContain('at least 1 of 10');
   });
 });
+
+describe('thousands of terms (issue #16: a TXT record of 5,000 strings)', () => {
+  it('are counted as terms, not as lookups receivers would make', async () => {
+    const { lookupsText } = await import('./spf-wording');
+    expect(lookupsText(2500)).toBe('2500 lookup terms, receivers stop at 11');
+    expect(lookupsText(13)).toBe('13 lookups');
+  });
+});

@@ -25,7 +25,7 @@ function lookupFindings(section: SpfSection, domain: string): Finding[] {
         code: 'spf-too-many-lookups',
         severity: 'error',
         message:
-          `The SPF record of ${domain} needs ${lookupCount(section, count, complete)} DNS lookups (include, a, mx, ptr, exists and ` +
+          `The SPF record of ${domain} ${needs(section, count, complete)} (include, a, mx, ptr, exists and ` +
           `redirect, counted across all its includes); RFC 7208 allows ${SPF_LOOKUP_LIMIT}. The SPF check fails with permerror at most ` +
           `receivers, so SPF never passes for ${domain} and DMARC has only DKIM to go on. ${largestShares(section.root)}` +
           `Remove includes of services no longer used, replace a and mx with ip4:/ip6: ranges, or ask a provider for one include that covers several.`,
@@ -49,6 +49,15 @@ function lookupFindings(section: SpfSection, domain: string): Finding[] {
       subject: section.root.domain,
     },
   ];
+}
+
+/**
+ * "needs 13 DNS lookups"; but thousands of terms (a TXT record of 5,000 strings) are not
+ * thousands of lookups: receivers stop at the 11th (RFC 7208 §4.6.4), so the count is of terms.
+ */
+function needs(section: SpfSection, count: number, complete: boolean): string {
+  if (count <= 2 * SPF_LOOKUP_LIMIT) return `needs ${lookupCount(section, count, complete)} DNS lookups`;
+  return `has ${lookupCount(section, count, complete)} terms that each need a DNS lookup, though receivers stop at the ${SPF_LOOKUP_LIMIT + 1}th lookup`;
 }
 
 /** "The largest shares: include:_spf.google.com (4) and include:mailgun.org (2). " */

@@ -61,5 +61,7 @@ export function nodeStatusText(node: SpfNode): string | undefined {
 
 /** The node's own share of the count: `1 lookup`, `3 lookups`. */
 export function lookupsText(lookups: number): string {
+  // Thousands of terms are not thousands of lookups: receivers stop at the 11th (RFC 7208 §4.6.4).
+  if (lookups > 20) return `${lookups} lookup terms, receivers stop at 11`;
   return lookups === 1 ? '1 lookup' : `${lookups} lookups`;
 }
