@@ -15,6 +15,7 @@ import type { Report } from '../core/report';
 import { parseCliOptions, USAGE } from './cli-options';
 import { formatComparison, formatMail } from './format-mail';
 import { formatReport } from './format-report';
+import { runSpfCheck } from './spf-check/run-spf-check';
 import { terminalSafe } from './terminal-safe';
 
 declare const MXRAY_VERSION: string;
@@ -59,6 +60,7 @@ export async function main(io: CliIo): Promise<number> {
     io.err(`mxray: ${error.message}`);
     return 2;
   }
+  if (options.spfIp !== undefined) return runSpfCheck({ spfIp: options.spfIp, sender: options.queries[0]!, json: options.json, color: options.color, ...(options.helo === undefined ? {} : { helo: options.helo }) }, client, io);
   const resolverName = (id: string) => client.providers.find((p) => p.id === id)?.name ?? id;
 
   let status = 0;

@@ -33,12 +33,11 @@ export async function authorizedSenders(evaluation: Evaluation, root: string): P
     if (answer.status !== 'ok' || records.length !== 1) return void incomplete.push(`${domain}: ${records.length > 1 ? 'several SPF records' : answer.status === 'ok' || answer.status === 'nodata' ? 'no SPF record' : `TXT ${answer.status}`}`);
     const parsed = parseSpf(records[0]!);
     if (parsed.errors.length > 0) return void incomplete.push(`${domain}: ${parsed.errors[0]}`);
-    const next: string[] = [];
+    // Depth first, in record order, so the list reads like the record.
     for (const term of termsInPlay(parsed.terms).evaluated) {
       const follow = collect(term, domain);
-      if (follow) next.push(follow);
+      if (follow) await visit(follow);
     }
-    for (const target of next) await visit(target);
   };
 
   /** Records what `term` authorizes; returns the domain to read next (a +include or redirect). */

@@ -65,6 +65,6 @@ function matchText(check: SpfCheck): string {
 function problemText(check: SpfCheck): string {
   const problem = check.problem;
   if (!problem) return 'unknown reason';
-  const where = problem.term ? `"${problem.term}" in the record of ${problem.domain}` : problem.domain;
-  return `${where}: ${problem.reason} (RFC 7208 §${problem.section})`;
+  const where = problem.term ? `"${problem.term}" in the record of ${problem.domain}: ` : '';
+  return `${where}${problem.reason} (RFC 7208 §${problem.section})`;
 }

@@ -10,7 +10,7 @@ export function pathOf(check: Pick<SpfCheck, 'result' | 'trail' | 'matched' | 'p
   switch (check.result) {
     case 'permerror':
     case 'temperror':
-      path.push(`${check.problem?.term ?? check.problem?.domain ?? check.domain}: ${check.result} (${check.problem?.reason ?? 'unknown'})`);
+      path.push(`${check.problem?.term ? `${check.problem.term}: ` : ''}${check.result} (${check.problem?.reason ?? 'unknown'})`);
       break;
     case 'none':
       path.push(`none (${check.problem?.reason ?? 'no SPF record'})`);
