@@ -5,7 +5,7 @@
  * result), so both are thrown as `SpfStop` and caught once, at the top.
  */
 import type { IpBytes } from '../../../ip';
-import { buildPtrName } from '../../../ip';
+import { buildPtrName, parseIp } from '../../../ip';
 import type { AskResult } from '../../dns-ask';
 import { SPF_LOOKUP_LIMIT, SPF_VOID_LIMIT } from '../limits';
 import { expandMacros, usesPtrMacro, type MacroValues } from './macro-expand';
@@ -111,7 +111,8 @@ export class Evaluation {
   /** Does `name` resolve to `<ip>` (A or AAAA by its family)? Errors count as no. */
   async hasAddress(name: string): Promise<boolean> {
     const answer = await this.dns.ask(name, this.address.family === 4 ? 'A' : 'AAAA');
-    return answer.status === 'ok' && answer.values.includes(readableAddress(this.address));
+    const mine = readableAddress(this.address);
+    return answer.status === 'ok' && answer.values.some((value) => (parseIp(value)?.ip ?? value) === mine);
   }
 
   /** `%{p}` (RFC 7208 §7.3): `<domain>` itself if validated, else a name below it, else any, else "unknown". */
