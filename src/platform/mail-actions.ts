@@ -27,6 +27,7 @@ export const MAX_SELECTORS = 20;
 export function mailActions(options: { canRequestPermissions: boolean }): MailActions {
   const actions: MailActions = {
     compareResolvers: (input) => sendRequest('compareResolvers', { input }),
+    checkSpf: (request) => sendRequest('checkSpf', request),
     addDkimSelector: (selector) =>
       updateSettings((settings) => {
         // The newest last; over the cap, the oldest goes (the worker would otherwise drop the new one).

@@ -76,6 +76,13 @@ export interface AuthorizedSenders {
   incomplete: string[];
 }
 
+/** A check as the popup asks it: the IP as pasted, the MAIL FROM ("" for a bounce: the HELO name is checked), the HELO name. */
+export interface SpfCheckPayload {
+  ip: string;
+  sender: string;
+  helo: string | null;
+}
+
 export interface SpfCheck {
   result: SpfResult;
   /** The address checked, canonical; an IPv4-mapped IPv6 address is checked as IPv4 (RFC 7208 §5). */
