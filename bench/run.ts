@@ -19,6 +19,7 @@ import { measureEngine } from './engine-latency';
 import { measureMemory } from './memory';
 import { allTables, type BenchResults } from './report-tables';
 import { measureRetryAfter } from './retry-after';
+import { measureSpfCheck } from './spf-check-latency';
 import { startStackProcess } from './stack-process';
 import { evaluateTargets } from './targets';
 
@@ -71,6 +72,7 @@ if (['engine', 'diagnostics', 'bulk', 'memory', 'browser', 'worker-memory'].some
       log(`mail diagnostics on (${baselineRuns} runs each)`);
       results.diagnostics = await measureDiagnostics(stack.info, bench, baselineRuns, log);
     }
+    if (sections.has('diagnostics') || sections.has('spf-check')) await measureSpfCheck(stack.info, bench, baselineRuns, log);
     if (sections.has('bulk')) {
       log('bulk throughput');
       results.bulk = await measureBulk(stack.info, bench, log);
