@@ -27,7 +27,7 @@ export function spfIdentity(mailFrom: string, helo?: string | null): IdentityRes
     const domain = canonicalName(heloName);
     return { ok: true, identity: { identity: 'helo', domain, sender: `postmaster@${domain}`, local: 'postmaster', helo: heloName } };
   }
-  if (/[\s]/.test(from.replace(/^".*"@/, '')) && !from.includes('@')) return { ok: false, error: `"${from.slice(0, 80)}" is not an email address or a domain.` };
+  if (!from.includes('@') && /\s/.test(from)) return { ok: false, error: `"${from.slice(0, 80)}" is not an email address or a domain.` };
   const at = from.lastIndexOf('@');
   // RFC 7208 §4.3: no local-part means "postmaster".
   const local = at < 0 ? 'postmaster' : from.slice(0, at) || 'postmaster';
