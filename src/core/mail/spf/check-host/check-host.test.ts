@@ -156,6 +156,12 @@ describe('§5.3-§5.7 a, mx, ptr, ip4/ip6, exists', () => {
     'i7.example.com TXT': ['v=spf1 -ip4:1.2.3.4 ip6:::FFFF:1.2.3.4'],
     'i2.example.com TXT': ['v=spf1 ip6:::1.1.1.1/0'],
     'i5.example.com TXT': ['v=spf1 ip6:Cafe:Babe:8000::/33'],
+    'e11.example.com TXT': ['v=spf1 a:foo:bar/baz.example.com'],
+    'foo:bar/baz.example.com A': ['1.2.3.4'],
+    'm11.example.com TXT': ['v=spf1 mx:foo:bar/baz.example.com'],
+    'foo:bar/baz.example.com MX': ['foo:bar/baz.example.com'],
+    't10.example.com TXT': ['v=spf1 a:mail.example...com -all'],
+    't11.example.com TXT': [`v=spf1 a:a${'1234567890'.repeat(6)}123.example.com -all`],
   };
   it.each([
     ['a/0 matches any A record', '1.2.3.4', 'e2', 'pass'],
@@ -166,6 +172,10 @@ describe('§5.3-§5.7 a, mx, ptr, ip4/ip6, exists', () => {
     ['dual CIDR, IPv4 side', '1.2.3.4', 'e8', 'pass'],
     ['dual CIDR, IPv6 side', '2001:db8:1234::cafe:babe', 'e8', 'pass'],
     ['a top label with dashes (IDN TLD)', '1.2.3.4', 'e14', 'pass'],
+    ['a domain-spec may hold ":" and "/"', '1.2.3.4', 'e11', 'pass'],
+    ['and so may an mx target', '::FFFF:1.2.3.4', 'm11', 'pass'],
+    ['an over-long label is a name that does not exist', '1.2.3.4', 't11', 'fail'],
+    ['so is an empty label', '1.2.3.4', 't10', 'fail'],
     ['mx/0 with no A at the host: no match', '1.2.3.4', 'm1', 'fail'],
     ['no MX is no match, never the A record', '1.2.3.4', 'm4', 'neutral'],
     ['a null MX is no match', '1.2.3.4', 'mx-null', 'neutral'],

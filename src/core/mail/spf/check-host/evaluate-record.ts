@@ -38,7 +38,7 @@ export async function evaluateDomain(evaluation: Evaluation, prefetcher: Prefetc
   const records = answer.values.filter(isSpfRecord);
   if (records.length === 0) return { result: 'none', trail: here, problem: { domain, reason: `${domain} publishes no SPF record (no TXT record starting with "v=spf1")`, section: '4.5' } };
   if (records.length > 1) throw new SpfStop('permerror', { domain, reason: `${domain} publishes ${records.length} SPF records; there must be exactly one`, section: '4.5' }, here);
-  const parsed = parseSpf(records[0]!);
+  const parsed = parseSpf(records[0]!, { grammarOnly: true });
   const broken = parsed.terms.find((term) => term.error);
   // RFC 7208 §4.6: a syntax error anywhere in the record is a permerror before anything is evaluated.
   if (broken) throw new SpfStop('permerror', { domain, term: broken.text, reason: broken.error!, section: sectionOfError(broken.text, broken.error!) }, here);

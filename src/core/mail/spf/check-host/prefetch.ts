@@ -84,7 +84,7 @@ export class Prefetcher {
     if (answer.status !== 'ok') return;
     const records = answer.values.filter(isSpfRecord);
     if (records.length !== 1) return;
-    const parsed = parseSpf(records[0]!);
+    const parsed = parseSpf(records[0]!, { grammarOnly: true });
     if (parsed.errors.length === 0) this.record(parsed, domain, answer);
   }
 
