@@ -356,3 +356,14 @@ describe('§4.6.4 processing limits', () => {
     await run({ zone, ip, sender: `foo@${host}.example.com`, result: [result].flat() as SpfResult[] });
   });
 });
+
+describe('§4.6.4 the time limit on a whole check', () => {
+  it('a check that runs past it is temperror, naming the limit', async () => {
+    const slow: FakeRecords = { 'slow.example.com TXT': ['v=spf1 a:a.example.com a:b.example.com -all'] };
+    const { ask } = fakeAsk(slow);
+    const late = (name: string, type: Parameters<typeof ask>[1]) => new Promise<Awaited<ReturnType<typeof ask>>>((resolve) => setTimeout(() => void ask(name, type).then(resolve), 30));
+    const result = await checkSpf({ ip: '1.2.3.4', sender: 'x@slow.example.com' }, { ask: late, timeLimitMs: 50, prefetch: false, authorizedSenders: false });
+    expect(result.result).toBe('temperror');
+    expect(result.problem?.reason).toMatch(/ran out of time/);
+  });
+});

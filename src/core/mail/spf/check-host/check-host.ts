@@ -30,6 +30,8 @@ export interface CheckHostOptions {
   receiver?: string;
   /** Milliseconds clock for the `t` macro. */
   now?: () => number;
+  /** The whole check's time limit (RFC 7208 §4.6.4: at least 20 s); past it, temperror. */
+  timeLimitMs?: number;
   /** Which identity this is, for the report (default: "helo" when sender is postmaster@<helo>). */
   identity?: SpfIdentity;
 }
@@ -58,7 +60,7 @@ export async function checkHost(ip: string, domain: string, sender: string, helo
     r: options.receiver ?? 'unknown',
     t: String(Math.floor((options.now ?? Date.now)() / 1000)),
   };
-  const dns = new SpfDns(options.ask);
+  const dns = new SpfDns(options.ask, options.timeLimitMs);
   const evaluation = new Evaluation(address, dns, macros);
   const prefetch = options.prefetch ?? true;
   const prefetcher = prefetch ? new Prefetcher(dns, address, macros) : undefined;

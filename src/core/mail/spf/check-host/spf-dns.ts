@@ -12,12 +12,22 @@
  */
 import type { AskResult, DnsAsk, MailQuestionType } from '../../dns-ask';
 
+/** RFC 7208 §4.6.4: a limit on the whole evaluation's time, at least 20 s; past it, temperror. */
+export const CHECK_TIME_LIMIT_MS = 20_000;
+
 export class SpfDns {
   private readonly memo = new Map<string, Promise<AskResult>>();
   /** The deepest answer the evaluation has waited for. */
   private deepest: AskResult | undefined;
+  private readonly deadline: number;
 
-  constructor(private readonly raw: DnsAsk) {}
+  constructor(
+    private readonly raw: DnsAsk,
+    private readonly timeLimitMs = CHECK_TIME_LIMIT_MS,
+    private readonly now: () => number = () => Date.now(),
+  ) {
+    this.deadline = now() + timeLimitMs;
+  }
 
   /** Distinct questions asked, fetched-ahead ones included. */
   get questions(): number {
@@ -29,10 +39,20 @@ export class SpfDns {
     return this.deepest?.depth ?? 0;
   }
 
+  /** Ask and wait; past the time limit, every answer is a timeout (so the check is temperror). */
   async ask(name: string, type: MailQuestionType): Promise<AskResult> {
-    const answer = await this.fetch(name, type, this.deepest);
+    const answer = await this.withinLimit(this.fetch(name, type, this.deepest), name, type);
     if (!this.deepest || answer.depth > this.deepest.depth) this.deepest = answer;
     return answer;
+  }
+
+  private withinLimit(pending: Promise<AskResult>, name: string, type: MailQuestionType): Promise<AskResult> {
+    const left = this.deadline - this.now();
+    const late = (): AskResult => ({ name, type, status: 'error', values: [], authenticated: false, depth: this.deepest?.depth ?? 0, error: { code: 'spf-time-limit', message: `the check ran out of time: RFC 7208 §4.6.4 limits a whole check, here to ${this.timeLimitMs / 1000} s` } });
+    if (left <= 0) return Promise.resolve(late());
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const expired = new Promise<AskResult>((resolve) => (timer = setTimeout(() => resolve(late()), left)));
+    return Promise.race([pending, expired]).finally(() => clearTimeout(timer));
   }
 
   /** Start a question now; `after` is the answer that named it. Never rejects. */
