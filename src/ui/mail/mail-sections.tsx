@@ -64,7 +64,7 @@ export function MailSections({ report, actions, rerun = () => undefined, heading
       </DiagnosticSection>
       <DiagnosticSection id="spf" title={MAIL_SECTION_TITLES.spf} findings={f.spf} pending={mail.spf.status === 'pending'} gist={mail.spf.status === 'done' && mail.spf.root.records.length > 0 ? `${mail.spf.lookups} of 10 lookups` : undefined}>
         <SpfSectionBody section={mail.spf} />
-        {actions?.checkSpf && <SpfCheckForm domain={domain} check={actions.checkSpf} />}
+        {actions?.checkSpf && <SpfCheckForm domain={domain} email={report.query.email} check={actions.checkSpf} />}
       </DiagnosticSection>
       <DiagnosticSection id="dmarc" title={MAIL_SECTION_TITLES.dmarc} findings={f.dmarc} pending={mail.dmarc.status === 'pending'} gist={mail.dmarc.policy?.effective ? `${mail.dmarc.policy.tag}=${mail.dmarc.policy.effective}` : undefined}>
         <DmarcSectionBody section={mail.dmarc} />

@@ -57,6 +57,13 @@ describe('Test a sending server', () => {
     expect(textOf(root.querySelector('.spf-check-explanation'))).toContain('<b>192.0.2.9</b> is not ours');
   });
 
+  it('starts with the email address the lookup was for as the sender', async () => {
+    const root = mount(h(SpfCheckForm, { domain: 'example.com', email: 'carol@example.com', check: worker }));
+    expect(root.querySelector<HTMLInputElement>('input[name="sender"]')?.value).toBe('carol@example.com');
+    await submit(root, { ip: '203.0.113.5' });
+    expect(asked.at(-1)).toMatchObject({ sender: 'carol@example.com' });
+  });
+
   it('"<>" as the sender checks the HELO name; a bad IP is a sentence, not a crash', async () => {
     const root = mount(h(SpfCheckForm, { domain: 'example.com', check: worker }));
     await submit(root, { ip: '203.0.113.5', sender: '<>', helo: 'example.com' });

@@ -12,8 +12,9 @@ import type { SpfCheck, SpfCheckPayload } from '../../core/mail/spf/check-host/t
 const PASSING = new Set<SpfCheck['result']>(['pass']);
 const WARNING = new Set<SpfCheck['result']>(['softfail', 'neutral', 'none', 'temperror']);
 
-export function SpfCheckForm({ domain, check }: { domain: string; check: (request: SpfCheckPayload) => Promise<SpfCheck> }) {
-  const [fields, setFields] = useState({ ip: '', helo: '', sender: '' });
+/** `email`: the address the lookup was for, if it was one: the sender to start with. */
+export function SpfCheckForm({ domain, email, check }: { domain: string; email?: string | undefined; check: (request: SpfCheckPayload) => Promise<SpfCheck> }) {
+  const [fields, setFields] = useState({ ip: '', helo: '', sender: email ?? '' });
   const [state, setState] = useState<{ running?: boolean; result?: SpfCheck; error?: string }>({});
   const field = (name: keyof typeof fields) => (event: Event) => setFields({ ...fields, [name]: (event.target as HTMLInputElement).value });
   const submit = (event: Event) => {
