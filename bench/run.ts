@@ -20,6 +20,7 @@ import { measureMemory } from './memory';
 import { allTables, type BenchResults } from './report-tables';
 import { measureRetryAfter } from './retry-after';
 import { measureResolverFaults } from './resolver-faults';
+import { measureSpfCheck } from './spf-check-latency';
 import { startStackProcess } from './stack-process';
 import { evaluateTargets } from './targets';
 
@@ -72,6 +73,7 @@ if (['engine', 'diagnostics', 'bulk', 'memory', 'faults', 'browser', 'worker-mem
       log(`mail diagnostics on (${baselineRuns} runs each)`);
       results.diagnostics = await measureDiagnostics(stack.info, bench, baselineRuns, log);
     }
+    if (sections.has('diagnostics') || sections.has('spf-check')) await measureSpfCheck(stack.info, bench, baselineRuns, log);
     if (sections.has('bulk')) {
       log('bulk throughput');
       results.bulk = await measureBulk(stack.info, bench, log);

@@ -5,6 +5,7 @@
 import { extensionApi, type Runtime } from '../platform/extension-api';
 import type { RequestEnvelope, RequestName, Requests, ResponseEnvelope } from '../shared/messages';
 import { clearRecentLookups, recentLookups } from './recent-lookups';
+import { checkSpf } from './requests/check-spf';
 import { compareResolvers } from './requests/compare-resolvers';
 import { testResolver } from './requests/test-resolver';
 import { loadSettings, saveSettings } from './settings-store';
@@ -19,6 +20,7 @@ const handlers: { [N in RequestName]: Handler<N> } = {
   getRecent: () => recentLookups(),
   clearRecent: () => clearRecentLookups(),
   compareResolvers: (request) => compareResolvers(request),
+  checkSpf: (request) => checkSpf(request),
   takePanelQuery: async (_payload, sender) => (sender.tab?.id === undefined ? undefined : takePending(sender.tab.id)),
 };
 

@@ -29,6 +29,9 @@ export interface CliOptions {
   color: boolean;
   help: boolean;
   version: boolean;
+  /** `--spf-ip IP`: check whether this server passes SPF for the one positional, the sender (issue #15). */
+  spfIp?: string;
+  helo?: string;
 }
 
 export const USAGE = `Usage: mxray [options] <domain | email | URL | IP> ...
@@ -61,6 +64,10 @@ Options:
   --no-fallback         ask only the chosen resolver, never the others
   --timeout <ms>        time limit per request (default 5000)
   --no-color            plain output (also when NO_COLOR is set or output is not a terminal)
+  --spf-ip <IP> [--helo <name>] -- <sender>
+                        would this server pass SPF? RFC 7208 check_host() for the MAIL FROM
+                        address or domain <sender> ("" for a bounce: the HELO name is checked);
+                        exit 0 pass, 1 any other result, 2 bad input
   -h, --help            this text
   -v, --version         the version
 
@@ -90,6 +97,8 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
         color: { type: 'boolean', default: true },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
+        'spf-ip': { type: 'string' },
+        helo: { type: 'string' },
       },
     });
   } catch (error) {
@@ -103,6 +112,8 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
   if (values.format !== undefined && values.format !== 'wire' && values.format !== 'json') {
     return { error: `--format is "wire" or "json" (got "${values.format}")` };
   }
+  const spfError = spfCheckError(values['spf-ip'], values.helo, positionals);
+  if (spfError) return { error: spfError };
   if (!values.help && !values.version && positionals.length === 0) {
     return { error: 'Name a domain, an email address, a URL or an IP address to look up.' };
   }
@@ -131,5 +142,15 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
     version: values.version,
   };
   if (values.format) options.format = values.format;
+  if (values['spf-ip'] !== undefined) options.spfIp = values['spf-ip'];
+  if (values.helo !== undefined) options.helo = values.helo;
   return options;
+}
+
+/** `--spf-ip` takes exactly one sender (which may be ""); `--helo` only goes with it. */
+function spfCheckError(spfIp: string | undefined, helo: string | undefined, positionals: string[]): string | undefined {
+  if (spfIp === undefined) return helo === undefined ? undefined : '--helo goes with --spf-ip: mxray --spf-ip IP --helo NAME -- SENDER';
+  if (positionals.length === 0) return '--spf-ip needs the sender: mxray --spf-ip IP [--helo NAME] -- SENDER (the MAIL FROM address or domain; "" for a bounce)';
+  if (positionals.length > 1) return `--spf-ip checks one sender, not ${positionals.length}: mxray --spf-ip IP [--helo NAME] -- SENDER`;
+  return undefined;
 }

@@ -16,6 +16,7 @@ import { parseCliOptions, USAGE } from './cli-options';
 import { formatComparison, formatMail } from './format-mail';
 import { formatReport } from './format-report';
 import { invalidInputResult, type InvalidInputResult } from './invalid-input';
+import { runSpfCheck } from './spf-check/run-spf-check';
 import { terminalSafe } from './terminal-safe';
 
 declare const MXRAY_VERSION: string;
@@ -60,6 +61,7 @@ export async function main(io: CliIo): Promise<number> {
     io.err(`mxray: ${terminalSafe(error.message)}`);
     return 2;
   }
+  if (options.spfIp !== undefined) return runSpfCheck({ spfIp: options.spfIp, sender: options.queries[0]!, json: options.json, color: options.color, ...(options.helo === undefined ? {} : { helo: options.helo }) }, client, io);
   const resolverName = (id: string) => client.providers.find((p) => p.id === id)?.name ?? id;
 
   let status = 0;

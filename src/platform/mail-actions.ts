@@ -23,6 +23,7 @@ function loadSettings() {
 export function mailActions(options: { canRequestPermissions: boolean }): MailActions {
   const actions: MailActions = {
     compareResolvers: (input) => sendRequest('compareResolvers', { input }),
+    checkSpf: (request) => sendRequest('checkSpf', request),
     addDkimSelector: (selector) =>
       updateSettings((settings) => {
         // The newest last; over the cap, the oldest goes (the worker would otherwise drop the new one).

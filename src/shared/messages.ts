@@ -12,6 +12,7 @@
 import type { InvalidQueryJson } from '../core/query/invalid-query';
 import type { ComparedType, ResolverComparison } from '../core/compare/comparison';
 import type { Report } from '../core/report';
+import type { SpfCheck, SpfCheckPayload } from '../core/mail/spf/check-host/types';
 import type { ResolverSetting, Settings } from './settings';
 
 export const LOOKUP_PORT = 'lookup';
@@ -40,6 +41,8 @@ export interface Requests {
   takePanelQuery: [undefined, string | undefined];
   /** Ask every resolver the same question (MX by default), each on its own, and return all answers. */
   compareResolvers: [{ input: string; type?: ComparedType }, ResolverComparison];
+  /** "Test a sending server": RFC 7208 check_host() for an IP, a sender and a HELO name. */
+  checkSpf: [SpfCheckPayload, SpfCheck];
 }
 
 export type RequestName = keyof Requests;

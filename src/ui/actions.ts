@@ -3,6 +3,7 @@
  * APIs, so they render and run in tests with a mock (the Dark Reader pattern).
  */
 import type { ResolverComparison } from '../core/compare/comparison';
+import type { SpfCheck, SpfCheckPayload } from '../core/mail/spf/check-host/types';
 
 export interface ReportActions {
   /** Put text on the clipboard; rejects when the browser refuses. */
@@ -28,4 +29,7 @@ export interface MailActions {
    * permissions cannot be asked for (the in-page panel).
    */
   allowPolicyFetch?(domain: string): Promise<boolean>;
+  /** "Test a sending server": RFC 7208 check_host() in the worker. Absent: the form is not shown. */
+  checkSpf?(request: SpfCheckPayload): Promise<SpfCheck>;
 }
+

@@ -6,7 +6,7 @@
  */
 import type { AnswerStatus, DnsName, ErrorInfo } from '../vocabulary';
 
-export type MailQuestionType = 'TXT' | 'A' | 'AAAA' | 'MX';
+export type MailQuestionType = 'TXT' | 'A' | 'AAAA' | 'MX' | 'PTR';
 
 export interface AskResult {
   name: DnsName;
@@ -16,7 +16,7 @@ export interface AskResult {
   /**
    * The records at the end of any CNAME chain, as text: TXT, each record's strings joined
    * (RFC 7208 §3.3); A/AAAA, the canonical address; MX, the exchange name normalised (`""` for
-   * the null MX `.`). Empty unless `status` is `ok`.
+   * the null MX `.`); PTR, the names normalised. Empty unless `status` is `ok`.
    */
   values: string[];
   /** Smallest TTL of the records, when there are records. */

@@ -17,6 +17,7 @@ import { DmarcSectionBody } from './dmarc-section';
 import { DnssecSectionBody } from './dnssec-section';
 import { MtaStsSectionBody } from './mta-sts-section';
 import { ProviderSectionBody } from './provider-section';
+import { SpfCheckForm } from './spf-check-form';
 import { SpfSectionBody } from './spf-section';
 import { TlsRptSectionBody } from './tls-rpt-section';
 
@@ -56,7 +57,12 @@ export const SECTION_VIEWS: { [K in MailSectionId]: SectionView<K> } = {
     domId: 'spf',
     pending: byStatus,
     gist: (spf) => (spf.status === 'done' && spf.root.records.length > 0 ? `${spf.lookups} of 10 lookups` : undefined),
-    Body: ({ data }) => <SpfSectionBody section={data} />,
+    Body: ({ data, report, actions }) => (
+      <>
+        <SpfSectionBody section={data} />
+        {actions?.checkSpf && <SpfCheckForm domain={report.query.name} email={report.query.email} check={actions.checkSpf} />}
+      </>
+    ),
   },
   dmarc: {
     domId: 'dmarc',

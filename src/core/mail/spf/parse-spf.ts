@@ -23,10 +23,19 @@ export function isSpfRecord(record: string): boolean {
   return VERSION.test(record);
 }
 
-export function parseSpf(record: string): ParsedSpf {
+export interface ParseSpfOptions {
+  /**
+   * Only the ABNF of RFC 7208 §12, as check_host() applies it: a plain domain-spec may hold any
+   * visible character (`a:foo:bar/baz.example.com`). Without it, such a name, which DNS cannot
+   * hold as a host name, is an error too (what the SPF tree reports).
+   */
+  grammarOnly?: boolean;
+}
+
+export function parseSpf(record: string, options: ParseSpfOptions = {}): ParsedSpf {
   if (typeof record !== 'string' || !VERSION.test(record)) return { isSpf: false, terms: [], errors: ['The record does not start with "v=spf1".'] };
   // Terms are separated by one or more spaces (RFC 7208 §4.6.1); only SP, not tabs.
-  const terms = record.slice(6).split(' ').filter((text) => text !== '').map(parseTerm);
+  const terms = record.slice(6).split(' ').filter((text) => text !== '').map((text) => parseTerm(text, options.grammarOnly === true));
   // RFC 7208 §6: redirect and exp may each appear once.
   const seen = new Set<string>();
   for (const term of terms) {
@@ -41,61 +50,61 @@ export function isMechanismName(name: string): name is SpfMechanismName {
   return MECHANISMS.has(name);
 }
 
-function parseTerm(text: string): SpfTerm {
+function parseTerm(text: string, grammarOnly: boolean): SpfTerm {
   const head = TERM.exec(text);
   if (!head) return { kind: 'invalid', text, macro: false, error: 'it is neither a mechanism nor a modifier' };
   const qualifier = (head[1] || '+') as SpfQualifier;
   const name = head[2]!.toLowerCase();
   const rest = text.slice(head[0].length);
-  if (rest.startsWith('=')) return parseModifier(text, name, rest.slice(1), head[1] !== '');
+  if (rest.startsWith('=')) return parseModifier(text, name, rest.slice(1), head[1] !== '', grammarOnly);
   if (!isMechanismName(name)) return { kind: 'invalid', text, macro: false, error: `"${head[2]}" is not an SPF mechanism` };
   if (rest !== '' && !rest.startsWith(':') && !rest.startsWith('/')) {
     return { kind: 'invalid', text, macro: false, error: `"${text}" is not an SPF mechanism or modifier` };
   }
   const mechanism: SpfMechanism = { kind: 'mechanism', text, qualifier, name, macro: false };
-  const error = mechanismError(mechanism, rest);
+  const error = mechanismError(mechanism, rest, grammarOnly);
   if (error) mechanism.error = error;
   return mechanism;
 }
 
 /** Fills in the mechanism's arguments from `rest` (what follows its name); the error, if any. */
-function mechanismError(mechanism: SpfMechanism, rest: string): string | undefined {
+function mechanismError(mechanism: SpfMechanism, rest: string, grammarOnly: boolean): string | undefined {
   switch (mechanism.name) {
     case 'all':
       return rest === '' ? undefined : '"all" takes no argument';
     case 'include':
     case 'exists':
       if (!rest.startsWith(':')) return rest === '' ? `"${mechanism.name}" needs a domain: ${mechanism.name}:example.com` : `"${mechanism.name}" takes no prefix length`;
-      return domainError(mechanism, rest.slice(1));
+      return domainError(mechanism, rest.slice(1), grammarOnly);
     case 'ptr':
       if (rest === '') return undefined;
       if (!rest.startsWith(':')) return '"ptr" takes no prefix length';
-      return domainError(mechanism, rest.slice(1));
+      return domainError(mechanism, rest.slice(1), grammarOnly);
     case 'a':
     case 'mx':
-      return addressMechanismError(mechanism, rest);
+      return addressMechanismError(mechanism, rest, grammarOnly);
     case 'ip4':
     case 'ip6':
       return networkError(mechanism, rest);
   }
 }
 
-function domainError(mechanism: SpfMechanism | SpfModifier, spec: string): string | undefined {
+function domainError(mechanism: SpfMechanism | SpfModifier, spec: string, grammarOnly: boolean): string | undefined {
   if (mechanism.kind === 'mechanism') mechanism.domain = spec;
-  const check = checkDomainSpec(spec);
+  const check = checkDomainSpec(spec, grammarOnly);
   mechanism.macro = check.macro;
   return check.error;
 }
 
 /** `a` and `mx`: `[":" domain-spec] [dual-cidr-length]` (RFC 7208 §5.3, §5.4). */
-function addressMechanismError(mechanism: SpfMechanism, rest: string): string | undefined {
+function addressMechanismError(mechanism: SpfMechanism, rest: string, grammarOnly: boolean): string | undefined {
   const cidr = DUAL_CIDR.exec(rest)!;
   const head = rest.slice(0, cidr.index);
   const spec = head.slice(1);
   const badCidr = `"${rest.slice(rest.indexOf('/'))}" is not a valid prefix length (the forms are /24, //64 and /24//64)`;
   if (head !== '' && !head.startsWith(':')) return badCidr;
   // A "/" left in a plain domain is a prefix length that does not parse (macro-strings may hold one).
-  if (spec.includes('/') && !spec.includes('%')) return badCidr;
+  if (!grammarOnly && spec.includes('/') && !spec.includes('%')) return badCidr;
   if (cidr[1] !== undefined) {
     const error = prefixError(cidr[1], 32, 'IPv4');
     if (error) return error;
@@ -106,7 +115,7 @@ function addressMechanismError(mechanism: SpfMechanism, rest: string): string | 
     if (error) return error;
     mechanism.cidr6 = Number(cidr[2]);
   }
-  return head === '' ? undefined : domainError(mechanism, spec);
+  return head === '' ? undefined : domainError(mechanism, spec, grammarOnly);
 }
 
 /** `ip4:` ip4-network [ip4-cidr-length], `ip6:` ip6-network [ip6-cidr-length] (RFC 7208 §5.6). */
@@ -134,12 +143,12 @@ function prefixError(digits: string, max: number, familyName: string): string | 
 }
 
 /** `redirect=` and `exp=` take a domain-spec; any other name takes a macro-string (RFC 7208 §6). */
-function parseModifier(text: string, name: string, value: string, qualified: boolean): SpfModifier {
+function parseModifier(text: string, name: string, value: string, qualified: boolean, grammarOnly: boolean): SpfModifier {
   const modifier: SpfModifier = { kind: 'modifier', text, name, value, macro: false };
   if (qualified) {
     modifier.error = 'a modifier (name=value) takes no qualifier';
   } else if (name === 'redirect' || name === 'exp') {
-    const error = value === '' ? `${name}= needs a domain` : domainError(modifier, value);
+    const error = value === '' ? `${name}= needs a domain` : domainError(modifier, value, grammarOnly);
     if (error) modifier.error = error;
   } else {
     // Unknown modifiers are ignored by receivers, but their value must still be a macro-string.

@@ -74,7 +74,7 @@ export interface DomainSpecCheck {
  * dot) or in a macro. Without macros it must also be a name DNS can hold, since a name that is
  * not one never has records: the term could only fail.
  */
-export function checkDomainSpec(spec: string): DomainSpecCheck {
+export function checkDomainSpec(spec: string, grammarOnly = false): DomainSpecCheck {
   if (spec === '') return { macro: false, error: 'the domain is missing' };
   const scan = scanMacroString(spec);
   if (scan.error) return { macro: scan.macro, error: scan.error };
@@ -86,6 +86,8 @@ export function checkDomainSpec(spec: string): DomainSpecCheck {
   }
   if (scan.macro) return { macro: true };
   if (name.length > 253 || !name.split('.').every((label) => LABEL.test(label))) {
+    // RFC 7208 §7.1 allows any visible character; check_host() then finds no such name (§4.8).
+    if (grammarOnly) return { macro: false };
     return { macro: false, error: `"${spec}" is not a valid domain name` };
   }
   return { macro: false, target: name.toLowerCase() };
