@@ -55,7 +55,7 @@ export const arbitraryReport = fc
         ttl,
         state: e.state,
         cname: e.cname,
-        addresses: e.state === 'resolved' ? e.addresses.map(({ ip, ttl }) => ({ ip, ttl, ...ptrOf(ip) })).map((a) => testAddress(a.ip, { ttl: a.ttl, ptrStatus: a.ptrStatus, ptr: a.names.map((name) => ({ name, forward: [a.ip], forwardStatus: 'ok' })) })) : [],
+        addresses: e.state === 'resolved' ? e.addresses.map(({ ip }) => ptrOf(ip)).map((a) => testAddress(a.ip, { ttl: a.ttl, ptrStatus: a.ptrStatus, ptr: a.names.map((name) => ({ name, forward: [a.ip], forwardStatus: 'ok' })) })) : [],
       });
     });
     const ok = r.mxStatus === 'ok';
@@ -64,7 +64,7 @@ export const arbitraryReport = fc
       nullMx: ok && r.nullMx,
       exchanges: ok ? (r.nullMx ? [testExchange('', { display: '.', preference: 0, state: 'null', addresses: [] })] : exchanges) : [],
       txt: { records: [...r.spf, ...r.dmarc], status: r.txtStatus, spf: r.txtStatus === 'ok' ? r.spf : [], dmarc: r.txtStatus === 'ok' ? r.dmarc : [], dmarcStatus: r.txtStatus },
-      findings: r.findings,
+      findings: r.findings.map(({ subject, ...f }) => ({ ...f, message: f.code, ...(subject ? { subject } : {}) })),
       startedAt: r.startedAt,
     });
   });
