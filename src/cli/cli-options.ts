@@ -27,6 +27,10 @@ export interface CliOptions {
   color: boolean;
   help: boolean;
   version: boolean;
+  /** `--save FILE`: write the names' facts there (src/cli/history). */
+  save?: string;
+  /** `--since FILE`: look the names up again and say what changed since the facts there. */
+  since?: string;
 }
 
 export const USAGE = `Usage: mxray [options] <domain | email | URL | IP> ...
@@ -57,10 +61,15 @@ Options:
   --no-fallback         ask only the chosen resolver, never the others
   --timeout <ms>        time limit per request (default 5000)
   --no-color            plain output (also when NO_COLOR is set or output is not a terminal)
+  --save <file>         write the names' facts (MX, addresses, PTR, SPF, DMARC, MTA-STS,
+                        TLS-RPT, BIMI, findings) to <file> as JSON
+  --since <file>        look the names up again (all names in <file> when none is given)
+                        and print what changed; exit 3 when something did, 0 when not
   -h, --help            this text
   -v, --version         the version
 
-Exit status: 0 answered, 1 answered with error findings, 2 bad input or no resolver reachable.
+Exit status: 0 answered, 1 answered with error findings, 2 bad input or no resolver reachable;
+with --since: 3 something changed, 0 nothing did.
 TLS: a resolver with a private CA is trusted through NODE_EXTRA_CA_CERTS=<ca.pem>.`;
 
 export function parseCliOptions(argv: string[], env: Record<string, string | undefined>, isTty: boolean): CliOptions | { error: string } {
@@ -85,6 +94,8 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
         color: { type: 'boolean', default: true },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
+        save: { type: 'string' },
+        since: { type: 'string' },
       },
     });
   } catch (error) {
@@ -98,7 +109,8 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
   if (values.format !== undefined && values.format !== 'wire' && values.format !== 'json') {
     return { error: `--format is "wire" or "json" (got "${values.format}")` };
   }
-  if (!values.help && !values.version && positionals.length === 0) {
+  if (values.save === '' || values.since === '') return { error: '--save and --since take a file name' };
+  if (!values.help && !values.version && positionals.length === 0 && values.since === undefined) {
     return { error: 'Name a domain, an email address, a URL or an IP address to look up.' };
   }
   const dkimSelectors: string[] = [];
@@ -125,5 +137,7 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
     version: values.version,
   };
   if (values.format) options.format = values.format;
+  if (values.save !== undefined) options.save = values.save;
+  if (values.since !== undefined) options.since = values.since;
   return options;
 }

@@ -16,6 +16,7 @@ import { parseCliOptions, USAGE } from './cli-options';
 import { formatComparison, formatMail } from './format-mail';
 import { formatReport } from './format-report';
 import { terminalSafe } from './terminal-safe';
+import { runHistory } from './history/run-history';
 
 declare const MXRAY_VERSION: string;
 
@@ -60,6 +61,7 @@ export async function main(io: CliIo): Promise<number> {
     return 2;
   }
   const resolverName = (id: string) => client.providers.find((p) => p.id === id)?.name ?? id;
+  if (options.save !== undefined || options.since !== undefined) return runHistory(options, client, io, compared);
 
   let status = 0;
   const reports: Report[] = [];
