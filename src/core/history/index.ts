@@ -6,3 +6,6 @@ export { describeDiff, type ChangeItem } from './describe-diff';
 export { changeSummary, timeAgo } from './summary';
 export { resolverAgreement, mxSetOf, type ResolverAgreement } from './stale-resolver';
 export { FACTS_FORMAT, factsFile, parseFactsFile, factsProblem, type FactsFile } from './facts-file';
+export { HISTORY_NAMES, HISTORY_PER_NAME, withCheck, namesToEvict, matchesSearch, type NameHistory } from './history-bounds';
+export { sinceLast, type SinceLast } from './since-last';
+export * from './watch-schedule';
