@@ -8,6 +8,7 @@
  */
 
 import type { MailDiagnostics } from './mail/mail-diagnostics';
+import type { SinceLast } from './history/since-last';
 
 /** 2: `mail` (the mail diagnostics) added. */
 export const REPORT_VERSION = 2;
@@ -179,4 +180,6 @@ export interface Report {
   stats: LookupStats;
   /** The mail diagnostics (SPF, DMARC, DKIM, MTA-STS, ...), when they were asked for. */
   mail?: MailDiagnostics;
+  /** Set by the extension's history: what changed since the last kept facts of this name. */
+  sinceLast?: SinceLast;
 }

@@ -13,6 +13,7 @@ import type { InvalidQueryJson } from '../core/query/invalid-query';
 import type { ComparedType, ResolverComparison } from '../core/mail/propagation/comparison';
 import type { Report } from '../core/report';
 import type { ResolverSetting, Settings } from './settings';
+import type { WatchRequests } from './watch-messages';
 
 export const LOOKUP_PORT = 'lookup';
 
@@ -28,8 +29,8 @@ export type LookupMessage =
   | { type: 'report'; report: Report }
   | { type: 'invalid'; error: InvalidQueryJson };
 
-/** Request/response messages: name -> [request payload, response]. */
-export interface Requests {
+/** Request/response messages: name -> [request payload, response]. History and watch list: watch-messages.ts. */
+export interface Requests extends WatchRequests {
   getSettings: [undefined, Settings];
   saveSettings: [Settings, Settings];
   /** Ask a resolver one question (MX of a well-known name) and say how it went. */

@@ -40,6 +40,8 @@ export interface Settings {
   blocklists: boolean;
   /** DKIM selectors the user added, probed beside the common ones. */
   dkimSelectors: string[];
+  /** Keep each finished lookup's facts on this device, to say what changed since last time. */
+  history: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -53,6 +55,7 @@ export const DEFAULT_SETTINGS: Settings = {
   diagnostics: true,
   blocklists: false,
   dkimSelectors: [],
+  history: true,
 };
 
 /** At most this many user selectors: each is one more question per lookup. */
@@ -78,6 +81,7 @@ export function migrateSettings(stored: unknown): Settings {
   if (typeof raw.timeoutMs === 'number' && raw.timeoutMs >= 500 && raw.timeoutMs <= 30_000) settings.timeoutMs = raw.timeoutMs;
   if (typeof raw.diagnostics === 'boolean') settings.diagnostics = raw.diagnostics;
   if (typeof raw.blocklists === 'boolean') settings.blocklists = raw.blocklists;
+  if (typeof raw.history === 'boolean') settings.history = raw.history;
   if (Array.isArray(raw.dkimSelectors)) {
     const selectors = raw.dkimSelectors.flatMap((item) => (typeof item === 'string' ? (normaliseSelector(item) ?? []) : []));
     settings.dkimSelectors = [...new Set(selectors)].slice(0, MAX_DKIM_SELECTORS);
