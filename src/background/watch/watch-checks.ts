@@ -40,7 +40,7 @@ async function runCheck(name: string): Promise<WatchEntry | undefined> {
   await putWatch(next);
   await scheduleCheck(name, alarmTime(next, now));
   if (outcome.ok && outcome.facts.verdict !== 'unanswered' && settings.history) await recordCheck(outcome.facts).catch(() => undefined);
-  if (alert) await notifyChange(`watch:${name}:${now}`, `MXray: mail for ${entry.display} changed`, alert.summary).catch(() => false);
+  if (alert) await notifyChange(`watch:${name}:${now}`, `Mail for ${entry.display} changed`, alert.summary).catch(() => false);
   await refreshBadge();
   return next;
 }

@@ -8,7 +8,9 @@ import { realChanges, type FactChange, type FactsDiff } from './diff-facts';
 import { describeRecordChange, RECORD_LABEL } from './describe-records';
 
 export interface ChangeItem {
-  /** What it is about: a host, an address, a record (`SPF`), `MX`, `findings`. */
+  /** What kind of fact: the routing (MX), a host, a reverse name, a record, the verdict, a finding. */
+  topic: 'mx' | 'host' | 'ptr' | 'record' | 'verdict' | 'finding';
+  /** What it is about: a host, an address, a record (`SPF`), `MX`, a finding's code. */
   subject: string;
   /** One sentence or a few joined by "; ", without a final period. */
   text: string;
@@ -31,11 +33,11 @@ export function describeDiff(diff: FactsDiff, old: MailFacts, next: MailFacts): 
   const domain = next.display;
 
   const status = get('status');
-  if (status) items.push({ subject: next.kind === 'ip' ? 'PTR' : 'MX', text: `the ${next.kind === 'ip' ? 'PTR' : 'MX'} answer went from "${words(STATUS_WORDS, status.before[0])}" to "${words(STATUS_WORDS, status.after[0])}"`, before: status.before.join(''), after: status.after.join('') });
+  if (status) items.push({ topic: 'mx', subject: next.kind === 'ip' ? 'PTR' : 'MX', text: `the ${next.kind === 'ip' ? 'PTR' : 'MX'} answer went from "${words(STATUS_WORDS, status.before[0])}" to "${words(STATUS_WORDS, status.after[0])}"`, before: status.before.join(''), after: status.after.join('') });
   const nullMx = get('null-mx');
-  if (nullMx) items.push({ subject: 'MX', text: nullMx.after.length > 0 ? `${domain} now publishes a null MX: it accepts no mail (RFC 7505)` : `${domain} no longer publishes a null MX`, before: nullMx.before.length > 0 ? '0 .' : '', after: nullMx.after.length > 0 ? '0 .' : '' });
+  if (nullMx) items.push({ topic: 'mx', subject: 'MX', text: nullMx.after.length > 0 ? `${domain} now publishes a null MX: it accepts no mail (RFC 7505)` : `${domain} no longer publishes a null MX`, before: nullMx.before.length > 0 ? '0 .' : '', after: nullMx.after.length > 0 ? '0 .' : '' });
   const implicit = get('implicit-mx');
-  if (implicit) items.push({ subject: 'MX', text: implicit.after.length > 0 ? `${domain} has no MX records any more: mail goes to ${domain} itself (implicit MX)` : `${domain} has MX records again (no longer an implicit MX)`, before: implicit.before.length > 0 ? 'implicit MX' : '', after: implicit.after.length > 0 ? 'implicit MX' : '' });
+  if (implicit) items.push({ topic: 'mx', subject: 'MX', text: implicit.after.length > 0 ? `${domain} has no MX records any more: mail goes to ${domain} itself (implicit MX)` : `${domain} has MX records again (no longer an implicit MX)`, before: implicit.before.length > 0 ? 'implicit MX' : '', after: implicit.after.length > 0 ? 'implicit MX' : '' });
 
   const oldHosts = new Set(old.hosts.map((h) => h.host));
   const newHosts = new Set(next.hosts.map((h) => h.host));
@@ -45,8 +47,8 @@ export function describeDiff(diff: FactsDiff, old: MailFacts, next: MailFacts): 
     if (item) items.push(item);
   }
   // A host that came or went without an MX change of its own (the implicit MX host).
-  for (const host of [...newHosts].filter((h) => !oldHosts.has(h) && !get('mx', h))) items.push({ subject: host, text: `${host} is now a mail host (${joined(next.hosts.find((h) => h.host === host)!.addresses) || 'no address'})`, before: '', after: joined(next.hosts.find((h) => h.host === host)!.addresses) });
-  for (const host of [...oldHosts].filter((h) => !newHosts.has(h) && !get('mx', h))) items.push({ subject: host, text: `${host} is no longer a mail host`, before: joined(old.hosts.find((h) => h.host === host)!.addresses), after: '' });
+  for (const host of [...newHosts].filter((h) => !oldHosts.has(h) && !get('mx', h))) items.push({ topic: 'host', subject: host, text: `${host} is now a mail host (${joined(next.hosts.find((h) => h.host === host)!.addresses) || 'no address'})`, before: '', after: joined(next.hosts.find((h) => h.host === host)!.addresses) });
+  for (const host of [...oldHosts].filter((h) => !newHosts.has(h) && !get('mx', h))) items.push({ topic: 'host', subject: host, text: `${host} is no longer a mail host`, before: joined(old.hosts.find((h) => h.host === host)!.addresses), after: '' });
 
   const oldIps = new Set(old.ptr.map((p) => p.ip));
   for (const ptr of next.ptr.filter((p) => oldIps.has(p.ip))) {
@@ -57,7 +59,7 @@ export function describeDiff(diff: FactsDiff, old: MailFacts, next: MailFacts): 
     const text = names
       ? `the reverse name of ${ptr.ip} went from ${joined(before.names) || 'none'} to ${joined(ptr.names) || 'none'}`
       : `the reverse lookup of ${ptr.ip} went from "${words(STATUS_WORDS, before.status)}" to "${words(STATUS_WORDS, ptr.status)}"`;
-    items.push({ subject: ptr.ip, text, before: joined(before.names) || words(STATUS_WORDS, before.status), after: joined(ptr.names) || words(STATUS_WORDS, ptr.status) });
+    items.push({ topic: 'ptr', subject: ptr.ip, text, before: joined(before.names) || words(STATUS_WORDS, before.status), after: joined(ptr.names) || words(STATUS_WORDS, ptr.status) });
   }
 
   for (const kind of Object.keys(RECORD_LABEL) as RecordKind[]) {
@@ -66,7 +68,7 @@ export function describeDiff(diff: FactsDiff, old: MailFacts, next: MailFacts): 
   }
 
   const verdict = get('verdict');
-  if (verdict) items.push({ subject: 'verdict', text: `the verdict went from ${verdict.before[0] ?? 'none'} to ${verdict.after[0] ?? 'none'}`, before: verdict.before.join(''), after: verdict.after.join('') });
+  if (verdict) items.push({ topic: 'verdict', subject: 'verdict', text: `the verdict went from ${verdict.before[0] ?? 'none'} to ${verdict.after[0] ?? 'none'}`, before: verdict.before.join(''), after: verdict.after.join('') });
   for (const change of changes.filter((c) => c.key[0] === 'finding')) items.push(findingItem(change));
   return items;
 }
@@ -76,9 +78,9 @@ function mxItem(change: FactChange, next: MailFacts): ChangeItem {
   const addresses = next.hosts.find((h) => h.host === host)?.addresses ?? [];
   const before = change.before.map((p) => `${p} ${host}`).join(', ');
   const after = change.after.map((p) => `${p} ${host}`).join(', ');
-  if (change.before.length === 0) return { subject: host, text: `${host} (${joined(change.after)}) was added${addresses.length > 0 ? ` (${joined(addresses)})` : ''}`, before, after };
-  if (change.after.length === 0) return { subject: host, text: `${host} (${joined(change.before)}) was removed`, before, after };
-  return { subject: host, text: `${host}'s preference went from ${joined(change.before)} to ${joined(change.after)}`, before, after };
+  if (change.before.length === 0) return { topic: 'mx', subject: host, text: `${host} (${joined(change.after)}) was added${addresses.length > 0 ? ` (${joined(addresses)})` : ''}`, before, after };
+  if (change.after.length === 0) return { topic: 'mx', subject: host, text: `${host} (${joined(change.before)}) was removed`, before, after };
+  return { topic: 'mx', subject: host, text: `${host}'s preference went from ${joined(change.before)} to ${joined(change.after)}`, before, after };
 }
 
 function hostItem(host: string, state?: FactChange, cname?: FactChange, addr?: FactChange): ChangeItem | undefined {
@@ -95,7 +97,7 @@ function hostItem(host: string, state?: FactChange, cname?: FactChange, addr?: F
     }
   }
   if (parts.length === 0) return undefined;
-  return { subject: host, text: parts.join('; '), before: joined(addr?.before ?? []) || (state?.before[0] ?? ''), after: joined(addr?.after ?? []) || (state?.after[0] ?? '') };
+  return { topic: 'host', subject: host, text: parts.join('; '), before: joined(addr?.before ?? []) || (state?.before[0] ?? ''), after: joined(addr?.after ?? []) || (state?.after[0] ?? '') };
 }
 
 function recordItem(kind: RecordKind, old: MailFacts, next: MailFacts, records?: FactChange, name?: FactChange, status?: FactChange): ChangeItem | undefined {
@@ -110,7 +112,7 @@ function recordItem(kind: RecordKind, old: MailFacts, next: MailFacts, records?:
     parts.push(`the ${label} question went from "${words(STATUS_WORDS, a.status)}" to "${words(STATUS_WORDS, b.status)}"`);
   }
   if (parts.length === 0) return undefined;
-  return { subject: label, text: parts.join('; '), before: a.records.join('\n'), after: b.records.join('\n') };
+  return { topic: 'record', subject: label, text: parts.join('; '), before: a.records.join('\n'), after: b.records.join('\n') };
 }
 
 const SEVERITY_WORDS: Record<string, string> = { error: 'problem', warn: 'warning', info: 'note', ok: 'check passed' };
@@ -120,5 +122,5 @@ function findingItem(change: FactChange): ChangeItem {
   const about = `${code}${subject ? ` (${subject})` : ''}`;
   const severity = (list: readonly string[]) => list.map((s) => SEVERITY_WORDS[s] ?? s).join(' and ');
   const text = change.before.length === 0 ? `new ${severity(change.after)}: ${about}` : change.after.length === 0 ? `no longer reported: ${about}` : `${about} went from ${severity(change.before)} to ${severity(change.after)}`;
-  return { subject: 'findings', text, before: change.before.join(', '), after: change.after.join(', ') };
+  return { topic: 'finding', subject: about, text, before: change.before.join(', '), after: change.after.join(', ') };
 }

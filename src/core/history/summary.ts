@@ -24,5 +24,20 @@ export function timeAgo(then: number, now: number): string {
 export function changeSummary(items: readonly ChangeItem[], since: number, now: number): string {
   if (items.length === 0) return '';
   const when = timeAgo(since, now);
-  return `Since ${when === 'just now' ? 'the last check (just now)' : when}: ${items.map((item) => item.text).join('; ')}`;
+  return `Since ${when === 'just now' ? 'the last check (just now)' : when}: ${summaryParts(items).join('; ')}`;
+}
+
+/**
+ * The facts in words; the findings, which mostly follow from them, only counted when there are
+ * facts to tell (each is still an item of its own for the side-by-side view and the CLI).
+ */
+function summaryParts(items: readonly ChangeItem[]): string[] {
+  const findings = items.filter((item) => item.topic === 'finding');
+  const facts = items.filter((item) => item.topic !== 'finding');
+  if (facts.length === 0 || findings.length === 0) return items.map((item) => item.text);
+  const added = findings.filter((item) => item.before === '').length;
+  const gone = findings.filter((item) => item.after === '').length;
+  const other = findings.length - added - gone;
+  const counts = [added > 0 ? `${added} new` : '', gone > 0 ? `${gone} no longer reported` : '', other > 0 ? `${other} changed` : ''].filter(Boolean);
+  return [...facts.map((item) => item.text), `findings: ${counts.join(', ')}`];
 }
