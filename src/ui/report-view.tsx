@@ -12,8 +12,7 @@ import { noMailServersText } from './format/cells';
 import { MailServerTable } from './mail-server-table';
 import { ReportFooter } from './report-footer';
 import { ReverseDnsTable } from './reverse-dns-table';
-import { SinceLastBanner } from './since-last-banner';
-import { WatchButton } from './watch-button';
+import { LazySinceLast, LazyWatchButton } from './history/lazy-history';
 
 export interface ReportViewProps {
   report: Report;
@@ -28,13 +27,13 @@ export function ReportView({ report, sectionLevel = 2, actions, rerun }: ReportV
   const empty = isIp ? undefined : noMailServersText(report);
   return (
     <div class="report">
-      {report.sinceLast && <SinceLastBanner since={report.sinceLast} />}
+      {report.sinceLast && <LazySinceLast since={report.sinceLast} />}
       {isIp && report.ptr && <ReverseDnsTable address={report.ptr} />}
       {!isIp && report.exchanges.length > 0 && <MailServerTable exchanges={report.exchanges} />}
       {empty && <p class="no-mail">{empty}</p>}
       <FindingsList findings={report.findings} headingLevel={sectionLevel} />
       {!isIp && <LazyMailSections report={report} actions={actions?.mail} rerun={rerun} headingLevel={sectionLevel} />}
-      {!isIp && report.status === 'done' && actions?.watch && <WatchButton input={report.query.name} actions={actions.watch} />}
+      {!isIp && report.status === 'done' && actions?.watch && <LazyWatchButton input={report.query.name} actions={actions.watch} />}
       <ReportFooter report={report} />
     </div>
   );

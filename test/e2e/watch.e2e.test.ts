@@ -6,7 +6,7 @@
 //   real prompt), and the Watch view's change log reads right;
 // - the browser restarted with the same profile keeps watching;
 // - in a second profile where the person refused notifications: the badge alone.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -192,63 +192,76 @@ describe('the storage history costs (Chromium)', () => {
   it('measures 1,000 names of history in real IndexedDB, with 1 and with 20 checks each', async () => {
     const page = await extensionPage(browser);
     // The facts of a real check (watch.changes.test with the mail diagnostics), as the worker stored them.
-    const figures = await page.evaluate(async () => {
-      const open = (name: string, upgrade?: (db: IDBDatabase) => void) =>
-        new Promise<IDBDatabase>((resolve, reject) => {
-          const request = indexedDB.open(name, 1);
-          request.onupgradeneeded = () => upgrade?.(request.result);
-          request.onsuccess = () => resolve(request.result);
-          request.onerror = () => reject(request.error);
-        });
-      const done = (tx: IDBTransaction) => new Promise<void>((resolve, reject) => ((tx.oncomplete = () => resolve()), (tx.onerror = () => reject(tx.error))));
-      const real = await open('mxray');
-      const entry = await new Promise<{ checks: { name: string }[] }>((resolve) => {
-        const get = real.transaction('history').objectStore('history').get('watch.changes.test');
+    const facts = await page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve) => {
+        const request = indexedDB.open('mxray');
+        request.onsuccess = () => resolve(request.result);
+      });
+      const entry = await new Promise<{ checks: unknown[] }>((resolve) => {
+        const get = db.transaction('history').objectStore('history').get('watch.changes.test');
         get.onsuccess = () => resolve(get.result);
       });
-      real.close();
-      const facts = entry.checks[entry.checks.length - 1]!;
-      const usage = async () => (await navigator.storage.estimate()).usage ?? 0;
-      const result: Record<string, number> = { factsJsonBytes: JSON.stringify(facts).length };
-      for (const perName of [1, 20]) {
-        const name = `mxray-measure-${perName}`;
-        const before = await usage();
-        const db = await open(name, (d) => d.createObjectStore('history', { keyPath: 'name' }).createIndex('lastCheckedAt', 'lastCheckedAt'));
-        let json = 0;
-        for (let batch = 0; batch < 10; batch++) {
-          const tx = db.transaction('history', 'readwrite');
-          for (let i = batch * 100; i < batch * 100 + 100; i++) {
-            const domain = `name-${i}.example`;
-            // Each name its own host names and records, as real data would be (not 1,000 copies that compress to nothing).
-            const own = JSON.parse(JSON.stringify(facts).replaceAll('watch.changes.test', domain)) as typeof facts;
-            const checks = Array.from({ length: perName }, (_, k) => ({ ...own, checkedAt: Date.now() - k * 3600_000 }));
-            const record = { name: domain, display: domain, lastCheckedAt: Date.now(), lastVerdict: 'ok', checks };
-            json += JSON.stringify(record).length;
-            tx.objectStore('history').put(record);
+      db.close();
+      return entry.checks[entry.checks.length - 1];
+    });
+    const figures: Record<string, number> = { factsJsonBytes: JSON.stringify(facts).length };
+    // What the browser keeps on disk for the extension's IndexedDB (LevelDB files, blobs).
+    const idbDir = join(profile, 'Default', 'IndexedDB');
+    for (const perName of [1, 20]) {
+      const before = await folderBytes(idbDir);
+      figures[`jsonBytes${perName}`] = await page.evaluate(
+        async ({ facts, perName }) => {
+          const db = await new Promise<IDBDatabase>((resolve, reject) => {
+            const request = indexedDB.open(`mxray-measure-${perName}`, 1);
+            request.onupgradeneeded = () => request.result.createObjectStore('history', { keyPath: 'name' }).createIndex('lastCheckedAt', 'lastCheckedAt');
+            request.onsuccess = () => resolve(request.result);
+            request.onerror = () => reject(request.error);
+          });
+          let json = 0;
+          for (let batch = 0; batch < 10; batch++) {
+            const tx = db.transaction('history', 'readwrite');
+            for (let i = batch * 100; i < batch * 100 + 100; i++) {
+              const domain = `name-${i}.example`;
+              // Each name its own host names and records, as real data would be (not 1,000 copies).
+              const own = JSON.parse(JSON.stringify(facts).replaceAll('watch.changes.test', domain)) as Record<string, unknown>;
+              const checks = Array.from({ length: perName }, (_, k) => ({ ...own, checkedAt: Date.now() - k * 3600_000 }));
+              const record = { name: domain, display: domain, lastCheckedAt: Date.now(), lastVerdict: 'ok', checks };
+              json += JSON.stringify(record).length;
+              tx.objectStore('history').put(record);
+            }
+            await new Promise<void>((resolve, reject) => ((tx.oncomplete = () => resolve()), (tx.onerror = () => reject(tx.error))));
           }
-          await done(tx);
-        }
-        db.close();
-        await new Promise((r) => setTimeout(r, 1500)); // LevelDB writes its log, the estimate follows
-        result[`usageBytes${perName}`] = (await usage()) - before;
-        result[`jsonBytes${perName}`] = json;
-      }
-      // Deleted only now: space being reclaimed would blur the second estimate.
+          db.close();
+          return json;
+        },
+        { facts, perName },
+      );
+      await page.waitForTimeout(1500); // LevelDB writes its log and tables
+      figures[`diskBytes${perName}`] = (await folderBytes(idbDir)) - before;
+    }
+    await page.evaluate(async () => {
       for (const name of ['mxray-measure-1', 'mxray-measure-20']) {
         await new Promise<void>((resolve) => {
           const del = indexedDB.deleteDatabase(name);
           del.onsuccess = del.onerror = () => resolve();
         });
       }
-      return result;
     });
     await recordTiming('history-storage-1000-names', Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, [v]])));
     console.log('history storage, 1,000 names:', JSON.stringify(figures));
     expect(figures.jsonBytes20!).toBeGreaterThan(figures.jsonBytes1! * 15);
-    expect(figures.usageBytes1).toBeGreaterThan(0);
+    expect(figures.diskBytes1!).toBeGreaterThan(0);
     await page.close();
   });
 });
+
+async function folderBytes(dir: string): Promise<number> {
+  let total = 0;
+  for (const entry of await readdir(dir, { withFileTypes: true, recursive: true })) {
+    if (entry.isFile()) total += (await stat(join(entry.parentPath, entry.name))).size;
+  }
+  return total;
+}
 
 describe('watch list without notifications (Chromium)', () => {
   it('the person refuses notifications: a change still shows on the badge and in the list, with no notification', async () => {

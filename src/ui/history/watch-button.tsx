@@ -1,6 +1,6 @@
 /** "Watch": any report's name can be put on the watch list, re-checked in the background. */
 import { useEffect, useState } from 'preact/hooks';
-import type { WatchActions } from './actions';
+import type { WatchActions } from '../actions';
 
 export function WatchButton({ input, actions }: { input: string; actions: WatchActions }) {
   const [state, setState] = useState<'unknown' | 'off' | 'on' | 'busy'>('unknown');

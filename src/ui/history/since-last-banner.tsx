@@ -3,7 +3,7 @@
  * the last lookup of the name, in words, with the old and new values side by side on demand.
  * Everything is text (DNS data is never markup).
  */
-import type { SinceLast } from '../core/history/since-last';
+import type { SinceLast } from '../../core/history/since-last';
 
 export function SinceLastBanner({ since }: { since: SinceLast }) {
   return (
