@@ -39,7 +39,7 @@ export function formatOutcome(outcome: NameOutcome, now: number, color: boolean)
       lines.push(`${name}: ${outcome.items.length} change${outcome.items.length === 1 ? '' : 's'} since ${when(outcome.since!, now)}`);
       for (const item of outcome.items) {
         lines.push(`  - ${terminalSafe(item.text)}`);
-        if (item.before.includes('\n') || item.after.includes('\n') || item.before.length + item.after.length > 40) {
+        if (item.topic === 'record' || item.before.includes('\n') || item.after.includes('\n') || item.before.length + item.after.length > 40) {
           lines.push(`      was: ${terminalSafe(item.before.replaceAll('\n', ' | ')) || '(none)'}`, `      now: ${terminalSafe(item.after.replaceAll('\n', ' | ')) || '(none)'}`);
         }
       }
