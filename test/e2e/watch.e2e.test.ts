@@ -6,16 +6,19 @@
 //   real prompt), and the Watch view's change log reads right;
 // - the browser restarted with the same profile keeps watching;
 // - in a second profile where the person refused notifications: the badge alone.
-import { mkdtemp, readdir, rm, stat } from 'node:fs/promises';
+import { execFile } from 'node:child_process';
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { FactsFile } from '../../src/core/history/facts-file';
 import '../stack/stack-info';
 import { editZone, type ZoneEdit } from '../stack/zone-edit';
 import { saveScreenCapture } from './firefox/harness/screen-capture';
 import { launchExtensionBrowser, openExtensionPage, WINDOW, type ExtensionBrowser } from './harness/browser';
 import { movePointer, pressKeys } from './harness/keyboard';
+import { REPO_ROOT } from './harness/paths';
 import { waitForDone } from './harness/read-report';
 import { readScreenRect, waitForScreenChange } from './harness/screen-change';
 import { saveScreenshot } from './harness/screenshots';
@@ -183,6 +186,25 @@ describe('watch list and history (Chromium)', () => {
     const log = view.getByRole('list', { name: `Changes of ${NAME}` });
     await waitFor(() => log.getByRole('listitem').count(), (n) => n === 2, 'change log entries');
     expect(await log.getByRole('listitem').first().textContent()).toContain('mx2.watch.changes.test (20) was added');
+
+    // Export: the CLI's facts file, which `mxray --since` reads (no change: the zone is as exported).
+    const [download] = await Promise.all([view.waitForEvent('download'), view.getByRole('button', { name: 'Export watch list' }).click()]);
+    const exported = join(profile, 'exported-watch-list.json');
+    await download.saveAs(exported);
+    const file = JSON.parse(await readFile(exported, 'utf8')) as FactsFile;
+    expect(file).toMatchObject({ format: 'mxray-facts', version: 1, watch: [{ name: NAME, everyMinutes: 360 }] });
+    expect(file.names.map((f) => [f.name, f.mx.map((m) => `${m.preference} ${m.host}`)])).toEqual([[NAME, ['10 mx1.watch.changes.test', '20 mx2.watch.changes.test']]]);
+    const cli = await runCli('--resolver', stack.dohUrl, '--since', exported, NAME);
+    expect(cli.stdout).toMatch(/^watch\.changes\.test: no change since/m);
+    expect(cli.code).toBe(0);
+    // Import it back after stopping the watch: watched again, with those facts as the last ones.
+    await view.getByRole('listitem', { name: NAME }).getByRole('button', { name: 'Stop watching' }).click();
+    await view.getByText('No name is watched.').waitFor();
+    await view.locator('input[type="file"]').setInputFiles(exported);
+    await view.getByText('1 name imported').waitFor();
+    await view.getByRole('listitem', { name: NAME }).waitFor();
+    const imported = await view.evaluate(() => chrome.runtime.sendMessage({ request: 'listWatches', payload: undefined }));
+    expect(imported.value[0]).toMatchObject({ name: NAME, everyMinutes: 360, lastFacts: { name: NAME, checkedAt: file.names[0]!.checkedAt } });
     await view.close();
     await page.close();
   });
@@ -205,14 +227,17 @@ describe('the storage history costs (Chromium)', () => {
       return entry.checks[entry.checks.length - 1];
     });
     const figures: Record<string, number> = { factsJsonBytes: JSON.stringify(facts).length };
-    // What the browser keeps on disk for the extension's IndexedDB (LevelDB files, blobs).
+    // Each size in an origin of its own, so each has its own LevelDB folder to weigh (the
+    // extension's origin holds the live stores, whose compactions would blur the figure).
     const idbDir = join(profile, 'Default', 'IndexedDB');
     for (const perName of [1, 20]) {
-      const before = await folderBytes(idbDir);
-      figures[`jsonBytes${perName}`] = await page.evaluate(
+      const origin = `history-measure-${perName}.test`;
+      const tab = await browser.context.newPage();
+      await tab.goto(`http://${origin}/`);
+      figures[`jsonBytes${perName}`] = await tab.evaluate(
         async ({ facts, perName }) => {
           const db = await new Promise<IDBDatabase>((resolve, reject) => {
-            const request = indexedDB.open(`mxray-measure-${perName}`, 1);
+            const request = indexedDB.open('mxray', 1);
             request.onupgradeneeded = () => request.result.createObjectStore('history', { keyPath: 'name' }).createIndex('lastCheckedAt', 'lastCheckedAt');
             request.onsuccess = () => resolve(request.result);
             request.onerror = () => reject(request.error);
@@ -236,17 +261,14 @@ describe('the storage history costs (Chromium)', () => {
         },
         { facts, perName },
       );
-      await page.waitForTimeout(1500); // LevelDB writes its log and tables
-      figures[`diskBytes${perName}`] = (await folderBytes(idbDir)) - before;
+      await tab.waitForTimeout(3000); // LevelDB writes its log, then compacts it into tables
+      const folders = (await readdir(idbDir)).filter((name) => name.startsWith(`http_${origin}_`));
+      let bytes = 0;
+      for (const folder of folders) bytes += await folderBytes(join(idbDir, folder));
+      figures[`diskBytes${perName}`] = bytes;
+      await tab.evaluate(() => new Promise<void>((resolve) => { const del = indexedDB.deleteDatabase('mxray'); del.onsuccess = del.onerror = () => resolve(); }));
+      await tab.close();
     }
-    await page.evaluate(async () => {
-      for (const name of ['mxray-measure-1', 'mxray-measure-20']) {
-        await new Promise<void>((resolve) => {
-          const del = indexedDB.deleteDatabase(name);
-          del.onsuccess = del.onerror = () => resolve();
-        });
-      }
-    });
     await recordTiming('history-storage-1000-names', Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, [v]])));
     console.log('history storage, 1,000 names:', JSON.stringify(figures));
     expect(figures.jsonBytes20!).toBeGreaterThan(figures.jsonBytes1! * 15);
@@ -254,6 +276,15 @@ describe('the storage history costs (Chromium)', () => {
     await page.close();
   });
 });
+
+/** The built CLI, as a person runs it (bin/mxray.js), trusting the stack's CA. */
+function runCli(...args: string[]): Promise<{ code: number; stdout: string }> {
+  return new Promise((resolve) => {
+    execFile(process.execPath, [join(REPO_ROOT, 'bin/mxray.js'), ...args], { env: { ...process.env, NODE_EXTRA_CA_CERTS: stack.caPath, NO_COLOR: '1' }, timeout: 30_000 }, (error, stdout) => {
+      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout });
+    });
+  });
+}
 
 async function folderBytes(dir: string): Promise<number> {
   let total = 0;
