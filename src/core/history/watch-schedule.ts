@@ -114,7 +114,7 @@ export function alarmTime(entry: WatchEntry, now: number): number {
 export function statusText(entry: WatchEntry): string {
   switch (entry.status) {
     case 'ok':
-      return entry.lastOkAt === undefined ? 'not checked yet' : 'no change';
+      return entry.lastOkAt === undefined ? 'not checked yet' : entry.log.length > 0 ? 'no new change' : 'no change';
     case 'changed':
       return `${entry.unseen} new change${entry.unseen === 1 ? '' : 's'}`;
     case 'retrying':

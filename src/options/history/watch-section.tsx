@@ -25,7 +25,12 @@ export function WatchSection({ actions }: { actions: HistoryActions }) {
   const reload = useCallback(() => actions.listWatches().then((list) => setWatches(list.sort((a, b) => (a.display < b.display ? -1 : 1))), (e: unknown) => setProblem(String(e))), [actions]);
 
   useEffect(() => {
-    void actions.markSeen().catch(() => undefined).then(reload);
+    void actions
+      .markSeen()
+      .catch(() => undefined)
+      .then(reload)
+      // Opened as options.html#watch (the Watch button's link, a notification): the section is rendered only now.
+      .then(() => location.hash === '#watch' && document.getElementById('watch')?.scrollIntoView());
     const timer = setInterval(() => void reload(), 3000);
     return () => clearInterval(timer);
   }, [actions, reload]);
