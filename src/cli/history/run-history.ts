@@ -70,7 +70,8 @@ export async function runHistory(options: CliOptions, client: DohClient, io: Cli
       if (facts.verdict === 'unanswered') io.err(`mxray: ${terminalSafe(facts.display)}: no resolver answered; its facts are saved as unanswered`);
       continue;
     }
-    const old = saved.names.find((f) => f.name === facts.name && f.kind === facts.kind);
+    // By name: user@example.com and example.com are the same domain's mail; an IP is only ever an IP.
+    const old = saved.names.find((f) => f.name === facts.name && (f.kind === 'ip') === (facts.kind === 'ip'));
     const outcome = await compare(old, facts, options, compared, io);
     if (outcome.kind === 'changed') changed = true;
     outcomes.push(outcome);
