@@ -18,7 +18,6 @@ export interface WatchActions {
   isWatched(input: string): Promise<boolean>;
   /** Put the name on the watch list (asking for notifications the first time). */
   watch(input: string): Promise<void>;
-  openWatchList?(): void;
 }
 
 /**

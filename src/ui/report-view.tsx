@@ -12,7 +12,7 @@ import { noMailServersText } from './format/cells';
 import { MailServerTable } from './mail-server-table';
 import { ReportFooter } from './report-footer';
 import { ReverseDnsTable } from './reverse-dns-table';
-import { LazySinceLast, LazyWatchButton } from './history/lazy-history';
+import { LazyHistoryPart } from './history/lazy-history';
 
 export interface ReportViewProps {
   report: Report;
@@ -27,13 +27,13 @@ export function ReportView({ report, sectionLevel = 2, actions, rerun }: ReportV
   const empty = isIp ? undefined : noMailServersText(report);
   return (
     <div class="report">
-      {report.sinceLast && <LazySinceLast since={report.sinceLast} />}
+      {report.sinceLast && <LazyHistoryPart since={report.sinceLast} />}
       {isIp && report.ptr && <ReverseDnsTable address={report.ptr} />}
       {!isIp && report.exchanges.length > 0 && <MailServerTable exchanges={report.exchanges} />}
       {empty && <p class="no-mail">{empty}</p>}
       <FindingsList findings={report.findings} headingLevel={sectionLevel} />
       {!isIp && <LazyMailSections report={report} actions={actions?.mail} rerun={rerun} headingLevel={sectionLevel} />}
-      {!isIp && report.status === 'done' && actions?.watch && <LazyWatchButton input={report.query.name} actions={actions.watch} />}
+      {!isIp && report.status === 'done' && actions?.watch && <LazyHistoryPart watch={{ input: report.query.name, actions: actions.watch }} />}
       <ReportFooter report={report} />
     </div>
   );

@@ -26,12 +26,9 @@ function useHistoryParts(wanted: boolean): Module | undefined {
   return module;
 }
 
-export function LazySinceLast({ since }: { since: SinceLast | undefined }) {
-  const module = useHistoryParts(since !== undefined);
-  return module && since ? <module.SinceLastPart since={since} /> : null;
-}
-
-export function LazyWatchButton({ input, actions }: { input: string; actions: WatchActions }) {
+/** Either part: "Since last time…" (`since`) or the Watch button (`watch`). */
+export function LazyHistoryPart({ since, watch }: { since?: SinceLast | undefined; watch?: { input: string; actions: WatchActions } }) {
   const module = useHistoryParts(true);
-  return module ? <module.WatchPart input={input} actions={actions} /> : null;
+  if (!module) return null;
+  return since ? <module.SinceLastPart since={since} /> : watch ? <module.WatchPart {...watch} /> : null;
 }

@@ -33,11 +33,10 @@ export function WatchButton({ input, actions }: { input: string; actions: WatchA
       {state === 'on' ? (
         <span class="watching" role="status">
           Watching: checked every 6 hours by default.{' '}
-          {actions.openWatchList && (
-            <button type="button" class="link-button" onClick={() => actions.openWatchList!()}>
-              Watch list
-            </button>
-          )}
+          {/* An extension page: a link opens the options page in a tab, no API needed. */}
+          <a href="options.html#watch" target="_blank" rel="noopener">
+            Watch list
+          </a>
         </span>
       ) : (
         <button type="button" onClick={watch} disabled={state === 'busy'}>
