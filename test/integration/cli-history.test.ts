@@ -116,6 +116,10 @@ describe('mxray --save / --since', () => {
       const again = await mxray('--since', file, 'cli.changes.test');
       expect(again.stdout).toMatch(/^cli\.changes\.test: no change since/m);
       expect(again.code).toBe(0);
+      // A question not asked this time (reverse DNS off) is not a change either.
+      const noPtr = await mxray('--no-ptr', '--since', file, 'cli.changes.test');
+      expect(noPtr.stdout).toMatch(/^cli\.changes\.test: no change since/m);
+      expect(noPtr.code).toBe(0);
     } finally {
       await editZone(stack, 'changes.test', [
         { op: 'unset', owner: 'cli', type: 'MX' },
@@ -140,5 +144,8 @@ describe('mxray --save / --since', () => {
     expect((await mxray('--since', garbage, 'one-mx.test')).stderr).toContain('not JSON');
     expect((await mxray('--save', join(dir, 'no-such-dir', 'x.json'), 'one-mx.test')).code).toBe(2);
     expect((await mxray('--save')).code).toBe(2);
+    // --json with --save: the file's content on stdout too, for scripts.
+    const json = await mxray('--json', '--save', join(dir, 'j.json'), 'one-mx.test');
+    expect(JSON.parse(json.stdout)).toMatchObject({ format: 'mxray-facts', names: [{ name: 'one-mx.test' }] });
   });
 });

@@ -79,12 +79,13 @@ export async function runHistory(options: CliOptions, client: DohClient, io: Cli
   }
   if (options.json && saved) io.out(JSON.stringify(outcomes, null, 2));
   if (options.save !== undefined) {
-    const problem = await writeFactsFile(options.save, factsFile(fresh, now));
+    const file = factsFile(fresh, now);
+    const problem = await writeFactsFile(options.save, file);
     if (problem) {
       io.err(`mxray: ${terminalSafe(problem)}`);
       return 2;
     }
-    if (!saved && !options.json) io.out(`Saved the facts of ${fresh.map((f) => terminalSafe(f.display)).join(', ')} to ${terminalSafe(options.save)}.`);
+    if (!saved) io.out(options.json ? JSON.stringify(file, null, 2) : `Saved the facts of ${fresh.map((f) => terminalSafe(f.display)).join(', ')} to ${terminalSafe(options.save)}.`);
   }
   if (badInput) return 2;
   if (changed) return 3;

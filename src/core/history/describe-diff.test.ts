@@ -72,6 +72,14 @@ describe('describeDiff', () => {
     expect(realChanges(diffFacts(factsOf(before), factsOf(hostDown)))).toEqual([]);
   });
 
+  it('does not read a question left unasked (reverse DNS off) as a change', () => {
+    const withPtr = twoMx('v=spf1 -all', 'v=DMARC1; p=reject');
+    const noPtr = twoMx('v=spf1 -all', 'v=DMARC1; p=reject', {
+      exchanges: withPtr.exchanges.map((e) => ({ ...e, addresses: e.addresses.map((a) => ({ ...a, ptrStatus: 'skipped' as const, ptr: [], fcrdns: 'skipped' as const })) })),
+    });
+    expect(realChanges(diffFacts(factsOf(withPtr), factsOf(noPtr)))).toEqual([]);
+  });
+
   it('compares the mail setup records when both lookups asked for them, and not when one did not', () => {
     const withMail = (mtaSts: string): Report => {
       const r = twoMx('v=spf1 -all', 'v=DMARC1; p=reject');

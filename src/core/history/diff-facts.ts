@@ -30,8 +30,11 @@ export interface FactsDiff {
   changes: FactChange[];
 }
 
-/** Statuses that say "no answer", not "the answer is": a change to or from them is uncertain. */
-const NO_ANSWER = new Set(['error', 'pending']);
+/**
+ * Statuses that say "no answer", not "the answer is": a change to or from them is uncertain.
+ * `skipped` too: a question not asked this time (PTRs with --no-ptr) says nothing changed.
+ */
+const NO_ANSWER = new Set(['error', 'pending', 'skipped']);
 
 /** The order topics are told in: routing first, then addresses, reverse names, records, findings. */
 const TOPIC_ORDER = ['status', 'null-mx', 'implicit-mx', 'mx', 'host', 'cname', 'addr', 'ptr-status', 'ptr', 'record-status', 'record-name', 'record', 'verdict', 'finding'];
