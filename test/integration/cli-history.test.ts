@@ -88,6 +88,10 @@ describe('mxray --save / --since', () => {
       expect(changed.stdout).toContain('SPF now ends in -all instead of ~all; SPF include include:spf.one-mx.test added');
       expect(changed.stdout).toContain('  - DMARC policy went from none to quarantine');
       expect(changed.stdout).toMatch(/^one-mx\.test: no change since/m);
+      // With a resolver comparison: both resolvers (dnsdist and the fault server, one knotd) give the new set.
+      const compared = await mxray('--resolver', `${stack.faultUrl}/dns-query`, '--compare', '--since', file, 'cli.changes.test');
+      expect(compared.code).toBe(3);
+      expect(compared.stdout).toMatch(/^ {2}resolvers: every resolver compared \(.+, .+\) gives the new MX set$/m);
       // All names from the file when none is given; --json for scripts.
       const json = await mxray('--since', file, '--json');
       expect(json.code).toBe(3);
