@@ -173,10 +173,15 @@ describe('watch list and history (Chromium)', () => {
   });
 
   it('keeps watching after the browser restarts with the same profile', async () => {
+    // Firefox forgets alarms when it closes; Chrome keeps them. Clear them here, so the alarm
+    // found after the restart is the one the worker re-created at its start.
+    const before = await extensionPage(browser);
+    await before.evaluate(() => chrome.alarms.clearAll());
+    expect(await before.evaluate(() => chrome.alarms.getAll())).toEqual([]);
     await browser.close();
     browser = await launch(profile);
     const page = await extensionPage(browser);
-    // The alarm is there (Chrome keeps it; the worker re-creates any that is missing at start).
+    // The alarm is there again: the worker re-created it at start.
     await waitFor(() => page.evaluate((name) => chrome.alarms.get(`watch:${name}`).then((a) => a?.name ?? null), NAME), (n) => n !== null, 'alarm after restart');
     await editZone(stack, 'changes.test', UNDO);
     zoneChanged = false;
