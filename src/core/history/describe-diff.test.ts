@@ -72,6 +72,12 @@ describe('describeDiff', () => {
     expect(realChanges(diffFacts(factsOf(before), factsOf(hostDown)))).toEqual([]);
   });
 
+  it('shows control and bidi characters in DNS text as escapes, so a record cannot reorder the sentence', () => {
+    const before = twoMx('v=spf1 -all', 'v=DMARC1; p=reject');
+    const after = twoMx('v=spf1 include:evil\u202e.example -all', 'v=DMARC1; p=reject');
+    expect(summaryOf(before, after)).toContain('SPF include include:evil\\u{202e}.example added');
+  });
+
   it('does not read a question left unasked (reverse DNS off) as a change', () => {
     const withPtr = twoMx('v=spf1 -all', 'v=DMARC1; p=reject');
     const noPtr = twoMx('v=spf1 -all', 'v=DMARC1; p=reject', {

@@ -5,7 +5,7 @@
  */
 import type { MailFacts, RecordKind } from './facts-types';
 import { realChanges, type FactChange, type FactsDiff } from './diff-facts';
-import { describeRecordChange, RECORD_LABEL } from './describe-records';
+import { describeRecordChange, RECORD_LABEL, visible } from './describe-records';
 
 export interface ChangeItem {
   /** What kind of fact: the routing (MX), a host, a reverse name, a record, the verdict, a finding. */
@@ -57,7 +57,7 @@ export function describeDiff(diff: FactsDiff, old: MailFacts, next: MailFacts): 
     if (!names && !ptrStatus) continue;
     const before = old.ptr.find((p) => p.ip === ptr.ip)!;
     const text = names
-      ? `the reverse name of ${ptr.ip} went from ${joined(before.names) || 'none'} to ${joined(ptr.names) || 'none'}`
+      ? `the reverse name of ${ptr.ip} went from ${visible(joined(before.names)) || 'none'} to ${visible(joined(ptr.names)) || 'none'}`
       : `the reverse lookup of ${ptr.ip} went from "${words(STATUS_WORDS, before.status)}" to "${words(STATUS_WORDS, ptr.status)}"`;
     items.push({ topic: 'ptr', subject: ptr.ip, text, before: joined(before.names) || words(STATUS_WORDS, before.status), after: joined(ptr.names) || words(STATUS_WORDS, ptr.status) });
   }

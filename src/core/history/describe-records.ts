@@ -22,7 +22,14 @@ export function describeRecordChange(kind: RecordKind, before: readonly string[]
   return [`${label} records went from ${quoteList(before)} to ${quoteList(after)}`];
 }
 
-const quote = (text: string) => `"${text}"`;
+/**
+ * DNS text quoted inside a sentence (the summary goes to notifications and the report's top):
+ * control and bidi characters shown as `\u{…}`, so a record cannot reorder or hide the words
+ * around it. The side-by-side values stay raw; each view shows them as text its own way.
+ */
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+export const visible = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+const quote = (text: string) => `"${visible(text)}"`;
 const quoteList = (list: readonly string[]) => list.map(quote).join(' and ');
 
 const QUALIFIER_TEXT: Record<string, string> = { '+': '+all', '-': '-all', '~': '~all', '?': '?all' };
@@ -53,8 +60,8 @@ function spfChanges(before: string, after: string): string[] {
     const added = [...setB].filter((t) => !setA.has(t));
     const removed = [...setA].filter((t) => !setB.has(t));
     const what = include ? 'include' : 'term';
-    if (added.length > 0) sentences.push(`SPF ${what}${added.length > 1 ? 's' : ''} ${listOf(added)} added`);
-    if (removed.length > 0) sentences.push(`SPF ${what}${removed.length > 1 ? 's' : ''} ${listOf(removed)} removed`);
+    if (added.length > 0) sentences.push(`SPF ${what}${added.length > 1 ? 's' : ''} ${listOf(added.map(visible))} added`);
+    if (removed.length > 0) sentences.push(`SPF ${what}${removed.length > 1 ? 's' : ''} ${listOf(removed.map(visible))} removed`);
   }
   // Same terms in another order still changes what a receiver matches first.
   if (sentences.length === 0 && before.toLowerCase() !== after.toLowerCase()) sentences.push(`SPF record was rewritten with the same terms: ${quote(after)} (was ${quote(before)})`);
@@ -77,8 +84,8 @@ function dmarcChanges(before: string, after: string): string[] {
   const b = parseDmarc(after);
   const sentences: string[] = [];
   for (const [tag, label] of DMARC_TAGS) {
-    const valueA = tagText(tag === 'p' ? a.policy : a.tags[tag]);
-    const valueB = tagText(tag === 'p' ? b.policy : b.tags[tag]);
+    const valueA = tagText(tag === 'p' ? a.policy : a.tags[tag], visible);
+    const valueB = tagText(tag === 'p' ? b.policy : b.tags[tag], visible);
     if (valueA === valueB) continue;
     if (valueA === undefined) sentences.push(`${label} is now ${valueB} (was not set)`);
     else if (valueB === undefined) sentences.push(`${label} is no longer set (was ${valueA})`);
@@ -88,7 +95,7 @@ function dmarcChanges(before: string, after: string): string[] {
   return sentences;
 }
 
-function tagText(value: string | number | string[] | undefined): string | undefined {
-  if (Array.isArray(value)) return value.length > 0 ? [...value].sort().join(', ') : undefined;
-  return value === undefined ? undefined : String(value);
+function tagText(value: string | number | string[] | undefined, shown: (text: string) => string): string | undefined {
+  if (Array.isArray(value)) return value.length > 0 ? shown([...value].sort().join(', ')) : undefined;
+  return value === undefined ? undefined : shown(String(value));
 }

@@ -1,9 +1,10 @@
 /**
  * "Since last time…" at the top of a report: what changed since the facts this device kept from
  * the last lookup of the name, in words, with the old and new values side by side on demand.
- * Everything is text (DNS data is never markup).
+ * Everything is text (DNS data is never markup), control and bidi characters made visible.
  */
 import type { SinceLast } from '../../core/history/since-last';
+import { visibleText } from '../format/zone-text';
 
 export function SinceLastBanner({ since }: { since: SinceLast }) {
   return (
@@ -27,8 +28,8 @@ export function SinceLastBanner({ since }: { since: SinceLast }) {
             {since.items.map((item, i) => (
               <tr key={i}>
                 <th scope="row">{item.subject}</th>
-                <td>{item.before || '—'}</td>
-                <td>{item.after || '—'}</td>
+                <td>{visibleText(item.before) || '—'}</td>
+                <td>{visibleText(item.after) || '—'}</td>
               </tr>
             ))}
           </tbody>
