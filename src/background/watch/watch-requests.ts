@@ -1,6 +1,6 @@
 /** The worker's side of src/shared/watch-messages.ts: the watch list and history, for the pages. */
 import { factsFile, parseFactsFile } from '../../core/history/facts-file';
-import { clampMinutes, markSeen, newWatch, type WatchEntry } from '../../core/history/watch-schedule';
+import { clampMinutes, markSeen, MAX_WATCHED_NAMES, newWatch, type WatchEntry } from '../../core/history/watch-schedule';
 import { tryParseQuery } from '../../core/query/parse-query';
 import { clearHistory, deleteWatch, getWatch, historyOf, listHistory, listWatches, putWatch } from '../../platform/history-db';
 import { cancelCheck, scheduleCheck } from '../../platform/watch-alarms';
@@ -27,6 +27,7 @@ export const watchHandlers: Handlers = {
     const { name, display } = nameOf(input);
     const existing = await getWatch(name);
     if (existing) return existing;
+    if ((await listWatches()).length >= MAX_WATCHED_NAMES) throw new Error(`The watch list holds at most ${MAX_WATCHED_NAMES} names; stop watching one first.`);
     // The last lookup's facts, when history has them, so the first check can already tell a change.
     const last = (await historyOf(name))?.checks.at(-1);
     const entry = newWatch(name, display, Date.now(), { ...(everyMinutes ? { everyMinutes } : {}), ...(last ? { facts: last } : {}) });
@@ -67,11 +68,15 @@ export const watchHandlers: Handlers = {
     return file;
   },
   async importWatches({ text }) {
+    if (text.length > 20_000_000) throw new Error('This file is too big to be an MXray watch list (over 20 MB).');
     const read = parseFactsFile(text);
     if (!read.ok) throw new Error(`This is not a file MXray can import: ${read.error}`);
     const minutes = new Map((read.file.watch ?? []).map((w) => [w.name, w.everyMinutes]));
     const names = new Map(read.file.names.filter((f) => f.kind !== 'ip').map((f) => [f.name, f]));
     for (const name of minutes.keys()) if (!names.has(name)) names.set(name, undefined as never);
+    const watched = new Set((await listWatches()).map((w) => w.name));
+    const total = new Set([...watched, ...names.keys()]).size;
+    if (total > MAX_WATCHED_NAMES) throw new Error(`Importing would watch ${total} names; the watch list holds at most ${MAX_WATCHED_NAMES}. Nothing was imported.`);
     const now = Date.now();
     let imported = 0;
     for (const [name, facts] of names) {

@@ -20,6 +20,8 @@ export const MIN_WATCH_MINUTES = 15;
 export const MAX_WATCH_MINUTES = 7 * 24 * 60;
 export const MAX_FAILURES = 3;
 export const FIRST_RETRY_MINUTES = 5;
+/** At most this many watched names: each is a lookup on the user's resolver every interval. */
+export const MAX_WATCHED_NAMES = 200;
 /** The change log keeps this many entries per name. */
 export const WATCH_LOG_LIMIT = 50;
 
