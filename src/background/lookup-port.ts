@@ -10,6 +10,7 @@ import type { LookupMessage, LookupRequest } from '../shared/messages';
 import { engine, persistCacheSoon } from './engine';
 import { policyFetcher } from './mta-sts-fetch';
 import { rememberLookup } from './recent-lookups';
+import { keepInHistory } from './watch/keep-history';
 
 export function serveLookupPort(port: Runtime.Port): void {
   const cancel = new AbortController();
@@ -48,6 +49,10 @@ async function run(request: LookupRequest, send: (message: LookupMessage) => voi
   const diagnostics = settings.diagnostics
     ? { blocklists: settings.blocklists, dkimSelectors: settings.dkimSelectors, fetchPolicy: policyFetcher(settings.timeoutMs) }
     : undefined;
-  await lookupMail(parsed.query, client, { signal, ptr: settings.ptr, asn: settings.asn, onUpdate, ...(diagnostics ? { diagnostics } : {}) });
+  const report = await lookupMail(parsed.query, client, { signal, ptr: settings.ptr, asn: settings.asn, onUpdate, ...(diagnostics ? { diagnostics } : {}) });
   persistCacheSoon();
+  if (signal.aborted) return;
+  // History, and "Since last time…" at the top of the report when its facts changed.
+  const since = await keepInHistory(report, settings);
+  if (since) send({ type: 'report', report: { ...report, sinceLast: since } });
 }

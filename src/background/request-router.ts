@@ -10,10 +10,12 @@ import { compareResolvers } from './requests/compare-resolvers';
 import { testResolver } from './requests/test-resolver';
 import { loadSettings, saveSettings } from './settings-store';
 import { takePending } from './show-panel';
+import { watchHandlers } from './watch/watch-requests';
 
 type Handler<N extends RequestName> = (payload: Requests[N][0], sender: Runtime.MessageSender) => Promise<Requests[N][1]>;
 
 const handlers: { [N in RequestName]: Handler<N> } = {
+  ...watchHandlers,
   getSettings: () => loadSettings(),
   saveSettings: (settings) => saveSettings(settings),
   testResolver: (setting) => testResolver(setting),

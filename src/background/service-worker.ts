@@ -9,6 +9,7 @@ import { createContextMenus, onContextMenuClick, retitleMenusWhereSupported } fr
 import { serveLookupPort } from './lookup-port';
 import { onOmniboxInputChanged, onOmniboxInputEntered } from './omnibox';
 import { routeRequest } from './request-router';
+import { startWatching } from './watch/start-watching';
 
 extensionApi.runtime.onInstalled.addListener(() => createContextMenus());
 extensionApi.runtime.onConnect.addListener((port) => {
@@ -19,3 +20,4 @@ extensionApi.contextMenus.onClicked.addListener(onContextMenuClick);
 retitleMenusWhereSupported();
 extensionApi.omnibox.onInputChanged.addListener(onOmniboxInputChanged);
 extensionApi.omnibox.onInputEntered.addListener(onOmniboxInputEntered);
+startWatching();

@@ -32,6 +32,10 @@ export interface CliOptions {
   /** `--spf-ip IP`: check whether this server passes SPF for the one positional, the sender (issue #15). */
   spfIp?: string;
   helo?: string;
+  /** `--save FILE`: write the names' facts there (src/cli/history). */
+  save?: string;
+  /** `--since FILE`: look the names up again and say what changed since the facts there. */
+  since?: string;
 }
 
 export const USAGE = `Usage: mxray [options] <domain | email | URL | IP> ...
@@ -68,10 +72,15 @@ Options:
                         would this server pass SPF? RFC 7208 check_host() for the MAIL FROM
                         address or domain <sender> ("" for a bounce: the HELO name is checked);
                         exit 0 pass, 1 any other result, 2 bad input
+  --save <file>         write the names' facts (MX, addresses, PTR, SPF, DMARC, MTA-STS,
+                        TLS-RPT, BIMI, findings) to <file> as JSON
+  --since <file>        look the names up again (all names in <file> when none is given)
+                        and print what changed; exit 3 when something did, 0 when not
   -h, --help            this text
   -v, --version         the version
 
-Exit status: 0 answered, 1 answered with error findings, 2 bad input or no resolver reachable.
+Exit status: 0 answered, 1 answered with error findings, 2 bad input or no resolver reachable;
+with --since: 3 something changed, 0 nothing did.
 TLS: a resolver with a private CA is trusted through NODE_EXTRA_CA_CERTS=<ca.pem>.`;
 
 export function parseCliOptions(argv: string[], env: Record<string, string | undefined>, isTty: boolean): CliOptions | { error: string } {
@@ -99,6 +108,8 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
         version: { type: 'boolean', short: 'v', default: false },
         'spf-ip': { type: 'string' },
         helo: { type: 'string' },
+        save: { type: 'string' },
+        since: { type: 'string' },
       },
     });
   } catch (error) {
@@ -112,9 +123,10 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
   if (values.format !== undefined && values.format !== 'wire' && values.format !== 'json') {
     return { error: `--format is "wire" or "json" (got "${values.format}")` };
   }
+  if (values.save === '' || values.since === '') return { error: '--save and --since take a file name' };
   const spfError = spfCheckError(values['spf-ip'], values.helo, positionals);
   if (spfError) return { error: spfError };
-  if (!values.help && !values.version && positionals.length === 0) {
+  if (!values.help && !values.version && positionals.length === 0 && values.since === undefined) {
     return { error: 'Name a domain, an email address, a URL or an IP address to look up.' };
   }
   const dkimSelectors: string[] = [];
@@ -144,6 +156,8 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
   if (values.format) options.format = values.format;
   if (values['spf-ip'] !== undefined) options.spfIp = values['spf-ip'];
   if (values.helo !== undefined) options.helo = values.helo;
+  if (values.save !== undefined) options.save = values.save;
+  if (values.since !== undefined) options.since = values.since;
   return options;
 }
 

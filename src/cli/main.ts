@@ -12,23 +12,18 @@ import { lookupMail } from '../core/lookup/lookup-mail';
 import { tryParseQuery } from '../core/query/parse-query';
 import type { ResolverComparison } from '../core/compare/compare-resolvers';
 import type { Report } from '../core/report';
+import type { CliIo } from './cli-io';
 import { parseCliOptions, USAGE } from './cli-options';
 import { formatComparison, formatMail } from './format-mail';
 import { formatReport } from './format-report';
 import { invalidInputResult, type InvalidInputResult } from './invalid-input';
 import { runSpfCheck } from './spf-check/run-spf-check';
 import { terminalSafe } from './terminal-safe';
+import { runHistory } from './history/run-history';
 
 declare const MXRAY_VERSION: string;
 
-export interface CliIo {
-  argv: string[];
-  env: Record<string, string | undefined>;
-  isTty: boolean;
-  out: (text: string) => void;
-  err: (text: string) => void;
-  fetch?: typeof fetch;
-}
+export type { CliIo } from './cli-io';
 
 export async function main(io: CliIo): Promise<number> {
   const options = parseCliOptions(io.argv, io.env, io.isTty);
@@ -63,6 +58,7 @@ export async function main(io: CliIo): Promise<number> {
   }
   if (options.spfIp !== undefined) return runSpfCheck({ spfIp: options.spfIp, sender: options.queries[0]!, json: options.json, color: options.color, ...(options.helo === undefined ? {} : { helo: options.helo }) }, client, io);
   const resolverName = (id: string) => client.providers.find((p) => p.id === id)?.name ?? id;
+  if (options.save !== undefined || options.since !== undefined) return runHistory(options, client, io, compared);
 
   let status = 0;
   const reports: (Report | InvalidInputResult)[] = [];

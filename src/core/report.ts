@@ -13,6 +13,7 @@ import type { AnswerStatus, DnsName, ErrorInfo, Finding, Query } from './vocabul
 
 export type { AnswerStatus, DnsName, ErrorInfo, Finding, Query, QueryKind, Severity } from './vocabulary';
 import type { AsnInfo, Resilience } from './resilience/types';
+import type { SinceLast } from './history/change-types';
 
 /** 2: `mail` (the mail diagnostics) added. */
 export const REPORT_VERSION = 2;
@@ -156,4 +157,6 @@ export interface Report {
   leftOut?: LeftOut;
   /** Progress worth saying while it runs (slow resolvers, hedged questions); newest last. */
   notices?: LookupNotice[];
+  /** Set by the extension's history: what changed since the last kept facts of this name. */
+  sinceLast?: SinceLast;
 }

@@ -7,6 +7,7 @@ import { sendRequest } from '../platform/requests';
 import { watchStoredSettings } from '../platform/settings-changes';
 import type { Requests } from '../shared/messages';
 import { migrateSettings, type ResolverSetting, type Settings } from '../shared/settings';
+import { browserHistoryActions, type HistoryActions } from './history/history-actions';
 
 export interface OptionsActions {
   getSettings(): Promise<Settings>;
@@ -20,6 +21,8 @@ export interface OptionsActions {
   hasOrigin(url: string): Promise<boolean>;
   /** Settings saved elsewhere (another options tab); stops listening when `signal` aborts. */
   onSettingsChanged(listener: (settings: Settings) => void, signal: AbortSignal): void;
+  /** The Watch and History views; without it they are not shown. */
+  history?: HistoryActions;
 }
 
 export const browserOptionsActions: OptionsActions = {
@@ -31,4 +34,5 @@ export const browserOptionsActions: OptionsActions = {
   requestOrigin,
   hasOrigin,
   onSettingsChanged: (listener, signal) => watchStoredSettings((stored) => listener(migrateSettings(stored)), signal),
+  history: browserHistoryActions,
 };

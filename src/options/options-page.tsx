@@ -5,6 +5,8 @@ import { LookupSection } from './lookup-section';
 import type { OptionsActions } from './options-actions';
 import { PrivacySection } from './privacy-section';
 import { ResolverSection } from './resolver-section';
+import { HistorySection } from './history/history-section';
+import { WatchSection } from './history/watch-section';
 import { applyTheme } from '../ui/theme';
 import { useSavedSettings } from './use-saved-settings';
 
@@ -41,6 +43,8 @@ export function OptionsPage({ actions, version }: OptionsPageProps) {
             <LookupSection settings={settings} save={saveQuietly} />
             <PrivacySection settings={settings} save={saveQuietly} actions={actions} setStatus={setStatus} />
             <AppearanceSection settings={settings} save={saveQuietly} />
+            {actions.history && <WatchSection actions={actions.history} />}
+            {actions.history && <HistorySection settings={settings} save={saveQuietly} actions={actions.history} />}
           </>
         )}
       </main>

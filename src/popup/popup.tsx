@@ -6,6 +6,7 @@ import { render } from 'preact';
 import { startLookup } from '../platform/lookup-port';
 import { mailActions } from '../platform/mail-actions';
 import { sendRequest } from '../platform/requests';
+import { watchActions } from '../platform/watch-actions';
 import { activeTabUrl, openOptionsPage, openResultPage } from '../platform/tabs';
 import type { Theme } from '../shared/settings';
 import css from '../ui/styles.css';
@@ -42,7 +43,7 @@ render(
     platform={{
       start: startLookup,
       // An extension page is a secure, focused context: the async clipboard API is enough here.
-      actions: { copy: (text) => navigator.clipboard.writeText(text), mail: mailActions({ canRequestPermissions: true }) },
+      actions: { copy: (text) => navigator.clipboard.writeText(text), mail: mailActions({ canRequestPermissions: true }), watch: watchActions() },
       findTabHost: async () => tabHost(await activeTabUrl()),
       getRecent: () => sendRequest('getRecent', undefined),
       openOptions: () => void openOptionsPage(),

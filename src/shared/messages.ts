@@ -14,6 +14,7 @@ import type { ComparedType, ResolverComparison } from '../core/compare/compariso
 import type { Report } from '../core/report';
 import type { SpfCheck, SpfCheckPayload } from '../core/mail/spf/check-host/types';
 import type { ResolverSetting, Settings } from './settings';
+import type { WatchRequests } from './watch-messages';
 
 export const LOOKUP_PORT = 'lookup';
 
@@ -29,8 +30,8 @@ export type LookupMessage =
   | { type: 'report'; report: Report }
   | { type: 'invalid'; error: InvalidQueryJson };
 
-/** Request/response messages: name -> [request payload, response]. */
-export interface Requests {
+/** Request/response messages: name -> [request payload, response]. History and watch list: watch-messages.ts. */
+export interface Requests extends WatchRequests {
   getSettings: [undefined, Settings];
   saveSettings: [Settings, Settings];
   /** Ask a resolver one question (MX of a well-known name) and say how it went. */

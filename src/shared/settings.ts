@@ -45,6 +45,8 @@ export interface Settings {
    * origin.asn.cymru.com through the same resolver, after the addresses (issue #17).
    */
   asn: boolean;
+  /** Keep each finished lookup's facts on this device, to say what changed since last time. */
+  history: boolean;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -59,6 +61,7 @@ export const DEFAULT_SETTINGS: Settings = {
   blocklists: false,
   dkimSelectors: [],
   asn: true,
+  history: true,
 };
 
 /** At most this many user selectors: each is one more question per lookup. */
@@ -85,6 +88,7 @@ export function migrateSettings(stored: unknown): Settings {
   if (typeof raw.diagnostics === 'boolean') settings.diagnostics = raw.diagnostics;
   if (typeof raw.blocklists === 'boolean') settings.blocklists = raw.blocklists;
   if (typeof raw.asn === 'boolean') settings.asn = raw.asn;
+  if (typeof raw.history === 'boolean') settings.history = raw.history;
   if (Array.isArray(raw.dkimSelectors)) {
     const selectors = raw.dkimSelectors.flatMap((item) => (typeof item === 'string' ? (normaliseSelector(item) ?? []) : []));
     settings.dkimSelectors = [...new Set(selectors)].slice(0, MAX_DKIM_SELECTORS);

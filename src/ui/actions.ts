@@ -10,6 +10,15 @@ export interface ReportActions {
   copy(text: string): Promise<void>;
   /** The mail diagnostics' buttons; without them the buttons are not shown. */
   mail?: MailActions;
+  /** The Watch button (extension pages); without it the button is not shown. */
+  watch?: WatchActions;
+}
+
+/** The watch list, from a report (src/ui/watch-button.tsx). */
+export interface WatchActions {
+  isWatched(input: string): Promise<boolean>;
+  /** Put the name on the watch list (asking for notifications the first time). */
+  watch(input: string): Promise<void>;
 }
 
 /**

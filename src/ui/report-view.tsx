@@ -13,6 +13,7 @@ import { MailServerTable } from './mail-server-table';
 import { ReportFooter } from './report-footer';
 import { ReverseDnsTable } from './reverse-dns-table';
 import { ResilienceLine } from './resilience-line';
+import { LazyHistoryPart } from './history/lazy-history';
 
 export interface ReportViewProps {
   report: Report;
@@ -27,12 +28,14 @@ export function ReportView({ report, sectionLevel = 2, actions, rerun }: ReportV
   const empty = isIp ? undefined : noMailServersText(report);
   return (
     <div class="report">
+      {report.sinceLast && <LazyHistoryPart since={report.sinceLast} />}
       {isIp && report.ptr && <ReverseDnsTable address={report.ptr} />}
       {!isIp && report.exchanges.length > 0 && <MailServerTable exchanges={report.exchanges} />}
       {empty && <p class="no-mail">{empty}</p>}
       {!isIp && <ResilienceLine report={report} />}
       <FindingsList findings={report.findings} headingLevel={sectionLevel} />
       {!isIp && <LazyMailSections report={report} actions={actions?.mail} rerun={rerun} headingLevel={sectionLevel} />}
+      {!isIp && report.status === 'done' && actions?.watch && <LazyHistoryPart watch={{ input: report.query.name, actions: actions.watch }} />}
       <ReportFooter report={report} />
     </div>
   );

@@ -8,6 +8,7 @@ const INSTALL_HINT = 'apt-get install -y knot dnsdist knot-dnsutils';
 /** The Debian package that provides each program, for the error message. */
 const PACKAGES = {
   knotd: 'knot',
+  knotc: 'knot',
   dnsdist: 'dnsdist',
   kdig: 'knot-dnsutils',
   openssl: 'openssl',

@@ -29,6 +29,8 @@ export interface LaunchOptions {
   extraHostRules?: readonly string[];
   /** More Xvfb arguments when `person` is set, e.g. `['-fbdir', DIR]` to read the screen. */
   xvfbArgs?: readonly string[];
+  /** A profile to use and keep (a browser restarted with the same profile); default a fresh one, deleted on close. */
+  userDataDir?: string;
 }
 
 export interface ExtensionBrowser {
@@ -58,7 +60,8 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
   requireBuiltExtension();
   const extensionDir = options.extensionDir ?? EXTENSION_DIR;
   const display: Display | undefined = options.person ? await startXvfb(undefined, options.xvfbArgs) : undefined;
-  const userDataDir = await mkdtemp(join(tmpdir(), 'mxray-e2e-profile-'));
+  const keepProfile = options.userDataDir !== undefined;
+  const userDataDir = options.userDataDir ?? (await mkdtemp(join(tmpdir(), 'mxray-e2e-profile-')));
   const hostRules = [
     ...(options.extraHostRules ?? []),
     ...resolverRules(options.stack, options.resolvers ?? {}),
@@ -98,7 +101,7 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
     });
   } catch (error) {
     await display?.stop();
-    await rm(userDataDir, { recursive: true, force: true });
+    if (!keepProfile) await rm(userDataDir, { recursive: true, force: true });
     throw error;
   }
   // Fail a wait well inside the test's own timeout, so the report says which wait it was.
@@ -110,7 +113,7 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
   } catch (error) {
     await context.close().catch(() => undefined);
     await display?.stop();
-    await rm(userDataDir, { recursive: true, force: true });
+    if (!keepProfile) await rm(userDataDir, { recursive: true, force: true });
     throw new Error(`The MXray service worker did not start from ${extensionDir} (a manifest or background.js error? load it in chrome://extensions to see): ${String(error)}`, { cause: error });
   }
   const extensionId = new URL(worker.url()).host;
@@ -133,7 +136,7 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
     close: async () => {
       await context.close().catch(() => undefined);
       await display?.stop();
-      await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
+      if (!keepProfile) await rm(userDataDir, { recursive: true, force: true }).catch(() => undefined);
     },
   };
 }

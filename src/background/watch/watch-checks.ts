@@ -1,0 +1,75 @@
+/**
+ * A watched name's check, run when its alarm rings (the worker may have been woken for it, with
+ * no page open): a fresh lookup through the user's resolver (no cache, so the answer is today's),
+ * then the schedule (src/core/history/watch-schedule) says what it means, and the alerts follow.
+ */
+import { DohClient } from '../../core/doh/doh-client';
+import { factsOf } from '../../core/history/facts-of';
+import { afterCheck, alarmTime, unseenTotal, type CheckOutcome, type WatchEntry } from '../../core/history/watch-schedule';
+import { lookupMail } from '../../core/lookup/lookup-mail';
+import { tryParseQuery } from '../../core/query/parse-query';
+import { getWatch, listWatches, putWatch, recordCheck } from '../../platform/history-db';
+import { notifyChange, showUnseen } from '../../platform/watch-alerts';
+import { cancelCheck, scheduleCheck, scheduledNames } from '../../platform/watch-alarms';
+import { engine } from '../engine';
+import { providersFor } from '../resolver-chain';
+
+/** One check at a time per name: an alarm and a "Check now" click do not race. */
+const running = new Map<string, Promise<WatchEntry | undefined>>();
+
+export function checkWatched(name: string): Promise<WatchEntry | undefined> {
+  const current = running.get(name);
+  if (current) return current;
+  const check = runCheck(name).finally(() => running.delete(name));
+  running.set(name, check);
+  return check;
+}
+
+async function runCheck(name: string): Promise<WatchEntry | undefined> {
+  const entry = await getWatch(name);
+  if (!entry) {
+    await cancelCheck(name);
+    return undefined;
+  }
+  const { settings } = await engine();
+  const outcome = await lookUp(entry.name, settings);
+  const now = Date.now();
+  const { entry: next, alert } = afterCheck(entry, outcome, now);
+  // Unwatched while the check ran: do not bring it back.
+  if (!(await getWatch(name))) return undefined;
+  await putWatch(next);
+  await scheduleCheck(name, alarmTime(next, now));
+  if (outcome.ok && outcome.facts.verdict !== 'unanswered' && settings.history) await recordCheck(outcome.facts).catch(() => undefined);
+  if (alert) await notifyChange(`watch:${name}:${now}`, `Mail for ${entry.display} changed`, alert.summary).catch(() => false);
+  await refreshBadge();
+  return next;
+}
+
+async function lookUp(name: string, settings: Awaited<ReturnType<typeof engine>>['settings']): Promise<CheckOutcome> {
+  const parsed = tryParseQuery(name);
+  if (!parsed.ok) return { ok: false, error: parsed.error.message };
+  try {
+    const client = new DohClient({ providers: providersFor(settings), timeoutMs: settings.timeoutMs });
+    // The mail records as a lookup asks them, without the blocklists or the policy file: a watch runs unattended.
+    const diagnostics = settings.diagnostics ? { diagnostics: { blocklists: false, dkimSelectors: settings.dkimSelectors } } : {};
+    const report = await lookupMail(parsed.query, client, { ptr: settings.ptr, ...diagnostics });
+    return { ok: true, facts: factsOf(report) };
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export async function refreshBadge(): Promise<void> {
+  await showUnseen(unseenTotal(await listWatches())).catch(() => undefined);
+}
+
+/**
+ * At every worker start: an alarm for every watched name that has none (Firefox forgets alarms
+ * when it closes; a check that was due while the browser was closed runs at once), and the badge.
+ */
+export async function restoreWatches(): Promise<void> {
+  const [watches, scheduled] = await Promise.all([listWatches(), scheduledNames()]);
+  const now = Date.now();
+  await Promise.all(watches.filter((w) => !scheduled.has(w.name)).map((w) => scheduleCheck(w.name, alarmTime(w, now))));
+  await showUnseen(unseenTotal(watches));
+}

@@ -1,0 +1,79 @@
+/**
+ * The facts of one lookup, as history keeps them and `mxray --save` writes them: what the DNS
+ * said about a name's mail, not how a report showed it. Plain, sorted JSON, so two lookups whose
+ * answers only came back in another order, or with other TTLs, have equal facts.
+ *
+ * `FACTS_VERSION` is bumped when a field changes meaning; a file or store with another version
+ * is refused (with a message), never misread.
+ */
+import type { AnswerStatus, DnsName, QueryKind, Severity } from '../vocabulary';
+
+/** 1: the first format (issue #14). */
+export const FACTS_VERSION = 1;
+
+/** What the lookup concluded, in one word: the most severe finding (info counts as ok), or that the main question got no answer. */
+export type Verdict = 'ok' | 'warn' | 'error' | 'unanswered';
+
+export interface HostFacts {
+  /** The mail host (for an implicit MX, the domain itself). */
+  host: DnsName;
+  /** The exchange's state: resolved, no-address, nxdomain, ip-literal, error... */
+  state: string;
+  /** The aliases the host points through, in order (usually none). */
+  cname: DnsName[];
+  /** Its addresses, sorted (IPv4 first, then numerically as text). */
+  addresses: string[];
+}
+
+export interface PtrFacts {
+  ip: string;
+  /** The PTR answer's status. */
+  status: AnswerStatus;
+  /** Reverse names, sorted. */
+  names: DnsName[];
+}
+
+/** A TXT-published record set (SPF, DMARC, MTA-STS, TLS-RPT, BIMI): its answer status and the records, sorted. */
+export interface RecordFacts {
+  /** The owner name that was asked (`_dmarc.example.com`...). */
+  name: DnsName;
+  status: AnswerStatus;
+  records: string[];
+}
+
+export type RecordKind = 'spf' | 'dmarc' | 'mtaSts' | 'tlsRpt' | 'bimi';
+
+export interface FindingFacts {
+  code: string;
+  severity: Severity;
+  /** The host or address it is about, when it is about one. */
+  subject?: string;
+}
+
+export interface MailFacts {
+  version: typeof FACTS_VERSION;
+  /** The name looked up (ASCII); for an IP query the address. */
+  name: DnsName;
+  display: string;
+  kind: QueryKind;
+  /** When the lookup started (ms since the epoch). */
+  checkedAt: number;
+  /** The resolver asked (provider id), and those that actually answered. */
+  resolver: string;
+  answeredBy: string[];
+  verdict: Verdict;
+  /** The main question's status: the MX answer, or for an IP the PTR answer. */
+  status: AnswerStatus;
+  nullMx: boolean;
+  implicitMx: boolean;
+  /** The MX records, sorted by preference then host (the null MX is `nullMx`, not a row). */
+  mx: { host: DnsName; preference: number }[];
+  /** Every mail host once, sorted by name. */
+  hosts: HostFacts[];
+  /** The reverse names of every address (of the hosts, or the IP asked about), sorted by address. */
+  ptr: PtrFacts[];
+  /** Only the records that were asked for: SPF and DMARC always, the others with the mail diagnostics. */
+  records: Partial<Record<RecordKind, RecordFacts>>;
+  /** Findings about the domain, sorted; findings about the check itself (a resolver failing) are left out. */
+  findings: FindingFacts[];
+}
