@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
 // Two projects in one run:
-//   - `unit`: every unit and property test (src/**, test/unit). No DNS stack, no browser: a
+//   - `unit`: every unit, property and fuzz test (src/**, test/unit, test/fuzz). No DNS stack, no browser: a
 //     newcomer runs them in seconds with `npm run test:unit`, or one folder alone
 //     (`npx vitest run src/core/ip`).
 //   - `stack`: integration, end-to-end and package tests. Its global setup starts the real DNS
@@ -17,14 +17,14 @@ export default defineConfig({
     projects: [
       {
         extends: true,
-        test: { name: 'unit', include: ['src/**/*.test.{ts,tsx}', 'test/unit/**/*.test.ts'] },
+        test: { name: 'unit', include: ['src/**/*.test.{ts,tsx}', 'test/unit/**/*.test.ts', 'test/fuzz/**/*.test.ts'] },
       },
       {
         extends: true,
         test: {
           name: 'stack',
           include: ['test/**/*.test.ts'],
-          exclude: ['test/unit/**', '**/node_modules/**'],
+          exclude: ['test/unit/**', 'test/fuzz/**', '**/node_modules/**'],
           globalSetup: ['test/stack/global-setup.ts'],
         },
       },
