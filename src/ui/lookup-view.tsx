@@ -4,7 +4,7 @@
  * in-page panel all render this with the state from `useLookup`.
  */
 import type { ReportActions } from './actions';
-import { CopyMenu } from './copy-menu';
+import { LazyCopyMenu } from './late/lazy-late-parts';
 import { ErrorAlert } from './error-alert';
 import { invalidInputAlert, lostConnectionAlert, reportAlert, type AlertText } from './format/alert-text';
 import { statusText } from './format/status-text';
@@ -42,7 +42,7 @@ export function LookupView({ state, actions, headingLevel = 1, rerun }: LookupVi
       {title !== undefined && (
         <div class="lookup-head">
           <Heading class="lookup-title"><DnsText text={title} /></Heading>
-          {report && <CopyMenu report={report} actions={actions} />}
+          {report && <LazyCopyMenu report={report} actions={actions} />}
         </div>
       )}
       <StatusLine text={state.invalid ? 'Not looked up' : state.lost ? 'Stopped' : statusText(report, isRunning(state), state.notice)} />

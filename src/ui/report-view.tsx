@@ -10,9 +10,9 @@ import { LazyMailSections } from './mail/lazy-mail-sections';
 import { FindingsList } from './findings-list';
 import { noMailServersText } from './format/cells';
 import { MailServerTable } from './mail-server-table';
-import { ReportFooter } from './report-footer';
+
 import { ReverseDnsTable } from './reverse-dns-table';
-import { ResilienceLine } from './resilience-line';
+import { LazyReportFooter, LazyResilienceLine } from './late/lazy-late-parts';
 import { LazyHistoryPart } from './history/lazy-history';
 
 export interface ReportViewProps {
@@ -32,11 +32,11 @@ export function ReportView({ report, sectionLevel = 2, actions, rerun }: ReportV
       {isIp && report.ptr && <ReverseDnsTable address={report.ptr} />}
       {!isIp && report.exchanges.length > 0 && <MailServerTable exchanges={report.exchanges} />}
       {empty && <p class="no-mail">{empty}</p>}
-      {!isIp && <ResilienceLine report={report} />}
+      {!isIp && <LazyResilienceLine report={report} />}
       <FindingsList findings={report.findings} headingLevel={sectionLevel} />
       {!isIp && <LazyMailSections report={report} actions={actions?.mail} rerun={rerun} headingLevel={sectionLevel} />}
       {!isIp && report.status === 'done' && actions?.watch && <LazyHistoryPart watch={{ input: report.query.name, actions: actions.watch }} />}
-      <ReportFooter report={report} />
+      <LazyReportFooter report={report} />
     </div>
   );
 }
