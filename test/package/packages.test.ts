@@ -51,7 +51,7 @@ describe('store packages', () => {
     expect(firefox.browser_specific_settings.gecko).toEqual({ id: 'mxray@mxray.dev', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } });
     for (const manifest of [chromium, firefox]) {
       expect(manifest.version).toBe(version);
-      expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'activeTab', 'scripting']);
+      expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms']);
     }
   });
 });

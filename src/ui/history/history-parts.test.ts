@@ -17,10 +17,10 @@ const before = report({ exchanges: [testExchange('mx1.example.com', { preference
 const after = report({ startedAt: 3 * 86_400_000, exchanges: [testExchange('mx1.example.com', { preference: 10 })], txt: { records: [], status: 'ok', spf: ['v=spf1 mx -all'], dmarc: ['v=DMARC1; p=<img src=x onerror=alert(1)>'], dmarcStatus: 'ok' } });
 const since = sinceLast(factsOf(before), factsOf(after), 3 * 86_400_000)!;
 
-/** Effects run and the lazy chunk (lazy-history.tsx) loaded and rendered. */
+/** Effects run and the lazy chunks (lazy-history.tsx, the mail sections, the late parts) loaded and rendered. */
 const settle = () =>
   act(async () => {
-    await import('./history-parts');
+    await Promise.all([import('./history-parts'), import('../mail/mail-sections'), import('../late/late-parts')]);
     await new Promise((resolve) => setTimeout(resolve, 0));
   });
 
