@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { DohFormat } from '../core/doh/providers';
 import { normaliseSelector } from '../shared/settings';
+import { BULK_ARGS, BULK_USAGE, readBulkOptions, type BulkCliOptions } from './bulk/bulk-options';
 
 export interface CliOptions {
   queries: string[];
@@ -27,6 +28,8 @@ export interface CliOptions {
   color: boolean;
   help: boolean;
   version: boolean;
+  /** `--bulk FILE` and its options (`src/cli/bulk`). */
+  bulk?: BulkCliOptions;
 }
 
 export const USAGE = `Usage: mxray [options] <domain | email | URL | IP> ...
@@ -60,6 +63,8 @@ Options:
   -h, --help            this text
   -v, --version         the version
 
+${BULK_USAGE.slice(1)}
+
 Exit status: 0 answered, 1 answered with error findings, 2 bad input or no resolver reachable.
 TLS: a resolver with a private CA is trusted through NODE_EXTRA_CA_CERTS=<ca.pem>.`;
 
@@ -85,6 +90,7 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
         color: { type: 'boolean', default: true },
         help: { type: 'boolean', short: 'h', default: false },
         version: { type: 'boolean', short: 'v', default: false },
+        ...BULK_ARGS,
       },
     });
   } catch (error) {
@@ -98,7 +104,9 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
   if (values.format !== undefined && values.format !== 'wire' && values.format !== 'json') {
     return { error: `--format is "wire" or "json" (got "${values.format}")` };
   }
-  if (!values.help && !values.version && positionals.length === 0) {
+  const bulk = readBulkOptions(values);
+  if (bulk && 'error' in bulk) return bulk;
+  if (!values.help && !values.version && positionals.length === 0 && !bulk) {
     return { error: 'Name a domain, an email address, a URL or an IP address to look up.' };
   }
   const dkimSelectors: string[] = [];
@@ -125,5 +133,6 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
     version: values.version,
   };
   if (values.format) options.format = values.format;
+  if (bulk) options.bulk = bulk;
   return options;
 }

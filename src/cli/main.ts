@@ -16,6 +16,7 @@ import { parseCliOptions, USAGE } from './cli-options';
 import { formatComparison, formatMail } from './format-mail';
 import { formatReport } from './format-report';
 import { terminalSafe } from './terminal-safe';
+import { runBulkCli } from './bulk/run-bulk-cli';
 
 declare const MXRAY_VERSION: string;
 
@@ -26,6 +27,10 @@ export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
   fetch?: typeof fetch;
+  /** Redraws the one progress line (`--bulk`); given only when stderr is a terminal. */
+  progress?: (line: string) => void;
+  /** All of stdin, for `--bulk -` (default: the process's). */
+  stdin?: () => Promise<Uint8Array>;
 }
 
 export async function main(io: CliIo): Promise<number> {
@@ -58,6 +63,10 @@ export async function main(io: CliIo): Promise<number> {
     if (!(error instanceof InvalidResolverUrl)) throw error;
     io.err(`mxray: ${error.message}`);
     return 2;
+  }
+  if (options.bulk) {
+    const fetchPolicy = httpPolicyFetcher(io.fetch ?? ((input, init) => fetch(input, init)), options.timeoutMs);
+    return runBulkCli(options.bulk, client, io, options.all ? { blocklists: options.blocklists, dkimSelectors: options.dkimSelectors, fetchPolicy } : undefined);
   }
   const resolverName = (id: string) => client.providers.find((p) => p.id === id)?.name ?? id;
 
