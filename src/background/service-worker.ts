@@ -9,11 +9,16 @@ import { createContextMenus, onContextMenuClick, retitleMenusWhereSupported } fr
 import { serveLookupPort } from './lookup-port';
 import { onOmniboxInputChanged, onOmniboxInputEntered } from './omnibox';
 import { routeRequest } from './request-router';
+import { BULK_PORT } from '../shared/bulk-messages';
+import { serveBulkPort } from './bulk/bulk-port';
+import { resumeBulkJob } from './bulk/bulk-runner';
 
 extensionApi.runtime.onInstalled.addListener(() => createContextMenus());
 extensionApi.runtime.onConnect.addListener((port) => {
   if (port.name === LOOKUP_PORT) serveLookupPort(port);
+  if (port.name === BULK_PORT) serveBulkPort(port);
 });
+void resumeBulkJob().catch(() => undefined);
 extensionApi.runtime.onMessage.addListener(routeRequest);
 extensionApi.contextMenus.onClicked.addListener(onContextMenuClick);
 retitleMenusWhereSupported();

@@ -7,6 +7,7 @@ import { startLookup } from '../platform/lookup-port';
 import { mailActions } from '../platform/mail-actions';
 import { sendRequest } from '../platform/requests';
 import { activeTabUrl, openOptionsPage, openResultPage } from '../platform/tabs';
+import { openBulkPage } from '../platform/bulk-port';
 import type { Theme } from '../shared/settings';
 import css from '../ui/styles.css';
 import { applyTheme } from '../ui/theme';
@@ -46,6 +47,7 @@ render(
       findTabHost: async () => tabHost(await activeTabUrl()),
       getRecent: () => sendRequest('getRecent', undefined),
       openOptions: () => void openOptionsPage(),
+      openBulk: () => void openBulkPage(),
       openInTab: (input) => void openResultPage(input),
     }}
   />,

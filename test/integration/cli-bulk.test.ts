@@ -58,7 +58,7 @@ describe('mxray --bulk', () => {
     expect(invalid.map((row) => row.input)).toEqual(['this is junk', 'bad@@x.test']);
     expect(invalid.every((row) => typeof row.invalid === 'string' && (row.invalid as string).length > 10)).toBe(true);
     const byDomain = Object.fromEntries(rows.filter((row) => 'domain' in row).map((row) => [row.domain, row]));
-    expect(Object.fromEntries(Object.entries(byDomain).map(([domain, row]) => [domain, [row.verdict, row.addresses]]))).toEqual({
+    expect(Object.fromEntries(Object.entries(byDomain).map(([domain, row]) => [domain, [(row as Record<string, unknown>).verdict, (row as Record<string, unknown>).addresses]]))).toEqual({
       'one-mx.test': ['accepts', 2],
       'implicit.test': ['implicit', 0],
       'null-mx.test': ['null-mx', 0],
