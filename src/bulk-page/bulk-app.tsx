@@ -71,7 +71,7 @@ export function BulkApp(props: BulkAppProps) {
           </p>
           {job.input.invalid.length > 0 && (
             <details open={job.input.invalid.length <= 20}>
-              <summary>{job.input.invalid.length.toLocaleString('en')} entries could not be checked</summary>
+              <summary>{job.input.invalid.length.toLocaleString('en')} {job.input.invalid.length === 1 ? 'entry' : 'entries'} could not be checked</summary>
               <ul class="invalid-list" aria-label="Entries not checked">
                 {job.input.invalid.map((entry) => (
                   <li key={`${entry.line}:${entry.input}`}>
