@@ -17,6 +17,8 @@ export interface BulkAppProps {
   connect: (onEvent: (event: BulkEvent) => void) => BulkConnection;
   reportUrl: (query: string) => string;
   initialText: string;
+  /** Start on `initialText` at once (a right-clicked selection), unless a run is going on. */
+  autoStart?: boolean;
 }
 
 export function BulkApp(props: BulkAppProps) {
@@ -29,6 +31,7 @@ export function BulkApp(props: BulkAppProps) {
   const [onlyUndeliverable, setOnlyUndeliverable] = useState(false);
   const [provider, setProvider] = useState('');
   const connection = useRef<BulkConnection | undefined>(undefined);
+  const autoStarted = useRef(false);
 
   useEffect(() => {
     const handle = (event: BulkEvent) => {
@@ -39,6 +42,11 @@ export function BulkApp(props: BulkAppProps) {
       if (event.type === 'job') {
         rows.current = new Map(event.rows);
         setAttached(true);
+        const busy = event.job && (event.job.status === 'running' || event.job.status === 'paused');
+        if (props.autoStart && !autoStarted.current && !busy) {
+          autoStarted.current = true;
+          connection.current?.send({ type: 'start', text: props.initialText, mailSetup: false });
+        }
       } else for (const [index, result] of event.rows) rows.current.set(index, result);
       setJob(event.job ? { ...event.job } : undefined);
       setVersion((n) => n + 1);

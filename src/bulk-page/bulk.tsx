@@ -14,7 +14,8 @@ document.head.append(style);
 void sendRequest('getSettings', undefined).then((settings) => applyTheme(document.documentElement, settings.theme), () => undefined);
 
 // A selection handed over by the in-page panel or the menu travels in the hash, read once.
-const handed = new URLSearchParams(location.hash.slice(1)).get('text') ?? '';
+const hash = new URLSearchParams(location.hash.slice(1));
+const handed = hash.get('text') ?? '';
 if (handed) history.replaceState(null, '', location.pathname);
 
-render(<BulkApp connect={connectBulk} reportUrl={resultPageUrl} initialText={handed} />, document.getElementById('app')!);
+render(<BulkApp connect={connectBulk} reportUrl={resultPageUrl} initialText={handed} autoStart={handed !== '' && hash.get('start') === '1'} />, document.getElementById('app')!);

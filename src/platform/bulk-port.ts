@@ -41,7 +41,8 @@ export function bulkPageUrl(): string {
   return extensionApi.runtime.getURL('bulk.html');
 }
 
-export async function openBulkPage(text?: string): Promise<void> {
+export async function openBulkPage(text?: string, start = false): Promise<void> {
   // A selection handed over travels in the hash: never sent anywhere, read once by the page.
-  await extensionApi.tabs.create({ url: text ? `${bulkPageUrl()}#text=${encodeURIComponent(text.slice(0, 100_000))}` : bulkPageUrl() });
+  const hash = text ? `#${start ? 'start=1&' : ''}text=${encodeURIComponent(text.slice(0, 100_000))}` : '';
+  await extensionApi.tabs.create({ url: bulkPageUrl() + hash });
 }
