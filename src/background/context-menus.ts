@@ -8,6 +8,7 @@ import { extensionApi } from '../platform/extension-api';
 import { enableMenuRetitling, type MenuShownInfo } from '../platform/menu-retitling';
 import { menuTarget, type MenuItemId } from './menu-target';
 import { showPanel } from './show-panel';
+import { rememberSelection } from './bulk/panel-selection';
 
 const ENTRIES: (chrome.contextMenus.CreateProperties & { id: MenuItemId })[] = [
   { id: 'mxray-selection', title: 'MX lookup for “%s”', contexts: ['selection'] },
@@ -63,5 +64,6 @@ function shorten(text: string): string {
 export function onContextMenuClick(info: chrome.contextMenus.OnClickData, tab: chrome.tabs.Tab | undefined): void {
   const target = menuTarget(info);
   if (target === undefined) return;
+  rememberSelection(info, tab);
   void showPanel(tab, target);
 }

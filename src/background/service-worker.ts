@@ -9,7 +9,8 @@ import { createContextMenus, onContextMenuClick, retitleMenusWhereSupported } fr
 import { serveLookupPort } from './lookup-port';
 import { onOmniboxInputChanged, onOmniboxInputEntered } from './omnibox';
 import { routeRequest } from './request-router';
-import { BULK_PORT } from '../shared/bulk-messages';
+import { BULK_PORT, SELECTION_PORT } from '../shared/bulk-messages';
+import { serveSelectionPort } from './bulk/panel-selection';
 import { serveBulkPort } from './bulk/bulk-port';
 import { resumeBulkJob } from './bulk/bulk-runner';
 
@@ -17,6 +18,7 @@ extensionApi.runtime.onInstalled.addListener(() => createContextMenus());
 extensionApi.runtime.onConnect.addListener((port) => {
   if (port.name === LOOKUP_PORT) serveLookupPort(port);
   if (port.name === BULK_PORT) serveBulkPort(port);
+  if (port.name === SELECTION_PORT) serveSelectionPort(port);
 });
 void resumeBulkJob().catch(() => undefined);
 extensionApi.runtime.onMessage.addListener(routeRequest);

@@ -32,3 +32,12 @@ export type BulkEvent =
   | { type: 'job'; job: BulkJobView | undefined; rows: [number, BulkResult][] }
   | { type: 'rows'; job: BulkJobView; rows: [number, BulkResult][] }
   | { type: 'error'; message: string };
+
+/** The in-page panel asks for the domains of a right-clicked selection and their verdicts. */
+export const SELECTION_PORT = 'bulk-selection';
+
+export type SelectionCommand = { type: 'list' } | { type: 'open-bulk' };
+
+export type SelectionEvent =
+  | { type: 'selection'; domains: { domain: string; display: string }[]; total: number }
+  | { type: 'verdict'; result: BulkResult };
