@@ -9,7 +9,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const shells = ['background', 'popup', 'content', 'options', 'cli'];
+const shells = ['background', 'popup', 'content', 'options', 'cli', 'bulk-page'];
 const shellImports = (except) => shells.filter((s) => s !== except).map((s) => ({ group: [`**/${s}/**`, `../${s}/*`, `../../${s}/*`], message: `Shells do not import each other (${s}).` }));
 
 export default tseslint.config(

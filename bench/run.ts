@@ -77,6 +77,7 @@ if (['engine', 'diagnostics', 'bulk', 'memory', 'faults', 'browser', 'worker-mem
     if (sections.has('bulk')) {
       log('bulk throughput');
       results.bulk = await measureBulk(stack.info, bench, log);
+      Object.assign(results, { bulkList: await (await import('./bulk-list')).measureBulkList(stack.info, bench, log) });
       results.ceiling = await measureEngineCeiling(stack.info, bench);
       log('HTTP 429 and Retry-After');
       results.retry = await measureRetryAfter(stack.info, bench);

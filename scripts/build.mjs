@@ -47,6 +47,7 @@ const extensionEntries = [
   { in: 'src/popup/popup.tsx', out: 'popup', format: 'esm', split: true },
   { in: 'src/content/panel.tsx', out: 'content', format: 'iife' },
   { in: 'src/options/options.tsx', out: 'options', format: 'esm' },
+  { in: 'src/bulk-page/bulk.tsx', out: 'bulk', format: 'esm' },
 ];
 
 /** CSS is imported as text (put in <style> elements; the panel's lives in a shadow root), minified first. */
@@ -59,7 +60,7 @@ const minifiedCssAsText = {
     });
   },
 };
-const pages = ['src/popup/popup.html', 'src/options/options.html'];
+const pages = ['src/popup/popup.html', 'src/options/options.html', 'src/bulk-page/bulk.html'];
 
 async function bundle(options, metaName) {
   const result = await build({

@@ -8,6 +8,7 @@ import { extensionApi, type Menus, type Tabs } from '../platform/extension-api';
 import { enableMenuRetitling, type MenuShownInfo } from '../platform/menu-retitling';
 import { menuTarget, type MenuItemId } from './menu-target';
 import { showPanel } from './show-panel';
+import { rememberSelection } from './bulk/panel-selection';
 
 const ENTRIES: (Menus.CreateCreatePropertiesType & { id: MenuItemId })[] = [
   { id: 'mxray-selection', title: 'MX lookup for “%s”', contexts: ['selection'] },
@@ -63,5 +64,6 @@ function shorten(text: string): string {
 export function onContextMenuClick(info: Menus.OnClickData, tab: Tabs.Tab | undefined): void {
   const target = menuTarget(info);
   if (target === undefined) return;
+  rememberSelection(info, tab);
   void showPanel(tab, target);
 }

@@ -10,11 +10,18 @@ import { serveLookupPort } from './lookup-port';
 import { onOmniboxInputChanged, onOmniboxInputEntered } from './omnibox';
 import { routeRequest } from './request-router';
 import { startWatching } from './watch/start-watching';
+import { BULK_PORT, SELECTION_PORT } from '../shared/bulk-messages';
+import { serveSelectionPort } from './bulk/panel-selection';
+import { serveBulkPort } from './bulk/bulk-port';
+import { resumeBulkJob } from './bulk/bulk-runner';
 
 extensionApi.runtime.onInstalled.addListener(() => createContextMenus());
 extensionApi.runtime.onConnect.addListener((port) => {
   if (port.name === LOOKUP_PORT) serveLookupPort(port);
+  if (port.name === BULK_PORT) serveBulkPort(port);
+  if (port.name === SELECTION_PORT) serveSelectionPort(port);
 });
+void resumeBulkJob().catch(() => undefined);
 extensionApi.runtime.onMessage.addListener(routeRequest);
 extensionApi.contextMenus.onClicked.addListener(onContextMenuClick);
 retitleMenusWhereSupported();

@@ -6,4 +6,8 @@ export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
   fetch?: typeof fetch;
+  /** Redraws the one progress line (`--bulk`); given only when stderr is a terminal. */
+  progress?: (line: string) => void;
+  /** All of stdin, for `--bulk -` (default: the process's). */
+  stdin?: () => Promise<Uint8Array>;
 }

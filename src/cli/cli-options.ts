@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import type { DohFormat } from '../core/doh/providers';
 import { normaliseSelector } from '../shared/settings';
+import { BULK_ARGS, BULK_USAGE, readBulkOptions, type BulkCliOptions } from './bulk/bulk-options';
 
 export interface CliOptions {
   queries: string[];
@@ -36,6 +37,8 @@ export interface CliOptions {
   save?: string;
   /** `--since FILE`: look the names up again and say what changed since the facts there. */
   since?: string;
+  /** `--bulk FILE` and its options (`src/cli/bulk`). */
+  bulk?: BulkCliOptions;
 }
 
 export const USAGE = `Usage: mxray [options] <domain | email | URL | IP> ...
@@ -79,6 +82,8 @@ Options:
   -h, --help            this text
   -v, --version         the version
 
+${BULK_USAGE.slice(1)}
+
 Exit status: 0 answered, 1 answered with error findings, 2 bad input or no resolver reachable;
 with --since: 3 something changed, 0 nothing did.
 TLS: a resolver with a private CA is trusted through NODE_EXTRA_CA_CERTS=<ca.pem>.`;
@@ -110,6 +115,7 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
         helo: { type: 'string' },
         save: { type: 'string' },
         since: { type: 'string' },
+        ...BULK_ARGS,
       },
     });
   } catch (error) {
@@ -123,10 +129,12 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
   if (values.format !== undefined && values.format !== 'wire' && values.format !== 'json') {
     return { error: `--format is "wire" or "json" (got "${values.format}")` };
   }
+  const bulk = readBulkOptions(values);
+  if (bulk && 'error' in bulk) return bulk;
   if (values.save === '' || values.since === '') return { error: '--save and --since take a file name' };
   const spfError = spfCheckError(values['spf-ip'], values.helo, positionals);
   if (spfError) return { error: spfError };
-  if (!values.help && !values.version && positionals.length === 0 && values.since === undefined) {
+  if (!values.help && !values.version && positionals.length === 0 && values.since === undefined && !bulk) {
     return { error: 'Name a domain, an email address, a URL or an IP address to look up.' };
   }
   const dkimSelectors: string[] = [];
@@ -158,6 +166,7 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
   if (values.helo !== undefined) options.helo = values.helo;
   if (values.save !== undefined) options.save = values.save;
   if (values.since !== undefined) options.since = values.since;
+  if (bulk) options.bulk = bulk;
   return options;
 }
 

@@ -20,6 +20,7 @@ import { invalidInputResult, type InvalidInputResult } from './invalid-input';
 import { runSpfCheck } from './spf-check/run-spf-check';
 import { terminalSafe } from './terminal-safe';
 import { runHistory } from './history/run-history';
+import { runBulkCli } from './bulk/run-bulk-cli';
 
 declare const MXRAY_VERSION: string;
 
@@ -57,6 +58,10 @@ export async function main(io: CliIo): Promise<number> {
     return 2;
   }
   if (options.spfIp !== undefined) return runSpfCheck({ spfIp: options.spfIp, sender: options.queries[0]!, json: options.json, color: options.color, ...(options.helo === undefined ? {} : { helo: options.helo }) }, client, io);
+  if (options.bulk) {
+    const fetchPolicy = httpPolicyFetcher(io.fetch ?? ((input, init) => fetch(input, init)), options.timeoutMs);
+    return runBulkCli(options.bulk, client, io, options.all ? { blocklists: options.blocklists, dkimSelectors: options.dkimSelectors, fetchPolicy } : undefined);
+  }
   const resolverName = (id: string) => client.providers.find((p) => p.id === id)?.name ?? id;
   if (options.save !== undefined || options.since !== undefined) return runHistory(options, client, io, compared);
 

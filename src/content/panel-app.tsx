@@ -9,6 +9,7 @@ import type { ReportActions } from '../ui/actions';
 import { LookupView } from '../ui/lookup-view';
 import { QuickBox } from '../ui/quick-box';
 import { useLookup, type StartLookup } from '../ui/use-lookup';
+import { SelectionList } from './selection-list';
 
 export interface PanelPlatform {
   start: StartLookup;
@@ -16,6 +17,8 @@ export interface PanelPlatform {
   /** The query the panel was opened for (asked once per opening). */
   takeQuery: () => Promise<string | undefined>;
   getRecent: () => Promise<string[]>;
+  /** The domains of a multi-domain selection, with verdicts (absent in tests that do not need it). */
+  watchSelection?: Parameters<typeof SelectionList>[0]['watch'];
 }
 
 export interface PanelAppProps {
@@ -58,6 +61,7 @@ export function PanelApp({ platform, openCount, onClose }: PanelAppProps) {
         </button>
       </div>
       <QuickBox onLookup={(input) => run(request(input, 'typed'))} recent={recent} autoFocus={!waiting && !state.request} />
+      {platform.watchSelection && <SelectionList watch={platform.watchSelection} openCount={openCount} />}
       {state.request && <LookupView state={state} actions={platform.actions} headingLevel={2} rerun={rerun} />}
     </div>
   );

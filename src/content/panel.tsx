@@ -8,6 +8,7 @@ import { startLookup } from '../platform/lookup-port';
 import { mailActions } from '../platform/mail-actions';
 import { sendRequest } from '../platform/requests';
 import { copyText } from '../ui/copy-text';
+import { watchSelection } from '../platform/selection-port';
 import { mountPanel, PANEL_TAG, type MountedPanel } from './mount-panel';
 
 declare global {
@@ -28,6 +29,7 @@ function openPanel(): void {
       actions: { copy: (text) => copyText(text, panel.host.shadowRoot?.lastChild ?? document.body), mail: mailActions({ canRequestPermissions: false }) },
       takeQuery: () => sendRequest('takePanelQuery', undefined),
       getRecent: () => sendRequest('getRecent', undefined),
+      watchSelection,
     },
     sendRequest('getSettings', undefined).then((settings) => settings.theme),
     () => {

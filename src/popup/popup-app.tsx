@@ -31,6 +31,8 @@ export interface PopupPlatform {
   getRecent: () => Promise<string[]>;
   openOptions: () => void;
   openInTab: (input: string) => void;
+  /** Open the bulk page (check a whole list). */
+  openBulk?: () => void;
 }
 
 export interface PopupAppProps {
@@ -125,6 +127,11 @@ export function PopupApp({ platform, query, isPage }: PopupAppProps) {
         {!isPage && shown.request && (
           <button type="button" class="link-button" onClick={() => platform.openInTab(shown.report?.query.input ?? shown.request!.input)}>
             Open in tab
+          </button>
+        )}
+        {platform.openBulk && (
+          <button type="button" class="link-button" onClick={platform.openBulk}>
+            Check a list
           </button>
         )}
         <button type="button" class="link-button" onClick={platform.openOptions}>

@@ -8,6 +8,7 @@ import { mailActions } from '../platform/mail-actions';
 import { sendRequest } from '../platform/requests';
 import { watchActions } from '../platform/watch-actions';
 import { activeTabUrl, openOptionsPage, openResultPage } from '../platform/tabs';
+import { openBulkPage } from '../platform/bulk-port';
 import type { Theme } from '../shared/settings';
 import css from '../ui/styles.css';
 import { applyTheme } from '../ui/theme';
@@ -47,6 +48,7 @@ render(
       findTabHost: async () => tabHost(await activeTabUrl()),
       getRecent: () => sendRequest('getRecent', undefined),
       openOptions: () => void openOptionsPage(),
+      openBulk: () => void openBulkPage(),
       openInTab: (input) => void openResultPage(input),
     }}
   />,

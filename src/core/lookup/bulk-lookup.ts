@@ -25,6 +25,8 @@ export interface BulkLookupOptions extends Omit<LookupOptions, 'onUpdate'> {
   maxLookups?: number;
   /** Each finished report as soon as it is finished, with its index in `queries`. */
   onReport?: (report: Report, index: number) => void;
+  /** Awaited before each lookup starts: a bulk run's pause holds new lookups here. */
+  beforeLookup?: () => Promise<void> | void;
 }
 
 /**
@@ -32,12 +34,16 @@ export interface BulkLookupOptions extends Omit<LookupOptions, 'onUpdate'> {
  * `signal` aborted the run before that lookup started.
  */
 export async function bulkLookup(queries: readonly Query[], client: DohClient, options: BulkLookupOptions = {}): Promise<(Report | undefined)[]> {
-  const { maxLookups = DEFAULT_MAX_LOOKUPS, onReport, ...lookupOptions } = options;
+  const { maxLookups = DEFAULT_MAX_LOOKUPS, onReport, beforeLookup, ...lookupOptions } = options;
   if (!(maxLookups >= 1)) throw new RangeError('maxLookups must be at least 1');
   const reports = new Array<Report | undefined>(queries.length).fill(undefined);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < queries.length && !lookupOptions.signal?.aborted) {
+      if (beforeLookup) {
+        await beforeLookup();
+        if (next >= queries.length || lookupOptions.signal?.aborted) break;
+      }
       const index = next++;
       const report = await lookupMail(queries[index]!, client, lookupOptions);
       reports[index] = report;

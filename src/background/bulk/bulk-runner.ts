@@ -1,0 +1,146 @@
+/**
+ * The worker's one bulk job: started by the bulk page, run here through the engine's
+ * `runBulk` on the worker's DoH client (its 64-request cap and 429 back-off apply), saved to
+ * IndexedDB as rows finish, and told to every attached page. A worker stopped mid-run finds the
+ * job `running` in IndexedDB when it next starts and goes on with the domains not yet done.
+ */
+import { extractEntries, runBulk, RunControl, type BulkResult } from '../../core/bulk';
+import { keepWorkerAlive } from '../../platform/keep-alive';
+import type { BulkCommand, BulkEvent, BulkJobView } from '../../shared/bulk-messages';
+import { engine, persistCacheSoon } from '../engine';
+import { policyFetcher } from '../mta-sts-fetch';
+import { clearJob, createJob, loadJob, saveProgress } from './bulk-store';
+
+/** Rows are sent to the pages and saved in batches at most this often (one IndexedDB transaction each). */
+const FLUSH_MS = 200;
+
+interface Job {
+  view: BulkJobView;
+  rows: Map<number, BulkResult>;
+  control?: RunControl;
+  unsent: [number, BulkResult][];
+  unsaved: [number, BulkResult][];
+}
+
+let job: Job | undefined;
+let loaded: Promise<void> | undefined;
+const listeners = new Set<(event: BulkEvent) => void>();
+
+function ensureLoaded(): Promise<void> {
+  loaded ??= loadJob().then(
+    (stored) => {
+      if (stored && !job) job = { view: stored.job, rows: new Map(stored.rows), unsent: [], unsaved: [] };
+    },
+    () => undefined,
+  );
+  return loaded;
+}
+
+export function onBulkEvent(listener: (event: BulkEvent) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+function emit(event: BulkEvent): void {
+  for (const listener of listeners) listener(event);
+}
+
+export async function bulkCommand(command: BulkCommand, reply: (event: BulkEvent) => void): Promise<void> {
+  await ensureLoaded();
+  switch (command.type) {
+    case 'attach':
+      reply({ type: 'job', job: job?.view, rows: job ? [...job.rows] : [] });
+      return;
+    case 'start': {
+      job?.control?.cancel();
+      const input = extractEntries(command.text, command.column === undefined ? {} : { column: command.column });
+      const view: BulkJobView = { id: `${Date.now()}`, status: 'running', input, mailSetup: command.mailSetup, total: input.domains.length, done: 0, runningMs: 0 };
+      if (input.domains.length === 0) view.status = 'done';
+      job = { view, rows: new Map(), unsent: [], unsaved: [] };
+      await createJob(view);
+      emit({ type: 'job', job: view, rows: [] });
+      if (view.status === 'running') void run(job);
+      return;
+    }
+    case 'pause':
+      if (job?.view.status !== 'running') return;
+      job.control?.pause();
+      job.view.status = 'paused';
+      await flush(job);
+      return;
+    case 'resume':
+      if (!job || (job.view.status !== 'paused' && job.view.status !== 'cancelled')) return;
+      job.view.status = 'running';
+      if (job.control && !job.control.cancelled) job.control.resume();
+      else void run(job);
+      await flush(job);
+      return;
+    case 'cancel':
+      if (!job || (job.view.status !== 'running' && job.view.status !== 'paused')) return;
+      job.control?.cancel();
+      job.view.status = 'cancelled';
+      await flush(job);
+      return;
+    case 'discard':
+      job?.control?.cancel();
+      job = undefined;
+      await clearJob();
+      emit({ type: 'job', job: undefined, rows: [] });
+  }
+}
+
+/** At worker start: a job that was running when the worker stopped goes on. */
+export async function resumeBulkJob(): Promise<void> {
+  await ensureLoaded();
+  if (job?.view.status === 'running' && !job.control) void run(job);
+}
+
+async function run(current: Job): Promise<void> {
+  const control = new RunControl();
+  current.control = control;
+  const stopKeepAlive = keepWorkerAlive();
+  const remaining = current.view.input.domains.map((entry, index) => [entry, index] as const).filter(([, index]) => !current.rows.has(index));
+  const base = current.view.runningMs;
+  const started = Date.now();
+  const tick = setInterval(() => {
+    current.view.runningMs = base + Date.now() - started - control.pausedMs();
+    void flush(current);
+  }, FLUSH_MS);
+  try {
+    const { client, settings } = await engine();
+    const diagnostics = current.view.mailSetup ? { blocklists: false, dkimSelectors: settings.dkimSelectors, fetchPolicy: policyFetcher(settings.timeoutMs) } : undefined;
+    await runBulk(remaining.map(([entry]) => entry), client, {
+      control,
+      ...(diagnostics ? { diagnostics } : {}),
+      onResult: (result, at) => {
+        const index = remaining[at]![1];
+        current.rows.set(index, result);
+        current.unsent.push([index, result]);
+        current.unsaved.push([index, result]);
+        current.view.done = current.rows.size;
+      },
+    });
+  } catch (error) {
+    emit({ type: 'error', message: error instanceof Error ? error.message : String(error) });
+  } finally {
+    clearInterval(tick);
+    stopKeepAlive();
+    if (current.control === control) current.control = undefined;
+    current.view.runningMs = base + Date.now() - started - control.pausedMs();
+    if (!control.cancelled && current.rows.size === current.view.total) current.view.status = 'done';
+    persistCacheSoon();
+    if (job === current) await flush(current);
+  }
+}
+
+async function flush(current: Job): Promise<void> {
+  if (job !== current) return;
+  const rows = current.unsent.splice(0);
+  emit({ type: 'rows', job: current.view, rows });
+  const unsaved = current.unsaved.splice(0);
+  try {
+    await saveProgress({ ...current.view }, unsaved);
+  } catch {
+    // Storage full or unavailable: the run goes on in memory; the page still has every row.
+  }
+}

@@ -1,0 +1,56 @@
+/**
+ * A right-clicked selection with more than one domain: the in-page panel still looks up the
+ * first, and lists every domain of the selection with a one-line verdict, offering to open them
+ * all in the bulk page. The selection is kept per tab until its panel asks (over the
+ * `bulk-selection` port); the verdicts are one `runBulk` on the worker's client (routing facts,
+ * so cached answers make the panel's own lookup of the first domain free).
+ */
+import type { Menus, Runtime, Tabs } from '../../platform/extension-api';
+import { extractEntries, runBulk, RunControl } from '../../core/bulk';
+import { openBulkPage } from '../../platform/bulk-port';
+import type { SelectionCommand, SelectionEvent } from '../../shared/bulk-messages';
+import { engine, persistCacheSoon } from '../engine';
+
+/** The panel lists at most this many; the bulk page takes them all. */
+export const MAX_PANEL_DOMAINS = 50;
+
+const selections = new Map<number, string>();
+
+/** Called on a selection click: remembers the text when it holds two or more domains. */
+export function rememberSelection(info: Menus.OnClickData, tab: Tabs.Tab | undefined): void {
+  if (tab?.id === undefined) return;
+  if (info.menuItemId === 'mxray-selection' && info.selectionText && extractEntries(info.selectionText).domains.length >= 2) selections.set(tab.id, info.selectionText);
+  else selections.delete(tab.id);
+}
+
+export function serveSelectionPort(port: Runtime.Port): void {
+  const tabId = port.sender?.tab?.id;
+  const control = new RunControl();
+  port.onDisconnect.addListener(() => control.cancel());
+  const send = (event: SelectionEvent) => {
+    try {
+      port.postMessage(event);
+    } catch {
+      control.cancel();
+    }
+  };
+  port.onMessage.addListener((message: unknown) => {
+    const command = message as SelectionCommand;
+    const text = tabId === undefined ? undefined : selections.get(tabId);
+    if (command.type === 'open-bulk') {
+      if (text) void openBulkPage(text, true);
+      return;
+    }
+    if (!text) {
+      send({ type: 'selection', domains: [], total: 0 });
+      return;
+    }
+    const domains = extractEntries(text).domains;
+    const shown = domains.slice(0, MAX_PANEL_DOMAINS);
+    send({ type: 'selection', domains: shown.map((d) => ({ domain: d.domain, display: d.display })), total: domains.length });
+    void engine().then(async ({ client }) => {
+      await runBulk(shown, client, { control, maxLookups: 8, onResult: (result) => send({ type: 'verdict', result }) });
+      persistCacheSoon();
+    });
+  });
+}

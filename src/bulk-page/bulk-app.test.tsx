@@ -1,0 +1,98 @@
+// @vitest-environment happy-dom
+import { h, render } from 'preact';
+import { act } from 'preact/test-utils';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { extractEntries } from '../core/bulk/extract-entries';
+import type { BulkResult } from '../core/bulk/types';
+import type { BulkCommand, BulkEvent, BulkJobView } from '../shared/bulk-messages';
+import { BulkApp } from './bulk-app';
+
+let root: HTMLElement;
+let sent: BulkCommand[];
+let emit: (event: BulkEvent) => void;
+
+function mount(props: { initialText?: string; autoStart?: boolean } = {}) {
+  act(() => {
+    render(
+      h(BulkApp, {
+        connect: (onEvent) => {
+          emit = (event) => act(() => onEvent(event));
+          return { send: (command) => sent.push(command), close: () => undefined };
+        },
+        reportUrl: (q: string) => `popup.html?q=${q}`,
+        initialText: props.initialText ?? '',
+        ...(props.autoStart ? { autoStart: true } : {}),
+      }),
+      root,
+    );
+  });
+}
+
+const row = (i: number, verdict: BulkResult['verdict'] = 'accepts'): BulkResult => ({ domain: `d${i}.test`, display: `d${i}.test`, addresses: 1, verdict, verdictText: verdict, mxCount: verdict === 'accepts' ? 1 : 0, primaryMx: verdict === 'accepts' ? `mx.d${i}.test` : undefined } as BulkResult);
+
+function job(total: number, done: number, status: BulkJobView['status'] = 'running'): BulkJobView {
+  const input = extractEntries(Array.from({ length: total }, (_, i) => `u@d${i}.test`).join('\n') + '\njunk words here');
+  return { id: '1', status, input, mailSetup: false, total, done, runningMs: 1000 };
+}
+
+beforeEach(() => {
+  sent = [];
+  root = document.createElement('div');
+  document.body.append(root);
+});
+afterEach(() => {
+  render(null, root);
+  root.remove();
+});
+
+describe('BulkApp', () => {
+  it('attaches, then starts the pasted list with the chosen options', () => {
+    mount({ initialText: 'a@one.test\nb.test' });
+    // Nothing is shown until the worker says whether a job exists (no flash of the empty form).
+    expect(root.querySelector('textarea')).toBeNull();
+    emit({ type: 'job', job: undefined, rows: [] });
+    const start = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Check the list')!;
+    act(() => start.click());
+    expect(sent[0]).toEqual({ type: 'start', text: 'a@one.test\nb.test', mailSetup: false });
+  });
+
+  it('starts at once on a handed-over selection, but not over a run in progress', () => {
+    mount({ initialText: 'a@one.test b@two.test', autoStart: true });
+    emit({ type: 'job', job: job(3, 1), rows: [] });
+    expect(sent.filter((c) => c.type === 'start')).toHaveLength(0);
+    render(null, root);
+    sent = [];
+    mount({ initialText: 'a@one.test b@two.test', autoStart: true });
+    emit({ type: 'job', job: undefined, rows: [] });
+    expect(sent.filter((c) => c.type === 'start')).toEqual([{ type: 'start', text: 'a@one.test b@two.test', mailSetup: false }]);
+  });
+
+  it('shows progress, rows as they come (paged), the summary, invalid entries, and filters', () => {
+    mount();
+    emit({ type: 'job', job: job(250, 0), rows: [] });
+    const bar = root.querySelector('[role="progressbar"]')!;
+    expect(bar.getAttribute('aria-valuemax')).toBe('250');
+    emit({ type: 'rows', job: job(250, 240), rows: Array.from({ length: 240 }, (_, i): [number, BulkResult] => [i, row(i, i % 10 === 0 ? 'nxdomain' : 'accepts')]) });
+    expect(bar.getAttribute('aria-valuenow')).toBe('240');
+    expect(root.querySelector('[data-testid="progress-text"]')!.textContent).toMatch(/^240 of 250 domains · 240 domains\/s · about 1 s left$/);
+    expect(root.querySelector('[data-testid="shown-count"]')!.textContent).toBe('240 rows · page 1 of 3');
+    expect(root.querySelectorAll('tbody tr')).toHaveLength(100);
+    expect(root.querySelector('[data-testid="count-nxdomain"]')!.textContent).toBe('24');
+    expect(root.textContent).toContain('1 entry could not be checked');
+    expect(root.textContent).toContain('junk words here');
+    const nx = [...root.querySelectorAll('.summary button')].find((b) => b.textContent === 'does not exist') as HTMLButtonElement;
+    act(() => nx.click());
+    expect(root.querySelector('[data-testid="shown-count"]')!.textContent).toBe('24 rows');
+    const pause = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Pause')!;
+    act(() => pause.click());
+    expect(sent.at(-1)).toEqual({ type: 'pause' });
+  });
+
+  it('renders DNS text as text', () => {
+    mount();
+    emit({ type: 'job', job: job(1, 1, 'done'), rows: [[0, { ...row(0), primaryMx: '<img src=x onerror=alert(1)>.test', worstFinding: '<script>x</script>' }]] });
+    expect(root.querySelector('img')).toBeNull();
+    expect(root.querySelector('script')).toBeNull();
+    expect(root.textContent).toContain('<img src=x onerror=alert(1)>.test');
+  });
+});

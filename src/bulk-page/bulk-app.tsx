@@ -1,0 +1,118 @@
+/**
+ * The bulk page: the list, the run (which lives in the service worker and goes on when this
+ * tab closes), the summary, the filters, the table and the exports. Rows arrive by index from
+ * the worker as they finish; the page keeps them in the list's order.
+ */
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { addressesCsv, bulkJson, domainsCsv, undeliverableText, type BulkResult, type Verdict } from '../core/bulk';
+import type { BulkConnection } from '../platform/bulk-port';
+import type { BulkEvent, BulkJobView } from '../shared/bulk-messages';
+import { BulkInput, type StartRequest } from './bulk-input';
+import { BulkProgress } from './bulk-progress';
+import { BulkSummary } from './bulk-summary';
+import { BulkTable } from './bulk-table';
+import { download } from './download';
+
+export interface BulkAppProps {
+  connect: (onEvent: (event: BulkEvent) => void) => BulkConnection;
+  reportUrl: (query: string) => string;
+  initialText: string;
+  /** Start on `initialText` at once (a right-clicked selection), unless a run is going on. */
+  autoStart?: boolean;
+}
+
+export function BulkApp(props: BulkAppProps) {
+  const [job, setJob] = useState<BulkJobView | undefined>(undefined);
+  const [attached, setAttached] = useState(false);
+  const [error, setError] = useState('');
+  const rows = useRef(new Map<number, BulkResult>());
+  const [version, setVersion] = useState(0);
+  const [verdict, setVerdict] = useState<Verdict | undefined>(undefined);
+  const [onlyUndeliverable, setOnlyUndeliverable] = useState(false);
+  const [provider, setProvider] = useState('');
+  const connection = useRef<BulkConnection | undefined>(undefined);
+  const autoStarted = useRef(false);
+
+  useEffect(() => {
+    const handle = (event: BulkEvent) => {
+      if (event.type === 'error') {
+        setError(event.message);
+        return;
+      }
+      if (event.type === 'job') {
+        rows.current = new Map(event.rows);
+        setAttached(true);
+        const busy = event.job && (event.job.status === 'running' || event.job.status === 'paused');
+        if (props.autoStart && !autoStarted.current && !busy) {
+          autoStarted.current = true;
+          connection.current?.send({ type: 'start', text: props.initialText, mailSetup: false });
+        }
+      } else for (const [index, result] of event.rows) rows.current.set(index, result);
+      setJob(event.job ? { ...event.job } : undefined);
+      setVersion((n) => n + 1);
+    };
+    connection.current = props.connect(handle);
+    return () => connection.current?.close();
+  }, []);
+
+  const results = useMemo(() => [...rows.current.entries()].sort(([a], [b]) => a - b).map(([, result]) => result), [version]);
+  const providers = useMemo(() => [...new Set(results.map((row) => row.provider ?? '(none)'))].sort(), [results]);
+  const start = (request: StartRequest) => {
+    setError('');
+    connection.current?.send({ type: 'start', ...request });
+  };
+  const stamp = () => new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
+
+  return (
+    <main class="mxray bulk">
+      <h1>MXray: check a list of addresses or domains</h1>
+      {error && <p role="alert">{error}</p>}
+      {attached && (!job || job.total === 0) && <BulkInput initialText={props.initialText} disabled={false} onStart={start} />}
+      {job && job.total === 0 && <p role="status">Nothing to check: no email address or domain was found in that list.</p>}
+      {job && job.total > 0 && (
+        <>
+          <BulkProgress job={job} onCommand={(type) => connection.current?.send({ type })} />
+          <p class="muted">
+            {job.input.addressCount.toLocaleString('en')} addresses and {job.total.toLocaleString('en')} domains found
+            {job.input.duplicates > 0 && ` (${job.input.duplicates.toLocaleString('en')} repeats counted once)`}
+            {job.mailSetup ? ', with the mail setup' : ', routing facts only'}.
+          </p>
+          {job.input.invalid.length > 0 && (
+            <details open={job.input.invalid.length <= 20}>
+              <summary>{job.input.invalid.length.toLocaleString('en')} {job.input.invalid.length === 1 ? 'entry' : 'entries'} could not be checked</summary>
+              <ul class="invalid-list" aria-label="Entries not checked">
+                {job.input.invalid.map((entry) => (
+                  <li key={`${entry.line}:${entry.input}`}>
+                    <span class="muted">line {entry.line}:</span> <code>{entry.input}</code>: {entry.invalid}
+                  </li>
+                ))}
+              </ul>
+            </details>
+          )}
+          <BulkSummary results={results} verdict={verdict} onVerdict={setVerdict} />
+          <div class="row" aria-label="Filters">
+            <label>
+              <input type="checkbox" checked={onlyUndeliverable} onChange={(event) => setOnlyUndeliverable((event.target as HTMLInputElement).checked)} /> only those that cannot receive mail
+            </label>
+            <label>
+              Provider:{' '}
+              <select aria-label="Provider" value={provider} onChange={(event) => setProvider((event.target as HTMLSelectElement).value)}>
+                <option value="">any</option>
+                {providers.map((name) => (
+                  <option key={name} value={name}>{name}</option>
+                ))}
+              </select>
+            </label>
+          </div>
+          <div class="row" aria-label="Exports">
+            <button onClick={() => download(`mxray-domains-${stamp()}.csv`, domainsCsv(results), 'text/csv')}>CSV, one row per domain</button>
+            <button onClick={() => download(`mxray-addresses-${stamp()}.csv`, addressesCsv(job.input, results), 'text/csv')}>CSV, one row per address</button>
+            <button onClick={() => download(`mxray-${stamp()}.json`, bulkJson(job.input, results), 'application/json')}>JSON</button>
+            <button onClick={() => download(`mxray-undeliverable-${stamp()}.txt`, undeliverableText(job.input, results), 'text/plain')}>Addresses that cannot receive mail</button>
+          </div>
+          <BulkTable results={results} filter={{ ...(verdict ? { verdict } : {}), onlyUndeliverable, provider }} mailSetup={job.mailSetup} reportUrl={props.reportUrl} />
+        </>
+      )}
+    </main>
+  );
+}

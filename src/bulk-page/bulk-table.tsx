@@ -1,0 +1,97 @@
+/**
+ * The results, paged (100 rows a page, so 10,000 rows cost one page of DOM), sortable by any
+ * column, filtered by verdict, by provider, or to those that cannot receive mail. A row opens
+ * the full report in the result page, as in the popup. DNS data is rendered as text.
+ */
+import { useMemo, useState } from 'preact/hooks';
+import { acceptsMail, type BulkResult, type Verdict } from '../core/bulk';
+
+const PAGE = 100;
+type Key = 'display' | 'addresses' | 'verdictText' | 'primaryMx' | 'mxCount' | 'provider' | 'spf' | 'dmarc' | 'worstFinding';
+
+export interface TableFilter {
+  verdict?: Verdict;
+  onlyUndeliverable: boolean;
+  provider: string;
+}
+
+export function BulkTable(props: { results: readonly BulkResult[]; filter: TableFilter; mailSetup: boolean; reportUrl: (query: string) => string }) {
+  const [sort, setSort] = useState<{ key: Key; up: boolean } | undefined>(undefined);
+  const [page, setPage] = useState(0);
+  const { filter } = props;
+  const shown = useMemo(() => {
+    let rows = props.results.filter(
+      (row) => (!filter.verdict || row.verdict === filter.verdict) && (!filter.onlyUndeliverable || !acceptsMail(row.verdict)) && (!filter.provider || (row.provider ?? '(none)') === filter.provider),
+    );
+    if (sort) {
+      const { key, up } = sort;
+      rows = [...rows].sort((a, b) => {
+        const x = a[key] ?? '';
+        const y = b[key] ?? '';
+        const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
+        return up ? order : -order;
+      });
+    }
+    return rows;
+  }, [props.results, filter.verdict, filter.onlyUndeliverable, filter.provider, sort]);
+  const pages = Math.max(1, Math.ceil(shown.length / PAGE));
+  const current = Math.min(page, pages - 1);
+  const columns: [Key, string, boolean?][] = [
+    ['display', 'Domain'],
+    ['addresses', 'Addresses', true],
+    ['verdictText', 'Verdict'],
+    ['primaryMx', 'Primary MX'],
+    ['mxCount', 'MX', true],
+    ['provider', 'Provider'],
+    ...(props.mailSetup ? ([['spf', 'SPF'], ['dmarc', 'DMARC']] as [Key, string][]) : []),
+    ['worstFinding', 'Worst finding'],
+  ];
+  const header = (key: Key, label: string, num?: boolean) => (
+    <th class={num ? 'num' : ''} aria-sort={sort?.key === key ? (sort.up ? 'ascending' : 'descending') : 'none'} key={key}>
+      <button onClick={() => setSort(sort?.key === key ? { key, up: !sort.up } : { key, up: true })}>{label}</button>
+    </th>
+  );
+  return (
+    <section aria-label="Results">
+      <table>
+        <thead>
+          <tr>{columns.map(([key, label, num]) => header(key, label, num))}</tr>
+        </thead>
+        <tbody>
+          {shown.slice(current * PAGE, current * PAGE + PAGE).map((row) => (
+            <tr key={row.domain} onClick={() => window.open(props.reportUrl(row.domain), '_blank')}>
+              <td>
+                <a href={props.reportUrl(row.domain)} target="_blank" rel="noreferrer" onClick={(event) => event.stopPropagation()}>
+                  {row.display}
+                </a>
+                {row.display !== row.domain && <div class="muted">{row.domain}</div>}
+              </td>
+              <td class="num">{row.addresses}</td>
+              <td class={`verdict-${row.verdict}`}>
+                {row.verdictText}
+                {row.error && <div class="muted">{row.error}</div>}
+              </td>
+              <td class="name">{row.primaryMx ?? ''}</td>
+              <td class="num">{row.mxCount}</td>
+              <td>{row.provider ?? ''}</td>
+              {props.mailSetup && <td>{row.spf ?? ''}</td>}
+              {props.mailSetup && <td>{row.dmarc ?? ''}</td>}
+              <td>{row.worstFinding ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <div class="row">
+        <span data-testid="shown-count">
+          {shown.length.toLocaleString('en')} rows{pages > 1 && ` · page ${current + 1} of ${pages}`}
+        </span>
+        {pages > 1 && (
+          <>
+            <button disabled={current === 0} onClick={() => setPage(current - 1)}>Previous</button>
+            <button disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>Next</button>
+          </>
+        )}
+      </div>
+    </section>
+  );
+}

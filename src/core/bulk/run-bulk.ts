@@ -1,0 +1,57 @@
+/**
+ * One bulk check: every domain of the list through `bulkLookup` (bounded lookups in flight on
+ * one DoH client, whose own limiter keeps at most 64 requests in flight and backs off after
+ * HTTP 429), each finished domain handed on as a result row at once.
+ *
+ * Routing facts only by default: no PTR questions (the verdict does not depend on them), no
+ * mail diagnostics unless `diagnostics` is given ("with mail setup").
+ */
+import type { DohClient } from '../doh/doh-client';
+import { bulkLookup } from '../lookup/bulk-lookup';
+import type { LookupOptions } from '../lookup/lookup-mail';
+import { domainQuery } from '../query/build-query';
+import { findRegistrableDomain } from '../query/registrable-domain';
+import type { Report } from '../report';
+import { resultOfReport } from './result-of-report';
+import type { RunControl } from './run-control';
+import type { BulkDomain, BulkResult } from './types';
+
+export interface RunBulkOptions {
+  /** Lookups in flight at once (the engine's default when left out). */
+  maxLookups?: number;
+  control?: RunControl;
+  /** PTR questions for each address (default false: not needed for the verdict). */
+  ptr?: boolean;
+  diagnostics?: LookupOptions['diagnostics'];
+  /** Each finished domain, with its index in `domains`, and the full report behind it. */
+  onResult?: (result: BulkResult, index: number, report: Report) => void;
+}
+
+/** Resolves with a result for every domain that finished (a cancelled run leaves holes). */
+export async function runBulk(domains: readonly BulkDomain[], client: DohClient, options: RunBulkOptions = {}): Promise<(BulkResult | undefined)[]> {
+  const { control } = options;
+  const queries = domains.map((entry) => {
+    const registrable = findRegistrableDomain(entry.domain);
+    return domainQuery(entry.domain, { name: entry.domain, display: entry.display, ...(registrable === undefined ? {} : { registrable }) });
+  });
+  const results = new Array<BulkResult | undefined>(domains.length).fill(undefined);
+  const lookup: Parameters<typeof bulkLookup>[2] = {
+    ptr: options.ptr ?? false,
+    fcrdns: options.ptr ?? false,
+    onReport: (report, index) => {
+      // A lookup cut short by cancel is no answer about the domain.
+      if (control?.cancelled) return;
+      const result = resultOfReport(domains[index]!, report);
+      results[index] = result;
+      options.onResult?.(result, index, report);
+    },
+  };
+  if (options.maxLookups !== undefined) lookup.maxLookups = options.maxLookups;
+  if (options.diagnostics) lookup.diagnostics = options.diagnostics;
+  if (control) {
+    lookup.signal = control.signal;
+    lookup.beforeLookup = () => control.wait();
+  }
+  await bulkLookup(queries, client, lookup);
+  return results;
+}
