@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { LookupRequest } from '../shared/messages';
 import { fiveMxReport } from '../ui/testing/sample-reports';
 import { mountPanel, type MountedPanel } from './mount-panel';
 import type { PanelPlatform } from './panel-app';
+import { preloadLazyChunks } from '../ui/testing/render';
+
+beforeAll(preloadLazyChunks);
 
 let panel: MountedPanel | undefined;
 afterEach(() => {

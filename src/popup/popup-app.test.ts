@@ -1,12 +1,15 @@
 // @vitest-environment happy-dom
 import { h } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { testReport } from '../core/routing-checks/test-report';
 import type { Report } from '../core/report';
 import type { LookupMessage, LookupRequest } from '../shared/messages';
 import { mount, textOf, unmountAll } from '../ui/testing/render';
 import { PopupApp, type PopupPlatform } from './popup-app';
+import { preloadLazyChunks } from '../ui/testing/render';
+
+beforeAll(preloadLazyChunks);
 
 afterEach(unmountAll);
 

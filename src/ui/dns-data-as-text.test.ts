@@ -2,11 +2,14 @@
 // DNS data is text (docs/ui.md): HTML in TXT, SPF, DMARC, PTR names or a finding shows as its
 // characters, and never becomes an element.
 import { h } from 'preact';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, beforeAll, expect, it } from 'vitest';
 import { ipReport } from '../core/routing-checks/test-report';
 import { LookupView } from './lookup-view';
 import { HTML, withFindings, xssReport } from './testing/sample-reports';
 import { loadLazyParts, mount, unmountAll } from './testing/render';
+import { preloadLazyChunks } from './testing/render';
+
+beforeAll(preloadLazyChunks);
 
 afterEach(unmountAll);
 

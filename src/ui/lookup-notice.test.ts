@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
 import { h } from 'preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { testReport } from '../core/routing-checks/test-report';
 import { LookupView } from './lookup-view';
 import { withFindings } from './testing/sample-reports';
 import { mount, textOf, unmountAll } from './testing/render';
+import { preloadLazyChunks } from './testing/render';
+
+beforeAll(preloadLazyChunks);
 
 afterEach(unmountAll);
 

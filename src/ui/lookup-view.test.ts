@@ -1,11 +1,14 @@
 // @vitest-environment happy-dom
 import { h } from 'preact';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ipReport, testReport } from '../core/routing-checks/test-report';
 import { LookupView } from './lookup-view';
 import { fiveMxReport, withFindings } from './testing/sample-reports';
 import { loadLazyParts, mount, textOf, unmountAll } from './testing/render';
 import type { LookupState } from './use-lookup';
+import { preloadLazyChunks } from './testing/render';
+
+beforeAll(preloadLazyChunks);
 
 afterEach(unmountAll);
 

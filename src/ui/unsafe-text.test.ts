@@ -4,13 +4,16 @@
 // LookupView), inside <bdi> so right-to-left text cannot reorder its surroundings; the plain
 // text copy escapes them the same way, and the JSON copy keeps the exact data.
 import { h } from 'preact';
-import { afterEach, expect, it } from 'vitest';
+import { afterEach, beforeAll, expect, it } from 'vitest';
 import { testAddress, testExchange, testReport } from '../core/routing-checks/test-report';
 import { escapeUnsafe } from '../core/text/unsafe-chars';
 import { formatPlainText } from './format/plain-text';
 import { LookupView } from './lookup-view';
 import { loadLazyParts, mount, unmountAll } from './testing/render';
 import { withFindings } from './testing/sample-reports';
+import { preloadLazyChunks } from './testing/render';
+
+beforeAll(preloadLazyChunks);
 
 afterEach(unmountAll);
 

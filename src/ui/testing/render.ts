@@ -42,3 +42,12 @@ export async function loadLazyParts(): Promise<void> {
     await new Promise((resolve) => setTimeout(resolve, 0));
   });
 }
+
+/**
+ * Loads the report's lazy chunks (mail sections, late parts, history parts) before a file's
+ * tests, so a component that imports one on mount finds it in the module cache instead of
+ * loading it after the test environment is torn down.
+ */
+export async function preloadLazyChunks(): Promise<void> {
+  await Promise.all([import('../mail/mail-sections'), import('../late/late-parts'), import('../history/history-parts')]);
+}

@@ -78,7 +78,7 @@ describe('Firefox watch list', () => {
     await log.waitFor();
     const items = await log.getByRole('listitem').allTextContents();
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatch(/Since (the last check \(just now\)|\d+ minutes? ago): mx2\.fx\.changes\.test \(20\) was removed; mx3\.fx\.changes\.test \(30\) was added \(192\.0\.2\.110\); SPF now ends in -all instead of ~all/);
+    expect(items[0]).toMatch(/Since (the last check \(just now\)|\d+ minutes? ago): mx2\.fx\.changes\.test \(20\) was removed; mx3\.fx\.changes\.test \(30\) was added \(192\.0\.2\.119\); SPF now ends in -all instead of ~all/);
     await waitUntil(async () => (await badge()) === '', 'the Watch view did not clear the badge');
     await saveScreenCapture(fx.fbdir, 'firefox-watch-view');
   });
