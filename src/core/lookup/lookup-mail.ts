@@ -34,36 +34,13 @@ import { exchangesFromMx, exchangeState, implicitExchange, isNullMx } from './ex
 import { MailBridge, trackedAsk } from './mail-bridge';
 import { minTtl, readAnswer, txtValues } from '../doh/read-answer';
 import { newReportDraft } from './report-draft';
+import type { LookupOptions } from './lookup-options';
 import { SnapshotEmitter } from './snapshot-emitter';
 import { addressAnswer, probeAsn } from '../resilience';
 import { LookupNotices } from './lookup-notices';
 import { DEFAULT_WORK_BOUNDS, notAsked, WorkBudget, type WorkBounds } from './work-budget';
 
-export interface LookupOptions {
-  /** Ask PTR for every address (default true). */
-  ptr?: boolean;
-  /** Forward-confirm each PTR name (default true; needs `ptr`). */
-  fcrdns?: boolean;
-  signal?: AbortSignal;
-  /** Called with a fresh snapshot whenever answers have landed. */
-  onUpdate?: (report: Report) => void;
-  /** Milliseconds clock (elapsed time in the report). */
-  now?: () => number;
-  /**
-   * The mail diagnostics (SPF, DMARC, DKIM, MTA-STS, TLS-RPT, BIMI, DNSSEC, provider, and
-   * blocklists when asked) in `report.mail`; none when left out. They start with the MX answer
-   * (mail-bridge.ts), so the MX list never waits behind their answers.
-   */
-  diagnostics?: DiagnosticsOptions;
-  /**
-   * The network (AS, prefix, country) of every mail server address, asked over DNS through the
-   * same client once the address is known (src/core/resilience). Off unless asked: the shells
-   * turn it on from their settings (on by default there), so the engine's own counts stay the routing's.
-   */
-  asn?: boolean;
-  /** Bounds on the work of this lookup (default `DEFAULT_WORK_BOUNDS`, see work-budget.ts). */
-  bounds?: Partial<WorkBounds>;
-}
+export type { LookupOptions } from './lookup-options';
 
 export function lookupMail(query: Query, client: DohClient, options: LookupOptions = {}): Promise<Report> {
   return new MailLookup(query, client, options).run();
