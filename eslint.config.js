@@ -10,7 +10,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const shells = ['background', 'popup', 'content', 'options', 'cli', 'bulk-page'];
-const shellImports = (except) => shells.filter((s) => s !== except).map((s) => ({ group: [`**/${s}/**`, `../${s}/*`, `../../${s}/*`], message: `Shells do not import each other (${s}).` }));
+const shellImports = (except) =>
+  shells.filter((s) => s !== except).map((s) => ({ group: [`**/${s}/**`, `../${s}/*`, `../../${s}/*`], message: `Shells do not import each other (${s}).` }));
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', '.stack/**', '**/.scratch/**', '.scratch-bench/**'] },
@@ -28,13 +29,22 @@ export default tseslint.config(
     ignores: ['src/core/**/*.test.ts'],
     languageOptions: { globals: { ...globals['shared-node-browser'] } },
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'webextension-polyfill', message: 'src/core knows nothing of extension APIs.' }, { name: 'preact', message: 'src/core has no UI.' }],
-        patterns: [
-          { group: ['**/background/**', '**/popup/**', '**/content/**', '**/options/**', '**/platform/**', '**/cli/**', '**/shared/**'], message: 'src/core imports no shell.' },
-          { group: ['node:*'], message: 'src/core runs in browsers too: no Node built-ins.' },
-        ],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'webextension-polyfill', message: 'src/core knows nothing of extension APIs.' },
+            { name: 'preact', message: 'src/core has no UI.' },
+          ],
+          patterns: [
+            {
+              group: ['**/background/**', '**/popup/**', '**/content/**', '**/options/**', '**/platform/**', '**/cli/**', '**/shared/**'],
+              message: 'src/core imports no shell.',
+            },
+            { group: ['node:*'], message: 'src/core runs in browsers too: no Node built-ins.' },
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', 'chrome', 'browser', 'document', 'window', 'localStorage', 'navigator'],
     },
   },
@@ -42,29 +52,51 @@ export default tseslint.config(
     files: ['src/ui/**/*.{ts,tsx}'],
     ignores: ['src/ui/**/*.test.{ts,tsx}'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'webextension-polyfill', message: 'src/ui gets actions from its shell; only src/platform touches extension APIs.' }],
-        patterns: [{ group: ['**/background/**', '**/platform/**', '**/popup/**', '**/content/**', '**/options/**', '**/cli/**'], message: 'src/ui imports no shell and no platform: the shell passes it {report, actions}.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'webextension-polyfill', message: 'src/ui gets actions from its shell; only src/platform touches extension APIs.' }],
+          patterns: [
+            {
+              group: ['**/background/**', '**/platform/**', '**/popup/**', '**/content/**', '**/options/**', '**/cli/**'],
+              message: 'src/ui imports no shell and no platform: the shell passes it {report, actions}.',
+            },
+          ],
+        },
+      ],
       'no-restricted-globals': ['error', 'chrome', 'browser'],
     },
   },
   {
     files: ['src/shared/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'webextension-polyfill', message: 'src/shared holds plain types and data.' }, { name: 'preact', message: 'src/shared has no UI.' }],
-        patterns: [{ group: ['**/ui/**', '**/background/**', '**/platform/**', '**/popup/**', '**/content/**', '**/options/**', '**/cli/**'], message: 'src/shared imports only src/core.' }],
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'webextension-polyfill', message: 'src/shared holds plain types and data.' },
+            { name: 'preact', message: 'src/shared has no UI.' },
+          ],
+          patterns: [
+            {
+              group: ['**/ui/**', '**/background/**', '**/platform/**', '**/popup/**', '**/content/**', '**/options/**', '**/cli/**'],
+              message: 'src/shared imports only src/core.',
+            },
+          ],
+        },
+      ],
     },
   },
   ...shells.map((shell) => ({
     files: [`src/${shell}/**/*.{ts,tsx}`],
     rules: {
-      'no-restricted-imports': ['error', {
-        paths: [{ name: 'webextension-polyfill', message: 'Only src/platform touches extension APIs.' }],
-        patterns: shellImports(shell),
-      }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [{ name: 'webextension-polyfill', message: 'Only src/platform touches extension APIs.' }],
+          patterns: shellImports(shell),
+        },
+      ],
       'no-restricted-globals': shell === 'cli' ? 'off' : ['error', 'chrome', 'browser'],
     },
   })),

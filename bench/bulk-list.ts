@@ -74,7 +74,9 @@ export async function measureBulkList(stack: StackInfo, bench: BenchFetch, log?:
       heapEndMb: round(heapEndMb, 1),
     };
     rows.push(row);
-    log?.(`  engine, ${size} domains: ${row.domainsPerSecond} domains/s, first row ${row.firstRowMs} ms, peak ${row.limiterPeak} in flight (log ${row.logPeak}), heap ${row.heapEndMb} MB`);
+    log?.(
+      `  engine, ${size} domains: ${row.domainsPerSecond} domains/s, first row ${row.firstRowMs} ms, peak ${row.limiterPeak} in flight (log ${row.logPeak}), heap ${row.heapEndMb} MB`,
+    );
   }
   rows.push(await measureCli(stack, 1_000, log));
   return rows;
@@ -92,7 +94,9 @@ async function measureCli(stack: StackInfo, size: number, log?: (line: string) =
   let lines = 0;
   let accepts = 0;
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, '--resolver', faultDohUrl(stack, tag, RTT_MS), '--bulk', path, '--output', 'ndjson'], { env: { ...process.env, NODE_EXTRA_CA_CERTS: stack.caPath } });
+    const child = spawn(process.execPath, [bin, '--resolver', faultDohUrl(stack, tag, RTT_MS), '--bulk', path, '--output', 'ndjson'], {
+      env: { ...process.env, NODE_EXTRA_CA_CERTS: stack.caPath },
+    });
     let rest = '';
     child.stdout.on('data', (chunk: Buffer) => {
       if (Number.isNaN(firstRowMs)) firstRowMs = performance.now() - started;
@@ -108,7 +112,19 @@ async function measureCli(stack: StackInfo, size: number, log?: (line: string) =
   });
   const seconds = (performance.now() - started) / 1000;
   const entries = await readFaultLog(stack, tag);
-  const row: BulkListRow = { where: 'cli', domains: size, parseMs: Number.NaN, seconds: round(seconds, 2), domainsPerSecond: round(size / seconds, 0), firstRowMs: round(firstRowMs, 0), requests: entries.length, logPeak: peakInFlight(entries), accepts };
-  log?.(`  CLI, ${size} domains (${lines} lines): ${row.domainsPerSecond} domains/s incl. start-up, first row ${row.firstRowMs} ms, peak ${row.logPeak} in flight`);
+  const row: BulkListRow = {
+    where: 'cli',
+    domains: size,
+    parseMs: Number.NaN,
+    seconds: round(seconds, 2),
+    domainsPerSecond: round(size / seconds, 0),
+    firstRowMs: round(firstRowMs, 0),
+    requests: entries.length,
+    logPeak: peakInFlight(entries),
+    accepts,
+  };
+  log?.(
+    `  CLI, ${size} domains (${lines} lines): ${row.domainsPerSecond} domains/s incl. start-up, first row ${row.firstRowMs} ms, peak ${row.logPeak} in flight`,
+  );
   return row;
 }

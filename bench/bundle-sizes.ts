@@ -105,7 +105,11 @@ export async function measureBundles(root: string, topN = 6): Promise<BundleRow[
 export async function gzipOfInputs(root: string, entry: string, group: string): Promise<number> {
   const { transform } = await import('esbuild');
   const meta = JSON.parse(await readFile(join(root, 'dist/meta', `${entry}.json`), 'utf8')) as Metafile;
-  const inputs = new Set(Object.values(meta.outputs).flatMap((output) => Object.keys(output.inputs)).filter((input) => groupOf(input) === group));
+  const inputs = new Set(
+    Object.values(meta.outputs)
+      .flatMap((output) => Object.keys(output.inputs))
+      .filter((input) => groupOf(input) === group),
+  );
   let code = '';
   for (const input of inputs) {
     const source = await readFile(join(root, input), 'utf8');

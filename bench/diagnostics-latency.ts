@@ -51,7 +51,9 @@ export interface DiagnosticsRow {
 
 function routingDone(report: Report): boolean {
   if (report.mxStatus === 'pending') return false;
-  return report.exchanges.every((e) => e.addressStatus.A !== 'pending' && e.addressStatus.AAAA !== 'pending' && e.addresses.every((a) => a.fcrdns !== 'pending'));
+  return report.exchanges.every(
+    (e) => e.addressStatus.A !== 'pending' && e.addressStatus.AAAA !== 'pending' && e.addresses.every((a) => a.fcrdns !== 'pending'),
+  );
 }
 
 async function sample(stack: StackInfo, bench: BenchFetch, domain: string, rttMs: number, run: number, diagnostics: boolean): Promise<Sample> {
@@ -114,7 +116,9 @@ export async function measureDiagnostics(stack: StackInfo, bench: BenchFetch, ru
         logDepth: sameOrRange(on.map((s) => s.logDepth)),
       };
       rows.push(row);
-      log?.(`  rtt ${rttMs} ms ${domain}: first MX ${row.firstMxMs} ms (${row.firstMxWithoutMs} without diagnostics), routing ${row.routingMs} ms, all ${row.completeMs} ms, ${row.requests} requests`);
+      log?.(
+        `  rtt ${rttMs} ms ${domain}: first MX ${row.firstMxMs} ms (${row.firstMxWithoutMs} without diagnostics), routing ${row.routingMs} ms, all ${row.completeMs} ms, ${row.requests} requests`,
+      );
     }
   }
   return rows;
@@ -128,7 +132,9 @@ export function diagnosticsTable(rows: DiagnosticsRow[]): string {
     '|---:|---|---:|---:|---:|---:|---|---|---|---|---|',
   ];
   for (const row of rows) {
-    lines.push(`| ${row.rttMs} | ${row.domain} | ${row.firstMxMs} | ${row.firstMxWithoutMs} | ${row.routingMs} | ${row.completeMs} | ${row.requests} (${row.mailRequests}) | ${row.mailRoundTrips} | ${row.firstBurst} | ${row.mxInFirstBurst ? 'yes' : 'NO'} | ${row.logDepth} |`);
+    lines.push(
+      `| ${row.rttMs} | ${row.domain} | ${row.firstMxMs} | ${row.firstMxWithoutMs} | ${row.routingMs} | ${row.completeMs} | ${row.requests} (${row.mailRequests}) | ${row.mailRoundTrips} | ${row.firstBurst} | ${row.mxInFirstBurst ? 'yes' : 'NO'} | ${row.logDepth} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -113,7 +113,10 @@ async function engineSample(options: EngineOptions, domain: (typeof DOMAINS)[num
     cacheRequests: again.stats.requests,
     cacheLogRequests: logAfter.length - log.length,
     newConnections,
-    problems: [...problemsOf(report, domain.exchanges, tag), ...log.filter((e) => e.httpStatus !== 200).map((e) => `${tag}: HTTP ${e.httpStatus ?? 'aborted'} for ${e.name} ${e.type}`)],
+    problems: [
+      ...problemsOf(report, domain.exchanges, tag),
+      ...log.filter((e) => e.httpStatus !== 200).map((e) => `${tag}: HTTP ${e.httpStatus ?? 'aborted'} for ${e.name} ${e.type}`),
+    ],
   };
 }
 
@@ -134,7 +137,14 @@ async function baselineSample(options: EngineOptions, domain: (typeof DOMAINS)[n
   const result = await lookupSequentially(domain.name, client);
   const newConnections = bench.connections() - connectionsBefore;
   const log = await readFaultLog(stack, tag);
-  return { firstMxMs: result.firstMxMs, completeMs: result.completeMs, requests: result.requests, logRequests: log.length, logDepth: criticalPathDepth(log), newConnections };
+  return {
+    firstMxMs: result.firstMxMs,
+    completeMs: result.completeMs,
+    requests: result.requests,
+    logRequests: log.length,
+    logDepth: criticalPathDepth(log),
+    newConnections,
+  };
 }
 
 export async function measureEngine(options: EngineOptions): Promise<EngineRow[]> {

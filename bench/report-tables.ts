@@ -30,11 +30,29 @@ export function engineTables(rows: EngineRow[]): string {
   const baselineRuns = rows[0]?.baseline.runs ?? 0;
   const engine = markdownTable(
     ['RTT (ms)', 'domain', 'first MX (ms)', 'complete (ms)', 'requests: report', 'requests: log', 'round trips: report', 'depth: log'],
-    rows.map((r) => [r.rttMs, r.domain, ms(r.engine.firstMxMs), ms(r.engine.completeMs), r.engine.requests, r.engine.logRequests, r.engine.roundTrips, r.engine.logDepth]),
+    rows.map((r) => [
+      r.rttMs,
+      r.domain,
+      ms(r.engine.firstMxMs),
+      ms(r.engine.completeMs),
+      r.engine.requests,
+      r.engine.logRequests,
+      r.engine.roundTrips,
+      r.engine.logDepth,
+    ]),
   );
   const versus = markdownTable(
     ['RTT (ms)', 'domain', 'engine (ms)', 'sequential (ms)', 'speed-up', 'sequential requests', 'sequential depth: log', 'sequential first MX (ms)'],
-    rows.map((r) => [r.rttMs, r.domain, ms(r.engine.completeMs), ms(r.baseline.completeMs), `${r.speedup.toFixed(2)}×`, r.baseline.requests, r.baseline.logDepth, ms(r.baseline.firstMxMs)]),
+    rows.map((r) => [
+      r.rttMs,
+      r.domain,
+      ms(r.engine.completeMs),
+      ms(r.baseline.completeMs),
+      `${r.speedup.toFixed(2)}×`,
+      r.baseline.requests,
+      r.baseline.logDepth,
+      ms(r.baseline.firstMxMs),
+    ]),
   );
   const cache = markdownTable(
     ['RTT (ms)', 'domain', 'cold (ms)', 'cached (ms)', 'requests: report', 'requests: log'],
@@ -78,7 +96,20 @@ export function bundleTable(rows: BundleRow[], tldtsAloneGzipBytes?: number): st
 
 export function bulkTables(bulk: BulkRow[], retry: RetryRow[], ceiling?: CeilingRow): string {
   const table = markdownTable(
-    ['lookups in flight (cap)', 'domains/s', 'requests/s', 'first report (ms)', 'total (s)', 'requests: report', 'requests: log', 'peak in flight: limiter', 'peak in flight: log', 'failed', 'client CPU (ms/lookup)', 'new TLS connections'],
+    [
+      'lookups in flight (cap)',
+      'domains/s',
+      'requests/s',
+      'first report (ms)',
+      'total (s)',
+      'requests: report',
+      'requests: log',
+      'peak in flight: limiter',
+      'peak in flight: log',
+      'failed',
+      'client CPU (ms/lookup)',
+      'new TLS connections',
+    ],
     bulk.map((r) => [
       `${r.maxLookups}${r.isDefault ? ' (default)' : ''}`,
       r.domainsPerSecond,
@@ -99,7 +130,18 @@ export function bulkTables(bulk: BulkRow[], retry: RetryRow[], ceiling?: Ceiling
     : '';
   const retries = markdownTable(
     ['scenario', 'questions', 'requests: client', 'requests: log', 'HTTP statuses (log)', 'retry after (ms)', 'elapsed (ms)', 'outcome'],
-    retry.map((r) => [r.scenario, r.questions, r.requests, r.logRequests, Object.entries(r.statuses).map(([status, count]) => `${count}× ${status}`).join(', '), r.retryGapMs, r.elapsedMs, r.outcome]),
+    retry.map((r) => [
+      r.scenario,
+      r.questions,
+      r.requests,
+      r.logRequests,
+      Object.entries(r.statuses)
+        .map(([status, count]) => `${count}× ${status}`)
+        .join(', '),
+      r.retryGapMs,
+      r.elapsedMs,
+      r.outcome,
+    ]),
   );
   return [
     '### Bulk: 200 bulk-NNN.test domains, 50 ms RTT, requests in flight capped at 64 (DohClient default)',
@@ -117,17 +159,25 @@ export function memoryTable(runs: MemoryRun[]): string {
     ['cache cap (entries)', 'lookups', 'heap after GC (MB)', 'cache entries', 'requests sent'],
     runs.flatMap((run) => run.points.map((p) => [run.cacheMaxEntries, p.lookups, p.heapMB.toFixed(2), p.cacheEntries, p.requests])),
   );
-  const growth = runs.map((run) => `cap ${run.cacheMaxEntries}: ${run.growthLastHalfMB >= 0 ? '+' : ''}${run.growthLastHalfMB} MB from 500 to 1,000 lookups (${run.seconds} s)`).join('; ');
+  const growth = runs
+    .map((run) => `cap ${run.cacheMaxEntries}: ${run.growthLastHalfMB >= 0 ? '+' : ''}${run.growthLastHalfMB} MB from 500 to 1,000 lookups (${run.seconds} s)`)
+    .join('; ');
   return `### Memory: one client, 1,000 lookups at 0 ms RTT\n\n${table}\n\n${growth}.`;
 }
 
 export function targetTable(targets: TargetResult[]): string {
-  return `### Targets\n\n${markdownTable(['target', 'limit', 'measured', 'met'], targets.map((t) => [t.target, t.limit, t.measured, t.met]))}`;
+  return `### Targets\n\n${markdownTable(
+    ['target', 'limit', 'measured', 'met'],
+    targets.map((t) => [t.target, t.limit, t.measured, t.met]),
+  )}`;
 }
 
 export function allTables(results: BenchResults): string {
   const { date, cpus, node, loadAverage } = results.machine;
-  const parts = [`Measured ${date} on ${cpus}, Node ${node}; 1-minute load average ${loadAverage.start} at the start, ${loadAverage.end} at the end.`, targetTable(results.targets)];
+  const parts = [
+    `Measured ${date} on ${cpus}, Node ${node}; 1-minute load average ${loadAverage.start} at the start, ${loadAverage.end} at the end.`,
+    targetTable(results.targets),
+  ];
   if (results.engine) parts.push(engineTables(results.engine));
   if (results.diagnostics) parts.push(diagnosticsTable(results.diagnostics));
   if (results.bulk && results.retry) parts.push(bulkTables(results.bulk, results.retry, results.ceiling));

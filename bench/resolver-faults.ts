@@ -47,11 +47,20 @@ async function timedLookup(client: DohClient): Promise<Omit<FaultRow, 'scenario'
   };
   const report = await lookupMail(parseQuery('five-mx.test'), client, { onUpdate });
   const doneMs = performance.now() - started;
-  const outcome = report.mxStatus === 'error' ? `error: ${report.errors[0]?.message ?? '?'}` : `${report.exchanges.length} MX, ${report.exchanges.filter((e) => e.addresses.length > 0).length} with addresses`;
+  const outcome =
+    report.mxStatus === 'error'
+      ? `error: ${report.errors[0]?.message ?? '?'}`
+      : `${report.exchanges.length} MX, ${report.exchanges.filter((e) => e.addresses.length > 0).length} with addresses`;
   return { firstMxMs: firstMxMs === null ? null : round(firstMxMs), doneMs: round(doneMs), outcome, requests: report.stats.requests, firstNotice };
 }
 
-export async function measureResolverFaults(stack: Pick<StackInfo, 'faultUrl'>, bench: BenchFetch, runs = 3, log: (line: string) => void = () => undefined, only?: string): Promise<FaultRow[]> {
+export async function measureResolverFaults(
+  stack: Pick<StackInfo, 'faultUrl'>,
+  bench: BenchFetch,
+  runs = 3,
+  log: (line: string) => void = () => undefined,
+  only?: string,
+): Promise<FaultRow[]> {
   const rows: FaultRow[] = [];
   let tag = 0;
   for (const { scenario, chain } of SCENARIOS.filter((s) => !only || s.scenario.includes(only))) {
@@ -97,7 +106,9 @@ function healthOf(client: DohClient): object {
 export function faultTable(rows: FaultRow[]): string {
   const lines = ['| scenario | run | first MX row | done / error | requests | outcome | first notice |', '|---|---|---:|---:|---:|---|---|'];
   for (const r of rows) {
-    lines.push(`| ${r.scenario} | ${r.run} | ${r.firstMxMs === null ? '-' : `${r.firstMxMs} ms`} | ${r.doneMs} ms | ${r.requests} | ${r.outcome.replace(/\|/g, '/').slice(0, 160)} | ${r.firstNotice ?? '-'} |`);
+    lines.push(
+      `| ${r.scenario} | ${r.run} | ${r.firstMxMs === null ? '-' : `${r.firstMxMs} ms`} | ${r.doneMs} ms | ${r.requests} | ${r.outcome.replace(/\|/g, '/').slice(0, 160)} | ${r.firstNotice ?? '-'} |`,
+    );
   }
   return lines.join('\n');
 }

@@ -108,7 +108,10 @@ export async function measureRetryAfter(stack: StackInfo, bench: BenchFetch): Pr
       elapsedMs: round(elapsedMs, 0),
       roundTrips: report.stats.roundTrips,
       logDepth: criticalPathDepth(entries),
-      outcome: report.status === 'done' && report.errors.length === 0 ? `complete: ${report.exchanges.length} MX, no errors` : `errors: ${report.errors.map((e) => e.code).join(', ')}`,
+      outcome:
+        report.status === 'done' && report.errors.length === 0
+          ? `complete: ${report.exchanges.length} MX, no errors`
+          : `errors: ${report.errors.map((e) => e.code).join(', ')}`,
     });
   }
   return rows;

@@ -89,7 +89,9 @@ if (['engine', 'diagnostics', 'bulk', 'memory', 'faults', 'browser', 'worker-mem
     }
     if (browserSections.timings || browserSections.workerMemory) {
       // Last, so Chromium's processes never share the cores with the Node measurements.
-      log(`in Chromium (${browserRuns} runs each): ${browserSections.timings ? 'popup and result page' : ''}${browserSections.workerMemory ? ', worker heap (about 4 minutes)' : ''}`);
+      log(
+        `in Chromium (${browserRuns} runs each): ${browserSections.timings ? 'popup and result page' : ''}${browserSections.workerMemory ? ', worker heap (about 4 minutes)' : ''}`,
+      );
       results.browser = await measureBrowser(stack.info, browserRuns, browserSections, log);
     }
   } finally {

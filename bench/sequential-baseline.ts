@@ -36,7 +36,10 @@ export async function lookupSequentially(name: string, client: DohClient, now: (
 
   const mx = (await ask(name, 'MX')).flatMap((record) => (record.type === 'MX' ? [record.data] : []));
   const firstMxMs = now() - started;
-  const hosts = mx.sort((a, b) => a.preference - b.preference).map((data) => normaliseName(data.exchange)).filter((host) => host !== '');
+  const hosts = mx
+    .sort((a, b) => a.preference - b.preference)
+    .map((data) => normaliseName(data.exchange))
+    .filter((host) => host !== '');
 
   const addresses: { ip: string; family: 4 | 6 }[] = [];
   for (const host of hosts) {

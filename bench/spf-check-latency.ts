@@ -71,8 +71,16 @@ export async function measureSpfCheck(stack: StackInfo, bench: BenchFetch, runs:
 }
 
 export function spfCheckTable(rows: SpfCheckRow[]): string {
-  const lines = [`### check_host() at ${RTT_MS} ms RTT: fetching ahead vs sequential`, '', '| case | fetch ahead | result | lookups | round trips (engine) | round trips (server log) | requests | median ms |', '| --- | --- | --- | --- | --- | --- | --- | --- |'];
-  for (const row of rows) lines.push(`| ${row.case} | ${row.prefetch ? 'yes' : 'no'} | ${row.result} | ${row.lookups} | ${row.engineRoundTrips} | ${row.logRoundTrips} | ${row.requests} | ${row.ms} |`);
+  const lines = [
+    `### check_host() at ${RTT_MS} ms RTT: fetching ahead vs sequential`,
+    '',
+    '| case | fetch ahead | result | lookups | round trips (engine) | round trips (server log) | requests | median ms |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- |',
+  ];
+  for (const row of rows)
+    lines.push(
+      `| ${row.case} | ${row.prefetch ? 'yes' : 'no'} | ${row.result} | ${row.lookups} | ${row.engineRoundTrips} | ${row.logRoundTrips} | ${row.requests} | ${row.ms} |`,
+    );
   return lines.join('\n');
 }
 

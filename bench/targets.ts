@@ -62,13 +62,26 @@ export function evaluateTargets(engine: EngineRow[], bundles: BundleRow[], bulk:
 
   if (engine.length > 0) {
     const worst = Math.max(...engine.flatMap((row) => row.samples.engine.flatMap((s) => [s.cacheRequests, s.cacheLogRequests])));
-    results.push({ target: 'cached re-lookup within TTL', limit: '0 requests', measured: `${worst} requests (worst of all runs, client and log)`, met: worst === 0 });
+    results.push({
+      target: 'cached re-lookup within TTL',
+      limit: '0 requests',
+      measured: `${worst} requests (worst of all runs, client and log)`,
+      met: worst === 0,
+    });
     const agree = engine.every((row) => row.engine.countsAgree);
-    results.push({ target: 'requests: report stats = fault-server log', limit: 'equal in every run', measured: agree ? 'equal in every run' : 'differ (see engine table)', met: agree });
+    results.push({
+      target: 'requests: report stats = fault-server log',
+      limit: 'equal in every run',
+      measured: agree ? 'equal in every run' : 'differ (see engine table)',
+      met: agree,
+    });
   }
 
   const size = (name: string) => bundles.find((row) => row.entry === name);
-  for (const [entry, label, limitKb] of [['chromium-popup', 'popup JS', 18], ['chromium-background', 'service worker JS', 45]] as const) {
+  for (const [entry, label, limitKb] of [
+    ['chromium-popup', 'popup JS', 18],
+    ['chromium-background', 'service worker JS', 45],
+  ] as const) {
     const row = size(entry);
     if (!row) continue;
     results.push({

@@ -35,4 +35,8 @@ for (const target of ['chromium', 'firefox']) {
 }
 
 const tracked = execFileSync('git', ['ls-files', '-z'], { cwd: root, encoding: 'utf8' }).split('\0').filter(Boolean);
-zip(tracked.map((path) => join(root, path)), root, join(root, 'dist', `mxray-source-${version}.zip`));
+zip(
+  tracked.map((path) => join(root, path)),
+  root,
+  join(root, 'dist', `mxray-source-${version}.zip`),
+);

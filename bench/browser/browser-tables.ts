@@ -10,17 +10,58 @@ const startLabel = (row: FreshRow) => (row.start === 'big cache' ? `warm, ${row.
 
 function latencyTable(results: BrowserResults): string {
   return markdownTable(
-    ['surface', 'start', 'RTT (ms)', 'key/nav → document start', 'document start → first row', 'key/nav → first row', 'document start → Done', 'key/nav → Done', 'requests: log', 'depth: log', 'new TLS connections'],
+    [
+      'surface',
+      'start',
+      'RTT (ms)',
+      'key/nav → document start',
+      'document start → first row',
+      'key/nav → first row',
+      'document start → Done',
+      'key/nav → Done',
+      'requests: log',
+      'depth: log',
+      'new TLS connections',
+    ],
     results.fresh.map((row) => {
       const m = row.median;
-      return [row.surface, startLabel(row), row.rttMs, ms(m.documentStart), ms(m.firstRow - m.documentStart), ms(m.firstRow), ms(m.done - m.documentStart), ms(m.done), m.requests, sameOrRange(row.samples.map((s) => s.depth)), m.newConnections];
+      return [
+        row.surface,
+        startLabel(row),
+        row.rttMs,
+        ms(m.documentStart),
+        ms(m.firstRow - m.documentStart),
+        ms(m.firstRow),
+        ms(m.done - m.documentStart),
+        ms(m.done),
+        m.requests,
+        sameOrRange(row.samples.map((s) => s.depth)),
+        m.newConnections,
+      ];
     }),
   );
 }
 
 function waterfallTable(results: BrowserResults): string {
   return markdownTable(
-    ['surface', 'start', 'RTT (ms)', 'from', 'document start', 'DOMContentLoaded', '"Looking up" shown', 'worker started', 'first request at resolver', 'MX answered', 'MX at resolver (ms)', 'MX report in page', 'first row painted', 'Done painted', 'engine "Done in" (ms)', 'TLS handshake (ms)'],
+    [
+      'surface',
+      'start',
+      'RTT (ms)',
+      'from',
+      'document start',
+      'DOMContentLoaded',
+      '"Looking up" shown',
+      'worker started',
+      'first request at resolver',
+      'MX answered',
+      'MX at resolver (ms)',
+      'MX report in page',
+      'first row painted',
+      'Done painted',
+      'engine "Done in" (ms)',
+      'TLS handshake (ms)',
+    ],
     results.fresh.map((row) => {
       const m = row.median;
       return [
@@ -53,15 +94,39 @@ function cpuTable(results: BrowserResults): string {
       const cpu = row.cpu!;
       const total = (pick: 'cpuMs' | 'waitMs') => PROCESS_GROUPS.reduce((sum, group) => sum + cpu[group][pick], 0);
       const started = row.samples.filter((s) => s.newExtensionProcess === 1).length;
-      return [startLabel(row), row.rttMs, ms(row.median.cpuWindowMs), `${started} of ${row.samples.length}`, ...PROCESS_GROUPS.map((group) => `${cpu[group].cpuMs} / ${cpu[group].waitMs}`), total('cpuMs'), total('waitMs')];
+      return [
+        startLabel(row),
+        row.rttMs,
+        ms(row.median.cpuWindowMs),
+        `${started} of ${row.samples.length}`,
+        ...PROCESS_GROUPS.map((group) => `${cpu[group].cpuMs} / ${cpu[group].waitMs}`),
+        total('cpuMs'),
+        total('waitMs'),
+      ];
     }),
   );
 }
 
 function cachedTable(results: BrowserResults): string {
   return markdownTable(
-    ['RTT (ms)', '"Looking up" shown → "Done" painted', 'document start → Done painted', 'key → Done painted', 'engine "Done in" (ms)', 'requests: log (worst run)', 'status says "from cache"'],
-    results.cached.map((row) => [row.rttMs, ms(row.median.lookupToDone), ms(row.median.documentToDone), ms(row.median.keyToDone), ms(row.median.engineMs), row.maxRequests, row.allFromCache]),
+    [
+      'RTT (ms)',
+      '"Looking up" shown → "Done" painted',
+      'document start → Done painted',
+      'key → Done painted',
+      'engine "Done in" (ms)',
+      'requests: log (worst run)',
+      'status says "from cache"',
+    ],
+    results.cached.map((row) => [
+      row.rttMs,
+      ms(row.median.lookupToDone),
+      ms(row.median.documentToDone),
+      ms(row.median.keyToDone),
+      ms(row.median.engineMs),
+      row.maxRequests,
+      row.allFromCache,
+    ]),
   );
 }
 

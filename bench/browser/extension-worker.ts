@@ -52,7 +52,9 @@ export function extensionWorker(cdp: CdpClient, browser: ExtensionBrowser, anyPa
       attached = { targetId: target.targetId, sessionId };
       // A worker caught while starting has no extension bindings yet (`chrome` undefined).
       const deadline = Date.now() + 5_000;
-      const ready = async () => (await cdp.send<{ result: { value?: string } }>('Runtime.evaluate', { expression: 'typeof chrome', returnByValue: true }, sessionId)).result.value === 'object';
+      const ready = async () =>
+        (await cdp.send<{ result: { value?: string } }>('Runtime.evaluate', { expression: 'typeof chrome', returnByValue: true }, sessionId)).result.value ===
+        'object';
       while (!(await ready())) {
         if (Date.now() > deadline) throw new Error('the MXray service worker has no extension APIs 5 s after it started');
         await new Promise((resolve) => setTimeout(resolve, 20));

@@ -115,7 +115,14 @@ async function freshRows(bench: BrowserBench, rttMs: number, scenarios: readonly
   });
   const cached: CachedRow | undefined =
     again.length > 0
-      ? { rttMs, runs: again.length, median: medians(again), maxRequests: Math.max(...again.map((s) => s.requests)), allFromCache: again.every((s) => s.fromCache), samples: again }
+      ? {
+          rttMs,
+          runs: again.length,
+          median: medians(again),
+          maxRequests: Math.max(...again.map((s) => s.requests)),
+          allFromCache: again.every((s) => s.fromCache),
+          samples: again,
+        }
       : undefined;
   return { fresh, cached };
 }
@@ -148,7 +155,17 @@ export async function measureBrowser(stack: StackInfo, runs: number, sections: B
       fresh.push(...big.fresh.map((row) => ({ ...row, cacheEntries: snapshot.length })));
     }
     const xdotoolMs = await xdotoolStartMs(bench.browser.display!);
-    return { chromium, domain: FRESH_DOMAIN, runs, xdotoolMs, fresh, cached, ...(memory ? { memory } : {}), problems, seconds: round((performance.now() - started) / 1000) };
+    return {
+      chromium,
+      domain: FRESH_DOMAIN,
+      runs,
+      xdotoolMs,
+      fresh,
+      cached,
+      ...(memory ? { memory } : {}),
+      problems,
+      seconds: round((performance.now() - started) / 1000),
+    };
   } finally {
     await bench.close();
   }

@@ -66,4 +66,3 @@ export const PAINT_PROBE_SOURCE = `(() => {
     return port;
   };
 })();`;
-

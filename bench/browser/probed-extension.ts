@@ -29,7 +29,10 @@ export async function copyWithPaintProbe(): Promise<ProbedExtension> {
   if (!html.includes(ANCHOR)) throw new Error(`dist/chromium/popup.html has no ${ANCHOR} to put the probe after`);
   await writeFile(join(dir, 'popup.html'), html.replace(ANCHOR, `${ANCHOR}\n  <script src="${PROBE_FILE}"></script>`));
   await writeFile(join(dir, PROBE_FILE), PAINT_PROBE_SOURCE);
-  await writeFile(join(dir, DRIVER_PAGE), '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>MXray bench driver</title></head><body></body></html>\n');
+  await writeFile(
+    join(dir, DRIVER_PAGE),
+    '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>MXray bench driver</title></head><body></body></html>\n',
+  );
   const [built, copied] = await Promise.all([readdir(EXTENSION_DIR, { recursive: true }), readdir(dir, { recursive: true })]);
   if (copied.length !== built.length + 2) throw new Error(`the probed copy of ${EXTENSION_DIR} has ${copied.length} files, expected ${built.length + 2}`);
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };

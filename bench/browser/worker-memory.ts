@@ -93,7 +93,13 @@ async function point(bench: BrowserBench, lookups: number): Promise<WorkerMemory
   await new Promise((resolve) => setTimeout(resolve, 300));
   const heap = await bench.worker.heapAfterGc();
   const cacheEntries = await bench.worker.evaluate<number>(`${READ_CACHE}.then((entries) => entries.length)`);
-  return { lookups, heapUsedMB: round(heap.usedBytes / 2 ** 20, 2), heapTotalMB: round(heap.totalBytes / 2 ** 20, 2), cacheEntries, requests: bench.cloudflare.log.length };
+  return {
+    lookups,
+    heapUsedMB: round(heap.usedBytes / 2 ** 20, 2),
+    heapTotalMB: round(heap.totalBytes / 2 ** 20, 2),
+    cacheEntries,
+    requests: bench.cloudflare.log.length,
+  };
 }
 
 export async function measureWorkerMemory(bench: BrowserBench): Promise<WorkerMemory> {

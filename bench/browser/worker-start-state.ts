@@ -23,7 +23,8 @@ const SAVE_THROTTLE_MS = 150;
 export type CacheSnapshot = [string, { expiresAt: number }][];
 
 /** Worker-side expression: the persisted cache as [key, entry] pairs. */
-export const READ_CACHE = "chrome.storage.session.get(null).then((stored) => Object.entries(stored).filter(([key]) => key.startsWith('answer:')).map(([key, entry]) => [key.slice(7), entry]))";
+export const READ_CACHE =
+  "chrome.storage.session.get(null).then((stored) => Object.entries(stored).filter(([key]) => key.startsWith('answer:')).map(([key, entry]) => [key.slice(7), entry]))";
 
 export async function readCacheSnapshot(bench: BrowserBench): Promise<CacheSnapshot> {
   await new Promise((resolve) => setTimeout(resolve, SAVE_THROTTLE_MS + 100));

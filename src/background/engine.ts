@@ -32,7 +32,9 @@ let current: { settings: Settings; client: DohClient } | undefined;
 const ready: Promise<void> = (async () => {
   try {
     const stored = await extensionApi.storage.session.get(null);
-    const entries = Object.entries(stored).flatMap(([key, value]): [string, CacheEntry][] => (key.startsWith(ENTRY_PREFIX) && isEntry(value) ? [[key.slice(ENTRY_PREFIX.length), value]] : []));
+    const entries = Object.entries(stored).flatMap(([key, value]): [string, CacheEntry][] =>
+      key.startsWith(ENTRY_PREFIX) && isEntry(value) ? [[key.slice(ENTRY_PREFIX.length), value]] : [],
+    );
     const dropped = cache.restore(entries, Date.now());
     const stale = [...dropped.map((key) => ENTRY_PREFIX + key), ...(LEGACY_CACHE_KEY in stored ? [LEGACY_CACHE_KEY] : [])];
     if (stale.length > 0) void extensionApi.storage.session.remove(stale).catch(() => undefined);
@@ -67,12 +69,15 @@ export function persistCacheSoon(): void {
   saveTimer = setTimeout(() => {
     saveTimer = undefined;
     const { stored, removed } = cache.takeChanges();
-    if (stored.length > 0) void extensionApi.storage.session.set(Object.fromEntries(stored.map(([key, entry]) => [ENTRY_PREFIX + key, entry]))).catch(() => undefined);
+    if (stored.length > 0)
+      void extensionApi.storage.session.set(Object.fromEntries(stored.map(([key, entry]) => [ENTRY_PREFIX + key, entry]))).catch(() => undefined);
     if (removed.length > 0) void extensionApi.storage.session.remove(removed.map((key) => ENTRY_PREFIX + key)).catch(() => undefined);
   }, 150);
 }
 
 function isEntry(value: unknown): value is CacheEntry {
   const entry = value as Partial<CacheEntry> | null;
-  return typeof entry === 'object' && entry !== null && typeof entry.expiresAt === 'number' && typeof entry.storedAt === 'number' && typeof entry.answer === 'object';
+  return (
+    typeof entry === 'object' && entry !== null && typeof entry.expiresAt === 'number' && typeof entry.storedAt === 'number' && typeof entry.answer === 'object'
+  );
 }

@@ -3,7 +3,9 @@ import { menuTarget } from './menu-target';
 
 describe('menuTarget', () => {
   it('takes the first email in a selection', () => {
-    expect(menuTarget({ menuItemId: 'mxray-selection', selectionText: 'Contact: Support <help@five-mx.test>, or sales@one-mx.test.' })).toBe('help@five-mx.test');
+    expect(menuTarget({ menuItemId: 'mxray-selection', selectionText: 'Contact: Support <help@five-mx.test>, or sales@one-mx.test.' })).toBe(
+      'help@five-mx.test',
+    );
   });
   it('takes a domain from a selection without an email', () => {
     expect(menuTarget({ menuItemId: 'mxray-selection', selectionText: 'see one-mx.test for details' })).toBe('one-mx.test');

@@ -28,7 +28,16 @@ function mount(props: { initialText?: string; autoStart?: boolean } = {}) {
   });
 }
 
-const row = (i: number, verdict: BulkResult['verdict'] = 'accepts'): BulkResult => ({ domain: `d${i}.test`, display: `d${i}.test`, addresses: 1, verdict, verdictText: verdict, mxCount: verdict === 'accepts' ? 1 : 0, primaryMx: verdict === 'accepts' ? `mx.d${i}.test` : undefined } as BulkResult);
+const row = (i: number, verdict: BulkResult['verdict'] = 'accepts'): BulkResult =>
+  ({
+    domain: `d${i}.test`,
+    display: `d${i}.test`,
+    addresses: 1,
+    verdict,
+    verdictText: verdict,
+    mxCount: verdict === 'accepts' ? 1 : 0,
+    primaryMx: verdict === 'accepts' ? `mx.d${i}.test` : undefined,
+  }) as BulkResult;
 
 function job(total: number, done: number, status: BulkJobView['status'] = 'running'): BulkJobView {
   const input = extractEntries(Array.from({ length: total }, (_, i) => `u@d${i}.test`).join('\n') + '\njunk words here');
@@ -72,7 +81,11 @@ describe('BulkApp', () => {
     emit({ type: 'job', job: job(250, 0), rows: [] });
     const bar = root.querySelector('[role="progressbar"]')!;
     expect(bar.getAttribute('aria-valuemax')).toBe('250');
-    emit({ type: 'rows', job: job(250, 240), rows: Array.from({ length: 240 }, (_, i): [number, BulkResult] => [i, row(i, i % 10 === 0 ? 'nxdomain' : 'accepts')]) });
+    emit({
+      type: 'rows',
+      job: job(250, 240),
+      rows: Array.from({ length: 240 }, (_, i): [number, BulkResult] => [i, row(i, i % 10 === 0 ? 'nxdomain' : 'accepts')]),
+    });
     expect(bar.getAttribute('aria-valuenow')).toBe('240');
     expect(root.querySelector('[data-testid="progress-text"]')!.textContent).toMatch(/^240 of 250 domains · 240 domains\/s · about 1 s left$/);
     expect(root.querySelector('[data-testid="shown-count"]')!.textContent).toBe('240 rows · page 1 of 3');
@@ -90,7 +103,11 @@ describe('BulkApp', () => {
 
   it('renders DNS text as text', () => {
     mount();
-    emit({ type: 'job', job: job(1, 1, 'done'), rows: [[0, { ...row(0), primaryMx: '<img src=x onerror=alert(1)>.test', worstFinding: '<script>x</script>' }]] });
+    emit({
+      type: 'job',
+      job: job(1, 1, 'done'),
+      rows: [[0, { ...row(0), primaryMx: '<img src=x onerror=alert(1)>.test', worstFinding: '<script>x</script>' }]],
+    });
     expect(root.querySelector('img')).toBeNull();
     expect(root.querySelector('script')).toBeNull();
     expect(root.textContent).toContain('<img src=x onerror=alert(1)>.test');

@@ -79,7 +79,9 @@ export function BulkApp(props: BulkAppProps) {
           </p>
           {job.input.invalid.length > 0 && (
             <details open={job.input.invalid.length <= 20}>
-              <summary>{job.input.invalid.length.toLocaleString('en')} {job.input.invalid.length === 1 ? 'entry' : 'entries'} could not be checked</summary>
+              <summary>
+                {job.input.invalid.length.toLocaleString('en')} {job.input.invalid.length === 1 ? 'entry' : 'entries'} could not be checked
+              </summary>
               <ul class="invalid-list" aria-label="Entries not checked">
                 {job.input.invalid.map((entry) => (
                   <li key={`${entry.line}:${entry.input}`}>
@@ -92,14 +94,17 @@ export function BulkApp(props: BulkAppProps) {
           <BulkSummary results={results} verdict={verdict} onVerdict={setVerdict} />
           <div class="row" aria-label="Filters">
             <label>
-              <input type="checkbox" checked={onlyUndeliverable} onChange={(event) => setOnlyUndeliverable((event.target as HTMLInputElement).checked)} /> only those that cannot receive mail
+              <input type="checkbox" checked={onlyUndeliverable} onChange={(event) => setOnlyUndeliverable((event.target as HTMLInputElement).checked)} /> only
+              those that cannot receive mail
             </label>
             <label>
               Provider:{' '}
               <select aria-label="Provider" value={provider} onChange={(event) => setProvider((event.target as HTMLSelectElement).value)}>
                 <option value="">any</option>
                 {providers.map((name) => (
-                  <option key={name} value={name}>{name}</option>
+                  <option key={name} value={name}>
+                    {name}
+                  </option>
                 ))}
               </select>
             </label>
@@ -108,9 +113,16 @@ export function BulkApp(props: BulkAppProps) {
             <button onClick={() => download(`mxray-domains-${stamp()}.csv`, domainsCsv(results), 'text/csv')}>CSV, one row per domain</button>
             <button onClick={() => download(`mxray-addresses-${stamp()}.csv`, addressesCsv(job.input, results), 'text/csv')}>CSV, one row per address</button>
             <button onClick={() => download(`mxray-${stamp()}.json`, bulkJson(job.input, results), 'application/json')}>JSON</button>
-            <button onClick={() => download(`mxray-undeliverable-${stamp()}.txt`, undeliverableText(job.input, results), 'text/plain')}>Addresses that cannot receive mail</button>
+            <button onClick={() => download(`mxray-undeliverable-${stamp()}.txt`, undeliverableText(job.input, results), 'text/plain')}>
+              Addresses that cannot receive mail
+            </button>
           </div>
-          <BulkTable results={results} filter={{ ...(verdict ? { verdict } : {}), onlyUndeliverable, provider }} mailSetup={job.mailSetup} reportUrl={props.reportUrl} />
+          <BulkTable
+            results={results}
+            filter={{ ...(verdict ? { verdict } : {}), onlyUndeliverable, provider }}
+            mailSetup={job.mailSetup}
+            reportUrl={props.reportUrl}
+          />
         </>
       )}
     </main>

@@ -51,7 +51,8 @@ export function BulkInput(props: { initialText: string; disabled: boolean; onSta
       <textarea id="bulk-text" value={text} spellcheck={false} onInput={(event) => setText((event.target as HTMLTextAreaElement).value)} />
       <div class="row">
         <label>
-          Or pick a file: <input type="file" accept=".csv,.txt,text/csv,text/plain" onChange={(event) => void readFile((event.target as HTMLInputElement).files?.[0])} />
+          Or pick a file:{' '}
+          <input type="file" accept=".csv,.txt,text/csv,text/plain" onChange={(event) => void readFile((event.target as HTMLInputElement).files?.[0])} />
         </label>
         {table && (
           <label>
@@ -67,9 +68,14 @@ export function BulkInput(props: { initialText: string; disabled: boolean; onSta
           </label>
         )}
         <label>
-          <input type="checkbox" checked={mailSetup} onChange={(event) => setMailSetup((event.target as HTMLInputElement).checked)} /> with mail setup (SPF, DMARC, provider…)
+          <input type="checkbox" checked={mailSetup} onChange={(event) => setMailSetup((event.target as HTMLInputElement).checked)} /> with mail setup (SPF,
+          DMARC, provider…)
         </label>
-        <button type="submit" disabled={props.disabled || text.trim() === ''} onClick={() => props.onStart({ text, ...(chosen !== undefined && chosen >= 0 ? { column: chosen } : {}), mailSetup })}>
+        <button
+          type="submit"
+          disabled={props.disabled || text.trim() === ''}
+          onClick={() => props.onStart({ text, ...(chosen !== undefined && chosen >= 0 ? { column: chosen } : {}), mailSetup })}
+        >
           Check the list
         </button>
       </div>

@@ -7,16 +7,27 @@ export function BulkSummary(props: { results: readonly BulkResult[]; verdict: Ve
   return (
     <section aria-label="Summary">
       <p>
-        {summary.domains.toLocaleString('en')} domains checked: {(summary.domains - summary.notAccepting).toLocaleString('en')} accept mail, {summary.notAccepting.toLocaleString('en')} cannot or could not be checked.
+        {summary.domains.toLocaleString('en')} domains checked: {(summary.domains - summary.notAccepting).toLocaleString('en')} accept mail,{' '}
+        {summary.notAccepting.toLocaleString('en')} cannot or could not be checked.
       </p>
       <div class="summary">
         {VERDICTS.map((verdict) => (
           <>
-            <button class={`verdict-${verdict}`} aria-pressed={props.verdict === verdict} onClick={() => props.onVerdict(props.verdict === verdict ? undefined : verdict)}>
+            <button
+              class={`verdict-${verdict}`}
+              aria-pressed={props.verdict === verdict}
+              onClick={() => props.onVerdict(props.verdict === verdict ? undefined : verdict)}
+            >
               {VERDICT_TEXT[verdict]}
             </button>
-            <span class="num" data-testid={`count-${verdict}`}>{summary.counts[verdict].toLocaleString('en')}</span>
-            <span class="bar-chart" aria-hidden="true" style={{ width: `${(summary.counts[verdict] / most) * 100}%`, opacity: summary.counts[verdict] ? 1 : 0 }} />
+            <span class="num" data-testid={`count-${verdict}`}>
+              {summary.counts[verdict].toLocaleString('en')}
+            </span>
+            <span
+              class="bar-chart"
+              aria-hidden="true"
+              style={{ width: `${(summary.counts[verdict] / most) * 100}%`, opacity: summary.counts[verdict] ? 1 : 0 }}
+            />
           </>
         ))}
       </div>

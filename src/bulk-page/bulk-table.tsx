@@ -21,7 +21,10 @@ export function BulkTable(props: { results: readonly BulkResult[]; filter: Table
   const { filter } = props;
   const shown = useMemo(() => {
     let rows = props.results.filter(
-      (row) => (!filter.verdict || row.verdict === filter.verdict) && (!filter.onlyUndeliverable || !acceptsMail(row.verdict)) && (!filter.provider || (row.provider ?? '(none)') === filter.provider),
+      (row) =>
+        (!filter.verdict || row.verdict === filter.verdict) &&
+        (!filter.onlyUndeliverable || !acceptsMail(row.verdict)) &&
+        (!filter.provider || (row.provider ?? '(none)') === filter.provider),
     );
     if (sort) {
       const { key, up } = sort;
@@ -43,7 +46,12 @@ export function BulkTable(props: { results: readonly BulkResult[]; filter: Table
     ['primaryMx', 'Primary MX'],
     ['mxCount', 'MX', true],
     ['provider', 'Provider'],
-    ...(props.mailSetup ? ([['spf', 'SPF'], ['dmarc', 'DMARC']] as [Key, string][]) : []),
+    ...(props.mailSetup
+      ? ([
+          ['spf', 'SPF'],
+          ['dmarc', 'DMARC'],
+        ] as [Key, string][])
+      : []),
     ['worstFinding', 'Worst finding'],
   ];
   const header = (key: Key, label: string, num?: boolean) => (
@@ -87,8 +95,12 @@ export function BulkTable(props: { results: readonly BulkResult[]; filter: Table
         </span>
         {pages > 1 && (
           <>
-            <button disabled={current === 0} onClick={() => setPage(current - 1)}>Previous</button>
-            <button disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>Next</button>
+            <button disabled={current === 0} onClick={() => setPage(current - 1)}>
+              Previous
+            </button>
+            <button disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
+              Next
+            </button>
           </>
         )}
       </div>

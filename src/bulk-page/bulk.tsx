@@ -11,11 +11,17 @@ import bulkCss from './bulk.css';
 const style = document.createElement('style');
 style.textContent = sharedCss + bulkCss;
 document.head.append(style);
-void sendRequest('getSettings', undefined).then((settings) => applyTheme(document.documentElement, settings.theme), () => undefined);
+void sendRequest('getSettings', undefined).then(
+  (settings) => applyTheme(document.documentElement, settings.theme),
+  () => undefined,
+);
 
 // A selection handed over by the in-page panel or the menu travels in the hash, read once.
 const hash = new URLSearchParams(location.hash.slice(1));
 const handed = hash.get('text') ?? '';
 if (handed) history.replaceState(null, '', location.pathname);
 
-render(<BulkApp connect={connectBulk} reportUrl={resultPageUrl} initialText={handed} autoStart={handed !== '' && hash.get('start') === '1'} />, document.getElementById('app')!);
+render(
+  <BulkApp connect={connectBulk} reportUrl={resultPageUrl} initialText={handed} autoStart={handed !== '' && hash.get('start') === '1'} />,
+  document.getElementById('app')!,
+);

@@ -173,7 +173,8 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
 /** `--spf-ip` takes exactly one sender (which may be ""); `--helo` only goes with it. */
 function spfCheckError(spfIp: string | undefined, helo: string | undefined, positionals: string[]): string | undefined {
   if (spfIp === undefined) return helo === undefined ? undefined : '--helo goes with --spf-ip: mxray --spf-ip IP --helo NAME -- SENDER';
-  if (positionals.length === 0) return '--spf-ip needs the sender: mxray --spf-ip IP [--helo NAME] -- SENDER (the MAIL FROM address or domain; "" for a bounce)';
+  if (positionals.length === 0)
+    return '--spf-ip needs the sender: mxray --spf-ip IP [--helo NAME] -- SENDER (the MAIL FROM address or domain; "" for a bounce)';
   if (positionals.length > 1) return `--spf-ip checks one sender, not ${positionals.length}: mxray --spf-ip IP [--helo NAME] -- SENDER`;
   return undefined;
 }

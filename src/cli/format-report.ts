@@ -84,19 +84,33 @@ function footer(report: Report, options: FormatOptions): string {
 }
 
 function exchangeRows(exchange: Exchange): string[][] {
-  const host = terminalSafe(exchange.display) + (exchange.implicit ? ' (implicit)' : '') + (exchange.cname.length ? ` -> ${exchange.cname.map(terminalSafe).join(' -> ')}` : '');
+  const host =
+    terminalSafe(exchange.display) +
+    (exchange.implicit ? ' (implicit)' : '') +
+    (exchange.cname.length ? ` -> ${exchange.cname.map(terminalSafe).join(' -> ')}` : '');
   const first = [String(exchange.preference), host, String(exchange.ttl)];
   if (exchange.addresses.length === 0) return [[...first, `(${stateText(exchange)})`, '', '', '']];
-  return exchange.addresses.map((address, index) => [...(index === 0 ? first : ['', '', '']), address.ip, terminalSafe(networkText(address.asn)), ptrText(address), address.fcrdns]);
+  return exchange.addresses.map((address, index) => [
+    ...(index === 0 ? first : ['', '', '']),
+    address.ip,
+    terminalSafe(networkText(address.asn)),
+    ptrText(address),
+    address.fcrdns,
+  ]);
 }
 
 function stateText(exchange: Exchange): string {
   switch (exchange.state) {
-    case 'null': return 'null MX: no mail';
-    case 'ip-literal': return 'IP literal, not a host name';
-    case 'nxdomain': return 'host does not exist';
-    case 'no-address': return 'no address';
-    case 'pending': return 'resolving';
+    case 'null':
+      return 'null MX: no mail';
+    case 'ip-literal':
+      return 'IP literal, not a host name';
+    case 'nxdomain':
+      return 'host does not exist';
+    case 'no-address':
+      return 'no address';
+    case 'pending':
+      return 'resolving';
     default:
       if (exchange.errors.some((error) => error.code === 'unaskable-name')) return 'not looked up: not a name a query can carry';
       return `lookup failed: ${exchange.addressStatus.A}/${exchange.addressStatus.AAAA}`;
@@ -111,7 +125,12 @@ function ptrText(address: Address): string {
 
 function ptrRows(address: Address): string[][] {
   if (address.ptr.length === 0) return [[address.ip, ptrText(address), '', address.fcrdns]];
-  return address.ptr.map((p, i) => [i === 0 ? address.ip : '', terminalSafe(p.name), p.forward.join(', ') || `(${p.forwardStatus})`, i === 0 ? address.fcrdns : '']);
+  return address.ptr.map((p, i) => [
+    i === 0 ? address.ip : '',
+    terminalSafe(p.name),
+    p.forward.join(', ') || `(${p.forwardStatus})`,
+    i === 0 ? address.fcrdns : '',
+  ]);
 }
 
 function txtLines(report: Report): string[] {
@@ -124,7 +143,11 @@ function txtLines(report: Report): string[] {
 
 function table(headers: string[], rows: string[][]): string[] {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
+      .join('  ')
+      .trimEnd();
   return [line(headers), ...rows.map(line)];
 }
 

@@ -49,7 +49,11 @@ export async function main(io: CliIo): Promise<number> {
       compared = given.length > 1 ? given : [given[0]!, ...BUILT_IN_PROVIDERS.filter((p) => p.url !== given[0]!.url)];
     }
     const primary = resolveProvider(options.resolver, options.format);
-    const init: ConstructorParameters<typeof DohClient>[0] = { providers: providerChain(primary, options.fallback), timeoutMs: options.timeoutMs, cache: new AnswerCache() };
+    const init: ConstructorParameters<typeof DohClient>[0] = {
+      providers: providerChain(primary, options.fallback),
+      timeoutMs: options.timeoutMs,
+      cache: new AnswerCache(),
+    };
     if (io.fetch) init.fetch = io.fetch;
     client = new DohClient(init);
   } catch (error) {
@@ -57,10 +61,26 @@ export async function main(io: CliIo): Promise<number> {
     io.err(`mxray: ${terminalSafe(error.message)}`);
     return 2;
   }
-  if (options.spfIp !== undefined) return runSpfCheck({ spfIp: options.spfIp, sender: options.queries[0]!, json: options.json, color: options.color, ...(options.helo === undefined ? {} : { helo: options.helo }) }, client, io);
+  if (options.spfIp !== undefined)
+    return runSpfCheck(
+      {
+        spfIp: options.spfIp,
+        sender: options.queries[0]!,
+        json: options.json,
+        color: options.color,
+        ...(options.helo === undefined ? {} : { helo: options.helo }),
+      },
+      client,
+      io,
+    );
   if (options.bulk) {
     const fetchPolicy = httpPolicyFetcher(io.fetch ?? ((input, init) => fetch(input, init)), options.timeoutMs);
-    return runBulkCli(options.bulk, client, io, options.all ? { blocklists: options.blocklists, dkimSelectors: options.dkimSelectors, fetchPolicy } : undefined);
+    return runBulkCli(
+      options.bulk,
+      client,
+      io,
+      options.all ? { blocklists: options.blocklists, dkimSelectors: options.dkimSelectors, fetchPolicy } : undefined,
+    );
   }
   const resolverName = (id: string) => client.providers.find((p) => p.id === id)?.name ?? id;
   if (options.save !== undefined || options.since !== undefined) return runHistory(options, client, io, compared);
@@ -77,9 +97,18 @@ export async function main(io: CliIo): Promise<number> {
       continue;
     }
     const diagnostics: DiagnosticsOptions | undefined = options.all
-      ? { blocklists: options.blocklists, dkimSelectors: options.dkimSelectors, fetchPolicy: httpPolicyFetcher(io.fetch ?? ((input, init) => fetch(input, init)), options.timeoutMs) }
+      ? {
+          blocklists: options.blocklists,
+          dkimSelectors: options.dkimSelectors,
+          fetchPolicy: httpPolicyFetcher(io.fetch ?? ((input, init) => fetch(input, init)), options.timeoutMs),
+        }
       : undefined;
-    const report: CliReport = await lookupMail(parsed.query, client, { ptr: options.ptr, fcrdns: options.fcrdns, asn: options.asn, ...(diagnostics ? { diagnostics } : {}) });
+    const report: CliReport = await lookupMail(parsed.query, client, {
+      ptr: options.ptr,
+      fcrdns: options.fcrdns,
+      asn: options.asn,
+      ...(diagnostics ? { diagnostics } : {}),
+    });
     if (options.compare && parsed.query.kind !== 'ip') {
       report.comparison = await compareResolvers(parsed.query.name, compared, { timeoutMs: options.timeoutMs, ...(io.fetch ? { fetch: io.fetch } : {}) });
     }

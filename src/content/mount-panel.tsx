@@ -31,7 +31,10 @@ export function mountPanel(platform: PanelPlatform, theme: Promise<Theme>, onClo
   const container = document.createElement('div');
   shadow.append(style, container);
   document.documentElement.append(host);
-  theme.then((value) => applyTheme(host, value), () => undefined);
+  theme.then(
+    (value) => applyTheme(host, value),
+    () => undefined,
+  );
 
   let openCount = 0;
   const draw = () => render(<PanelApp platform={platform} openCount={openCount} onClose={close} />, container);

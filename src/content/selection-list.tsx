@@ -28,13 +28,12 @@ export function SelectionList(props: { watch: (onEvent: (event: SelectionEvent) 
   if (domains.length < 2) return null;
   return (
     <section class="selection-list" aria-label="Domains in the selection">
-      <h2 class="section-heading">
-        The selection holds {total} domains
-      </h2>
+      <h2 class="section-heading">The selection holds {total} domains</h2>
       <ul>
         {domains.map((entry) => (
           <li key={entry.domain}>
-            <span class="name">{entry.display}</span>: <span class={`verdict-${verdicts[entry.domain]?.verdict ?? 'pending'}`}>{verdicts[entry.domain]?.verdictText ?? 'checking…'}</span>
+            <span class="name">{entry.display}</span>:{' '}
+            <span class={`verdict-${verdicts[entry.domain]?.verdict ?? 'pending'}`}>{verdicts[entry.domain]?.verdictText ?? 'checking…'}</span>
           </li>
         ))}
       </ul>

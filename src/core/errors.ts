@@ -32,7 +32,11 @@ export abstract class ResolverError extends Error {
 /** No answer within the per-request time limit. */
 export class ResolverTimeout extends ResolverError {
   readonly code = 'resolver-timeout';
-  constructor(resolver: string, readonly timeoutMs: number, question?: string) {
+  constructor(
+    resolver: string,
+    readonly timeoutMs: number,
+    question?: string,
+  ) {
     super(`${resolver} did not answer within ${timeoutMs} ms. It may be down or blocked on this network.`, resolver, question);
   }
   get reason(): string {
@@ -43,7 +47,11 @@ export class ResolverTimeout extends ResolverError {
 /** The request never got an HTTP answer (DNS of the resolver's host, TLS, refused connection, offline). */
 export class ResolverUnreachable extends ResolverError {
   readonly code = 'resolver-unreachable';
-  constructor(resolver: string, readonly detail: string, question?: string) {
+  constructor(
+    resolver: string,
+    readonly detail: string,
+    question?: string,
+  ) {
     super(`Could not reach ${resolver} (${detail}). Check the network connection or choose another resolver.`, resolver, question);
   }
   get reason(): string {
@@ -54,7 +62,12 @@ export class ResolverUnreachable extends ResolverError {
 /** The resolver answered with an HTTP error status. 429 means we are being rate limited. */
 export class ResolverHttpError extends ResolverError {
   readonly code = 'resolver-http-error';
-  constructor(resolver: string, readonly status: number, question?: string, readonly retryAfterMs?: number) {
+  constructor(
+    resolver: string,
+    readonly status: number,
+    question?: string,
+    readonly retryAfterMs?: number,
+  ) {
     super(describeHttpStatus(resolver, status), resolver, question);
   }
   get reason(): string {
@@ -76,7 +89,11 @@ function describeHttpStatus(resolver: string, status: number): string {
  */
 export class ResolverRedirected extends ResolverError {
   readonly code = 'resolver-redirect';
-  constructor(resolver: string, readonly location?: string, question?: string) {
+  constructor(
+    resolver: string,
+    readonly location?: string,
+    question?: string,
+  ) {
     super(
       `${resolver} answered with a redirect${location ? ` to ${location.slice(0, 100)}` : ''} instead of a DNS answer. MXray never follows a resolver's redirects, since they could send your questions unencrypted or to another server; check the resolver URL.`,
       resolver,
@@ -91,7 +108,11 @@ export class ResolverRedirected extends ResolverError {
 /** The resolver answered, but not with a usable DNS message for our question. */
 export class BadAnswer extends ResolverError {
   readonly code = 'bad-answer';
-  constructor(resolver: string, readonly problem: string, question?: string) {
+  constructor(
+    resolver: string,
+    readonly problem: string,
+    question?: string,
+  ) {
     super(`${resolver} sent an answer MXray cannot use (${problem}). Try another resolver.`, resolver, question);
   }
   get reason(): string {
@@ -115,7 +136,11 @@ export class LookupAborted extends ResolverError {
 export class UnaskableName extends ResolverError {
   readonly code = 'unaskable-name';
   override readonly retryable = false;
-  constructor(resolver: string, readonly dnsName: string, question?: string) {
+  constructor(
+    resolver: string,
+    readonly dnsName: string,
+    question?: string,
+  ) {
     super(
       `MXray did not look up "${dnsName.slice(0, 120)}": it is not a name a DNS query can carry as it is (a label holding a "." or "\\" byte, an empty label, or more than 255 octets), and asking it would ask another name.`,
       resolver,
@@ -137,7 +162,11 @@ export class AllResolversFailed extends ResolverError {
     return this.failures.map((f) => `${f.resolver}: ${f.reason}`).join('; ');
   }
   override readonly retryable = false;
-  constructor(readonly failures: ResolverError[], question?: string, readonly requests = failures.length) {
+  constructor(
+    readonly failures: ResolverError[],
+    question?: string,
+    readonly requests = failures.length,
+  ) {
     super(summariseFailures(failures), failures.at(-1)?.resolver ?? 'resolver', question);
   }
   override toJSON(): ErrorInfo {

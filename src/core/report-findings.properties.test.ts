@@ -15,14 +15,27 @@ import type { Report } from './report';
 import type { Finding, Severity } from './vocabulary';
 
 const D = 'p.example';
-const soa: FakeRecord = { name: 'example', type: 'SOA', ttl: 60, data: { mname: 'ns.example', rname: 'h.example', serial: 1, refresh: 1, retry: 1, expire: 1, minimum: 60 } };
+const soa: FakeRecord = {
+  name: 'example',
+  type: 'SOA',
+  ttl: 60,
+  data: { mname: 'ns.example', rname: 'h.example', serial: 1, refresh: 1, retry: 1, expire: 1, minimum: 60 },
+};
 const nodata = { rcode: 'NOERROR', authorities: [soa] };
-const txt = (name: string, values: string[]) => (values.length ? { answers: values.map((v): FakeRecord => ({ name, type: 'TXT', ttl: 60, data: [v] })) } : nodata);
+const txt = (name: string, values: string[]) =>
+  values.length ? { answers: values.map((v): FakeRecord => ({ name, type: 'TXT', ttl: 60, data: [v] })) } : nodata;
 
 const zoneArb = fc
   .record({
     mx: fc.constantFrom('one', 'two', 'null', 'none', 'dangling'),
-    spf: fc.constantFrom<string[]>([], ['v=spf1 -all'], ['v=spf1 mx include:_spf.p.example ~all'], ['v=spf1 +all'], ['v=spf1 a -all', 'v=spf1 mx -all'], ['v=spf1 include:missing.p.example -all']),
+    spf: fc.constantFrom<string[]>(
+      [],
+      ['v=spf1 -all'],
+      ['v=spf1 mx include:_spf.p.example ~all'],
+      ['v=spf1 +all'],
+      ['v=spf1 a -all', 'v=spf1 mx -all'],
+      ['v=spf1 include:missing.p.example -all'],
+    ),
     dmarc: fc.constantFrom<string[]>([], ['v=DMARC1; p=none'], ['v=DMARC1; p=reject; rua=mailto:d@p.example'], ['v=dmarc1; p=reject']),
     sts: fc.boolean(),
     dkim: fc.boolean(),
@@ -39,7 +52,10 @@ const zoneArb = fc
     const hosts = mx === 'one' ? ['mx1'] : mx === 'two' || mx === 'dangling' ? ['mx1', 'mx2'] : [];
     if (mx === 'null') zone[`${D} MX`] = { answers: [{ name: D, type: 'MX', ttl: 300, data: { preference: 0, exchange: '.' } }] };
     else if (hosts.length === 0) zone[`${D} MX`] = nodata;
-    else zone[`${D} MX`] = { answers: hosts.map((h, i): FakeRecord => ({ name: D, type: 'MX', ttl: 300, data: { preference: 10 * (i + 1), exchange: `${h}.${D}` } })) };
+    else
+      zone[`${D} MX`] = {
+        answers: hosts.map((h, i): FakeRecord => ({ name: D, type: 'MX', ttl: 300, data: { preference: 10 * (i + 1), exchange: `${h}.${D}` } })),
+      };
     hosts.forEach((h, i) => {
       const ip = `192.0.2.${i + 1}`;
       zone[`${h}.${D} A`] = mx === 'dangling' && i === 1 ? nodata : { answers: [{ name: `${h}.${D}`, type: 'A', ttl: 60, data: ip }] };

@@ -43,13 +43,13 @@ export interface Address {
 }
 
 export type ExchangeState =
-  | 'pending'      // address questions still in flight
-  | 'resolved'     // at least one address
-  | 'no-address'   // the name exists but has no A/AAAA (NODATA for both)
-  | 'nxdomain'     // the name does not exist
-  | 'ip-literal'   // the MX target is written as an IP address, not a host name
-  | 'error'        // the questions failed (SERVFAIL, REFUSED, resolver failure)
-  | 'null';        // the null MX "." (RFC 7505): nothing to resolve
+  | 'pending' // address questions still in flight
+  | 'resolved' // at least one address
+  | 'no-address' // the name exists but has no A/AAAA (NODATA for both)
+  | 'nxdomain' // the name does not exist
+  | 'ip-literal' // the MX target is written as an IP address, not a host name
+  | 'error' // the questions failed (SERVFAIL, REFUSED, resolver failure)
+  | 'null'; // the null MX "." (RFC 7505): nothing to resolve
 
 export interface Exchange {
   /** Target host as in the MX RDATA, normalised; `""` for the null MX `.`. */

@@ -20,7 +20,9 @@ const FORMATS: readonly { id: DohFormat; name: string; detail: string }[] = [
 export function CustomResolverFields({ url, format, problem, onUrlInput, onUrlCommit, onFormatPick }: CustomResolverFieldsProps) {
   return (
     <div class="custom-resolver">
-      <label class="field-label" for="custom-url">Custom resolver URL</label>
+      <label class="field-label" for="custom-url">
+        Custom resolver URL
+      </label>
       <input
         id="custom-url"
         type="url"
@@ -35,8 +37,7 @@ export function CustomResolverFields({ url, format, problem, onUrlInput, onUrlCo
         onChange={(event) => onUrlCommit(event.currentTarget.value)}
       />
       <p id="custom-url-hint" class="hint">
-        An https:// address of a DNS-over-HTTPS resolver. MXray asks your browser for permission to reach it when you press
-        Test or leave the field.
+        An https:// address of a DNS-over-HTTPS resolver. MXray asks your browser for permission to reach it when you press Test or leave the field.
       </p>
       {problem && (
         <p id="custom-url-problem" class="problem" role="alert">

@@ -26,8 +26,18 @@ export function DkimSelectorsField({ selectors, onChange }: { selectors: string[
   };
   return (
     <div class="field selectors-field">
-      <label class="field-label" for="dkim-selectors">Extra DKIM selectors</label>
-      <textarea id="dkim-selectors" rows={2} spellcheck={false} aria-describedby="dkim-selectors-detail" value={text} onInput={(event) => setText(event.currentTarget.value)} onBlur={commit} />
+      <label class="field-label" for="dkim-selectors">
+        Extra DKIM selectors
+      </label>
+      <textarea
+        id="dkim-selectors"
+        rows={2}
+        spellcheck={false}
+        aria-describedby="dkim-selectors-detail"
+        value={text}
+        onInput={(event) => setText(event.currentTarget.value)}
+        onBlur={commit}
+      />
       <p class="hint" id="dkim-selectors-detail">
         Selectors cannot be listed from DNS, so MXray tries common ones. Add yours (the s= tag of a DKIM-Signature), separated by spaces or commas.
       </p>

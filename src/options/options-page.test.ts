@@ -193,9 +193,7 @@ describe('options page', () => {
     await settle();
     expect(log).toEqual(['requestOrigin https://dns.example/dns-query']);
     expect(state.stored.resolver.id).toBe('quad9');
-    expect(roleText('alert')).toEqual([
-      'MXray cannot reach dns.example without your permission, so it keeps using Quad9. Press Test to be asked again.',
-    ]);
+    expect(roleText('alert')).toEqual(['MXray cannot reach dns.example without your permission, so it keeps using Quad9. Press Test to be asked again.']);
   });
 
   it('Test on a custom URL asks for the origin, saves, then tests the saved resolver and shows who answered', async () => {

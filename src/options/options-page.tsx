@@ -27,7 +27,9 @@ export function OptionsPage({ actions, version }: OptionsPageProps) {
       <header class="page-header">
         <img src="icons/icon-32.png" srcset="icons/icon-32.png 1x, icons/icon-128.png 4x" alt="" width={32} height={32} />
         <h1>MXray options</h1>
-        <a href="bulk.html" target="_blank" rel="noreferrer">Check a list of addresses or domains</a>
+        <a href="bulk.html" target="_blank" rel="noreferrer">
+          Check a list of addresses or domains
+        </a>
         <p class="save-status" role="status">
           {status}
         </p>

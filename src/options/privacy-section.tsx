@@ -57,9 +57,8 @@ export function PrivacySection({ settings, save, actions, setStatus }: PrivacySe
         </p>
       )}
       <p class="note">
-        The names you look up go only to the resolver you chose above (and, with fallback on, to the resolver that
-        stands in for it). MXray has no server of its own, sends no telemetry and no analytics, and keeps recent lookups
-        only in this browser.
+        The names you look up go only to the resolver you chose above (and, with fallback on, to the resolver that stands in for it). MXray has no server of its
+        own, sends no telemetry and no analytics, and keeps recent lookups only in this browser.
       </p>
     </section>
   );

@@ -82,7 +82,9 @@ describe('sameResolver', () => {
   it('compares built-in ones by id, custom ones by URL and format', () => {
     expect(sameResolver({ id: 'google' }, { id: 'google', customUrl: 'https://a.example/' })).toBe(true);
     expect(sameResolver({ id: 'custom', customUrl: 'https://a.example/' }, { id: 'custom', customUrl: 'https://b.example/' })).toBe(false);
-    expect(sameResolver({ id: 'custom', customUrl: 'https://a.example/' }, { id: 'custom', customUrl: 'https://a.example/', customFormat: 'json' })).toBe(false);
+    expect(sameResolver({ id: 'custom', customUrl: 'https://a.example/' }, { id: 'custom', customUrl: 'https://a.example/', customFormat: 'json' })).toBe(
+      false,
+    );
   });
 });
 

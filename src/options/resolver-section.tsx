@@ -8,7 +8,15 @@ import type { DohFormat } from '../core/doh/providers';
 import type { ResolverSetting, Settings } from '../shared/settings';
 import { CustomResolverFields } from './custom-resolver-fields';
 import type { OptionsActions } from './options-actions';
-import { checkCustomUrl, impliedFormat, permissionMissingMessage, RESOLVER_CHOICES, resolverName, withBuiltInResolver, type ResolverChoice } from './resolver-choice';
+import {
+  checkCustomUrl,
+  impliedFormat,
+  permissionMissingMessage,
+  RESOLVER_CHOICES,
+  resolverName,
+  withBuiltInResolver,
+  type ResolverChoice,
+} from './resolver-choice';
 import { ResolverTest, type TestState } from './resolver-test';
 import { resolverKey, useCustomResolverCommit } from './use-custom-resolver-commit';
 import { errorText } from './use-saved-settings';

@@ -19,7 +19,6 @@ function loadSettings() {
   return sendRequest('getSettings', undefined);
 }
 
-
 export function mailActions(options: { canRequestPermissions: boolean }): MailActions {
   const actions: MailActions = {
     compareResolvers: (input) => sendRequest('compareResolvers', { input }),

@@ -25,7 +25,11 @@ describe('chooseLead', () => {
   });
 
   it('does not count an implicit MX or a null MX (RFC 5321 §5.1, RFC 7505) as mail servers of the host', () => {
-    const implicit = report('www.example.co.uk', { mxStatus: 'nodata', implicitMx: true, exchanges: [testExchange('www.example.co.uk', { implicit: true, preference: 0 })] });
+    const implicit = report('www.example.co.uk', {
+      mxStatus: 'nodata',
+      implicitMx: true,
+      exchanges: [testExchange('www.example.co.uk', { implicit: true, preference: 0 })],
+    });
     expect(chooseLead(implicit, withMx('example.co.uk'), true)).toBe('registrable');
     const nullMx = report('www.example.co.uk', { nullMx: true, exchanges: [nullExchange()] });
     expect(chooseLead(nullMx, withMx('example.co.uk'), true)).toBe('registrable');

@@ -91,7 +91,10 @@ describe('PopupApp', () => {
   });
 
   it('runs ?q= at once as the result page, and a typed name exactly as typed', async () => {
-    const fake = fakePlatform(undefined, { 'five-mx.test': report('five-mx.test', 'five-mx.test', true), 'implicit.test': report('implicit.test', 'implicit.test', false) });
+    const fake = fakePlatform(undefined, {
+      'five-mx.test': report('five-mx.test', 'five-mx.test', true),
+      'implicit.test': report('implicit.test', 'implicit.test', false),
+    });
     const view = mount(h(PopupApp, { platform: fake.platform, isPage: true, query: 'five-mx.test' }));
     await settle();
     expect(fake.requests).toEqual([{ type: 'lookup', input: 'five-mx.test', source: 'omnibox' }]);

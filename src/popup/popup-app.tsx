@@ -141,7 +141,13 @@ export function PopupApp({ platform, query, isPage }: PopupAppProps) {
       <QuickBox onLookup={lookUp} recent={recent} initial={query ?? ''} autoFocus={mode === 'idle'} />
       {mode === 'tab' && lead && choices.length === 2 && <DomainSwitch choices={choices} selected={lead} onSelect={(key) => setLead(key as Lead)} />}
       {mode === 'idle' && <p class="hint">This page has no domain to look up. Type a domain, an email address, a URL or an IP address.</p>}
-      {(mode === 'single' || mode === 'tab') && <LookupView state={lead === undefined ? waiting(main.request, main.report) : shown} actions={actions} rerun={lead === 'registrable' ? rerunAlt : rerunMain} />}
+      {(mode === 'single' || mode === 'tab') && (
+        <LookupView
+          state={lead === undefined ? waiting(main.request, main.report) : shown}
+          actions={actions}
+          rerun={lead === 'registrable' ? rerunAlt : rerunMain}
+        />
+      )}
     </div>
   );
 }

@@ -38,6 +38,4 @@ export const SELECTION_PORT = 'bulk-selection';
 
 export type SelectionCommand = { type: 'list' } | { type: 'open-bulk' };
 
-export type SelectionEvent =
-  | { type: 'selection'; domains: { domain: string; display: string }[]; total: number }
-  | { type: 'verdict'; result: BulkResult };
+export type SelectionEvent = { type: 'selection'; domains: { domain: string; display: string }[]; total: number } | { type: 'verdict'; result: BulkResult };

@@ -26,9 +26,7 @@ export interface LookupRequest {
   source: 'typed' | 'tab' | 'menu' | 'link' | 'omnibox';
 }
 
-export type LookupMessage =
-  | { type: 'report'; report: Report }
-  | { type: 'invalid'; error: InvalidQueryJson };
+export type LookupMessage = { type: 'report'; report: Report } | { type: 'invalid'; error: InvalidQueryJson };
 
 /** Request/response messages: name -> [request payload, response]. History and watch list: watch-messages.ts. */
 export interface Requests extends WatchRequests {

@@ -8,7 +8,13 @@ describe('migrateSettings', () => {
     expect(migrateSettings({ resolver: { id: 'evil' }, theme: 'pink', timeoutMs: 1e9 })).toEqual(DEFAULT_SETTINGS);
   });
   it('keeps valid choices', () => {
-    const custom = { ...DEFAULT_SETTINGS, resolver: { id: 'custom' as const, customUrl: 'https://dns.example/dns-query', customFormat: 'wire' as const }, fallback: false, ptr: false, theme: 'dark' as const };
+    const custom = {
+      ...DEFAULT_SETTINGS,
+      resolver: { id: 'custom' as const, customUrl: 'https://dns.example/dns-query', customFormat: 'wire' as const },
+      fallback: false,
+      ptr: false,
+      theme: 'dark' as const,
+    };
     expect(migrateSettings(custom)).toEqual(custom);
   });
   it('drops a custom resolver without a URL back to the default', () => {

@@ -41,4 +41,3 @@ export interface MailActions {
   /** "Test a sending server": RFC 7208 check_host() in the worker. Absent: the form is not shown. */
   checkSpf?(request: SpfCheckPayload): Promise<SpfCheck>;
 }
-

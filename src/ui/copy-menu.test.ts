@@ -21,10 +21,11 @@ function setup(copy: (text: string) => Promise<void>) {
     await act(async () => target.click());
   };
   // The formats are loaded with import() on first use: wait for the copy to land.
-  const settled = (check: () => void) => vi.waitFor(async () => {
-    await act(async () => undefined);
-    check();
-  });
+  const settled = (check: () => void) =>
+    vi.waitFor(async () => {
+      await act(async () => undefined);
+      check();
+    });
   return { report, view, button, items, key, click, settled };
 }
 

@@ -96,8 +96,18 @@ export function CopyMenu({ report, actions }: { report: Report; actions: ReportA
         if (open && next && !event.currentTarget.contains(next)) setOpen(false);
       }}
     >
-      <button ref={button} type="button" class="button-secondary" aria-haspopup="menu" aria-expanded={open} aria-controls={menuId} onClick={() => setOpen(!open)} onKeyDown={onButtonKey}>
-        Copy<span aria-hidden="true" class="caret" />
+      <button
+        ref={button}
+        type="button"
+        class="button-secondary"
+        aria-haspopup="menu"
+        aria-expanded={open}
+        aria-controls={menuId}
+        onClick={() => setOpen(!open)}
+        onKeyDown={onButtonKey}
+      >
+        Copy
+        <span aria-hidden="true" class="caret" />
       </button>
       {open && (
         <div ref={menu} id={menuId} role="menu" aria-label="Copy" class="menu" onKeyDown={onMenuKey}>

@@ -12,7 +12,10 @@ export function DnsText({ text, class: className, multiline = false }: { text: s
 
 /** A file shown as lines (an MTA-STS policy in a <pre>): its line ends and tabs stay, the rest is escaped. */
 function escapeLines(text: string): string {
-  return text.split(/(\r?\n|\t)/).map((part, index) => (index % 2 === 1 ? part : escapeUnsafe(part))).join('');
+  return text
+    .split(/(\r?\n|\t)/)
+    .map((part, index) => (index % 2 === 1 ? part : escapeUnsafe(part)))
+    .join('');
 }
 
 /** For attributes and labels that must be strings (aria-label, button text). */

@@ -5,7 +5,9 @@ import { DnsText } from './dns-text';
 export function ErrorAlert({ alert }: { alert: AlertText }) {
   return (
     <div role="alert" class="error-alert">
-      <p class="error-what"><DnsText text={alert.what} /></p>
+      <p class="error-what">
+        <DnsText text={alert.what} />
+      </p>
       <p class="error-try">{alert.tryNext}</p>
     </div>
   );

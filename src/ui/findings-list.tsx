@@ -10,14 +10,8 @@ export function FindingsList({ findings, headingLevel = 2 }: { findings: readonl
   const Heading = headingLevel === 2 ? 'h2' : 'h3';
   return (
     <section class="findings" aria-label="Findings">
-      <Heading class="section-heading">
-        Findings
-      </Heading>
-      {findings.length === 0 ? (
-        <p class="muted">None yet.</p>
-      ) : (
-        <FindingItems findings={findings} />
-      )}
+      <Heading class="section-heading">Findings</Heading>
+      {findings.length === 0 ? <p class="muted">None yet.</p> : <FindingItems findings={findings} />}
     </section>
   );
 }

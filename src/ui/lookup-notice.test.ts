@@ -30,7 +30,9 @@ describe('a slow resolver on screen', () => {
       { code: 'resolver-slow', message: 'Cloudflare and Google are slow to answer; also asking Quad9.', atMs: 2_000 },
     ];
     const element = mount(h(LookupView, { state: { request, report }, actions }));
-    expect(textOf(element.querySelector('[role="status"]'))).toMatch(/^Looking up… Cloudflare and Google are slow to answer; also asking Quad9\. 0 of \d+ mail servers? resolved$/);
+    expect(textOf(element.querySelector('[role="status"]'))).toMatch(
+      /^Looking up… Cloudflare and Google are slow to answer; also asking Quad9\. 0 of \d+ mail servers? resolved$/,
+    );
   });
 
   it('drops a notice once it is old news (2 s without being said again)', () => {

@@ -27,7 +27,8 @@ describe('LookupView', () => {
   it('paints the table as soon as the MX answer is in, while addresses are pending', () => {
     const report = fiveMxReport();
     report.status = 'running';
-    for (const exchange of report.exchanges.slice(2)) Object.assign(exchange, { state: 'pending', addresses: [], addressStatus: { A: 'pending', AAAA: 'pending' } });
+    for (const exchange of report.exchanges.slice(2))
+      Object.assign(exchange, { state: 'pending', addresses: [], addressStatus: { A: 'pending', AAAA: 'pending' } });
     const element = view({ request, report });
     expect(element.querySelectorAll('tbody')).toHaveLength(4);
     expect(textOf(element.querySelector('[role="status"]'))).toBe('Looking up… 2 of 5 mail servers resolved');
@@ -49,7 +50,9 @@ describe('LookupView', () => {
   it('alerts on input it cannot look up, saying what to type', () => {
     const invalid = { code: 'invalid-query' as const, reason: 'bad-character' as const, input: 'exa mple', message: '"exa mple" contains a space.' };
     const element = view({ request: { ...request, input: 'exa mple' }, invalid });
-    expect(textOf(element.querySelector('[role="alert"]'))).toBe('"exa mple" contains a space. Type a domain (example.com), an email address, a URL or an IP address.');
+    expect(textOf(element.querySelector('[role="alert"]'))).toBe(
+      '"exa mple" contains a space. Type a domain (example.com), an email address, a URL or an IP address.',
+    );
     expect(textOf(element.querySelector('[role="status"]'))).toBe('Not looked up');
   });
 
@@ -66,7 +69,9 @@ describe('LookupView', () => {
       'No resolver answered for the mail servers (MX) of example.com. Cloudflare did not answer within 4000 ms. Check the network connection and try again, or choose another resolver in the options.',
     );
     const servfail = withFindings(testReport({ mxStatus: 'servfail', exchanges: [] }));
-    expect(textOf(view({ request, report: servfail }).querySelector('[role="alert"]'))).toMatch(/^The resolver could not get an answer .* \(SERVFAIL\)\. Try again/);
+    expect(textOf(view({ request, report: servfail }).querySelector('[role="alert"]'))).toMatch(
+      /^The resolver could not get an answer .* \(SERVFAIL\)\. Try again/,
+    );
     const nxdomain = withFindings(testReport({ mxStatus: 'nxdomain', exchanges: [] }));
     const element = view({ request, report: nxdomain });
     expect(element.querySelector('[role="alert"]')).toBeNull();

@@ -41,7 +41,9 @@ export function LookupView({ state, actions, headingLevel = 1, rerun }: LookupVi
     <div class="lookup">
       {title !== undefined && (
         <div class="lookup-head">
-          <Heading class="lookup-title"><DnsText text={title} /></Heading>
+          <Heading class="lookup-title">
+            <DnsText text={title} />
+          </Heading>
           {report && <LazyCopyMenu report={report} actions={actions} />}
         </div>
       )}

@@ -28,7 +28,9 @@ function Records({ records, status }: { records: readonly string[]; status: Answ
     <>
       {records.map((record, index) => (
         <dd key={index}>
-          <code class="record"><DnsText text={record} /></code>
+          <code class="record">
+            <DnsText text={record} />
+          </code>
         </dd>
       ))}
     </>
@@ -53,7 +55,9 @@ export function MailRecords({ txt, headingLevel = 2 }: { txt: TxtSummary; headin
           <ul>
             {others.map((record, index) => (
               <li key={index}>
-                <code class="record"><DnsText text={record} /></code>
+                <code class="record">
+                  <DnsText text={record} />
+                </code>
               </li>
             ))}
           </ul>

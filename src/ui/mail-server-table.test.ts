@@ -65,7 +65,9 @@ describe('MailServerTable', () => {
   });
 
   it('marks an implicit MX and an alias', () => {
-    const rows = rowTexts(table([testExchange('implicit.test', { implicit: true, preference: 0 }), testExchange('mail.cname-mx.test', { cname: ['real.cname-mx.test'] })]));
+    const rows = rowTexts(
+      table([testExchange('implicit.test', { implicit: true, preference: 0 }), testExchange('mail.cname-mx.test', { cname: ['real.cname-mx.test'] })]),
+    );
     expect(rows[0]).toMatch(/^0 implicit\.test implicit MX 192\.0\.2\.\d+/);
     expect(rows[1]).toMatch(/^10 mail\.cname-mx\.test alias of real\.cname-mx\.test /);
   });

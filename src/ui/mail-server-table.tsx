@@ -86,7 +86,11 @@ function HostCell({ exchange, rows }: { exchange: Exchange; rows: number }) {
       <DnsText class="name" text={shown} />
       {shown !== exchange.host && exchange.host !== '' && <DnsText class="note ascii" text={exchange.host} />}
       {exchange.implicit && <span class="tag">implicit MX</span>}
-      {exchange.cname.length > 0 && <span class="note">alias of <DnsText text={exchange.cname.at(-1)!} /></span>}
+      {exchange.cname.length > 0 && (
+        <span class="note">
+          alias of <DnsText text={exchange.cname.at(-1)!} />
+        </span>
+      )}
     </th>
   );
 }

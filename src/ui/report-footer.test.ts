@@ -26,21 +26,32 @@ describe('ReportFooter', () => {
 describe('footer text', () => {
   it('shows a custom resolver by its host, and cache hits and DNSSEC when there are', () => {
     const report = withFindings(
-      testReport({ resolver: 'https://dns.example.net/dns-query', answeredBy: ['https://dns.example.net/dns-query'], authenticated: true, stats: { roundTrips: 0, requests: 0, cacheHits: 5 } }),
+      testReport({
+        resolver: 'https://dns.example.net/dns-query',
+        answeredBy: ['https://dns.example.net/dns-query'],
+        authenticated: true,
+        stats: { roundTrips: 0, requests: 0, cacheHits: 5 },
+      }),
     );
     expect(footerSummary(report)).toBe('via dns.example.net · 42 ms · 0 round trips · 0 requests · 5 from cache · DNSSEC validated');
   });
 
   it('says each failing resolver once, even when it failed many questions', () => {
     const event = { resolver: 'Cloudflare', next: 'Google', error: timeout };
-    const report = withFindings(testReport({ answeredBy: ['google'], resolverEvents: [event, event, { resolver: 'Google', error: { ...timeout, resolver: 'Google' } }] }));
+    const report = withFindings(
+      testReport({ answeredBy: ['google'], resolverEvents: [event, event, { resolver: 'Google', error: { ...timeout, resolver: 'Google' } }] }),
+    );
     expect(fallbackSentences(report)).toEqual(['Cloudflare did not answer; Google answered', 'Google did not answer']);
   });
 
   it('folds "skipped because it failed recently" into the failure it follows', () => {
     const skipped = { resolver: 'Cloudflare', next: 'Google', error: { code: 'resolver-skipped', message: 'Cloudflare was skipped.', resolver: 'Cloudflare' } };
     const failed = { resolver: 'Cloudflare', next: 'Google', error: timeout };
-    expect(fallbackSentences(withFindings(testReport({ answeredBy: ['google'], resolverEvents: [failed, skipped] })))).toEqual(['Cloudflare did not answer; Google answered']);
-    expect(fallbackSentences(withFindings(testReport({ answeredBy: ['google'], resolverEvents: [skipped] })))).toEqual(['Cloudflare was skipped (it failed recently); Google answered']);
+    expect(fallbackSentences(withFindings(testReport({ answeredBy: ['google'], resolverEvents: [failed, skipped] })))).toEqual([
+      'Cloudflare did not answer; Google answered',
+    ]);
+    expect(fallbackSentences(withFindings(testReport({ answeredBy: ['google'], resolverEvents: [skipped] })))).toEqual([
+      'Cloudflare was skipped (it failed recently); Google answered',
+    ]);
   });
 });

@@ -12,12 +12,14 @@ import { mount, textOf, unmountAll } from './testing/render';
 
 afterEach(unmountAll);
 
-const host = (name: string, preference: number, addresses: Address[]) => testExchange(name, { preference, addresses, addressStatus: { A: 'ok', AAAA: 'nodata' } });
+const host = (name: string, preference: number, addresses: Address[]) =>
+  testExchange(name, { preference, addresses, addressStatus: { A: 'ok', AAAA: 'nodata' } });
 function report(...exchanges: ReturnType<typeof host>[]): Report {
   const facts = testReport({ exchanges });
   return { ...facts, findings: [], resilience: assessResilience(facts)! };
 }
-const spread = () => report(host('mx1.example.com', 10, [netAddress('192.0.2.1', 64500)]), host('mx2.example.com', 20, [netAddress('198.51.100.2', 64501, 'NL')]));
+const spread = () =>
+  report(host('mx1.example.com', 10, [netAddress('192.0.2.1', 64500)]), host('mx2.example.com', 20, [netAddress('198.51.100.2', 64501, 'NL')]));
 const single = () => report(host('mx1.example.com', 10, [netAddress('192.0.2.1', 64500)]), host('mx2.example.com', 20, [netAddress('192.0.2.2', 64500)]));
 
 describe('ResilienceLine', () => {
@@ -44,7 +46,15 @@ describe('ResilienceLine', () => {
 describe('the network beside each address', () => {
   it('adds a Network column with AS, prefix and country when the lookups ran', () => {
     const element = mount(h(MailServerTable, { exchanges: spread().exchanges })).querySelector('table')!;
-    expect([...element.querySelectorAll('thead th')].map(textOf)).toEqual(['Preference', 'Mail server', 'Address', 'Network', 'Reverse DNS (PTR)', 'FCrDNS', 'TTL']);
+    expect([...element.querySelectorAll('thead th')].map(textOf)).toEqual([
+      'Preference',
+      'Mail server',
+      'Address',
+      'Network',
+      'Reverse DNS (PTR)',
+      'FCrDNS',
+      'TTL',
+    ]);
     const network = element.querySelector('td.network')!;
     expect(textOf(network)).toBe('AS64500 NET64500 192.0.2.0/24 · DE');
     expect(network.getAttribute('title')).toBe('NET64500');
@@ -54,7 +64,11 @@ describe('the network beside each address', () => {
     const text = formatPlainText(spread());
     expect(text).toMatch(/^Preference +Mail server +Address +Network +Reverse DNS \(PTR\) +FCrDNS +TTL$/m);
     expect(text).toMatch(/^10 +mx1\.example\.com +192\.0\.2\.1 +AS64500 NET64500 · 192\.0\.2\.0\/24 · DE +mx\.example\.com +pass +300$/m);
-    expect(text).toContain('Resilience: 2 networks, 2 countries, backup ready\n- OK: The MX hosts are spread over 2 networks (AS64500 and AS64501) in 2 countries (DE and NL)');
-    expect(text).toContain('- Info: mx1.example.com (10) takes all the mail while it answers; mx2.example.com (20) is used only when mx1.example.com is down. (RFC 5321 §5.1)');
+    expect(text).toContain(
+      'Resilience: 2 networks, 2 countries, backup ready\n- OK: The MX hosts are spread over 2 networks (AS64500 and AS64501) in 2 countries (DE and NL)',
+    );
+    expect(text).toContain(
+      '- Info: mx1.example.com (10) takes all the mail while it answers; mx2.example.com (20) is used only when mx1.example.com is down. (RFC 5321 §5.1)',
+    );
   });
 });

@@ -15,7 +15,11 @@ export function ResilienceLine({ report }: { report: Report }) {
       <summary>
         <span class="resilience-title">Resilience</span> <span class="resilience-summary">{resilience.summary}</span>
       </summary>
-      {resilience.findings.length > 0 ? <FindingItems findings={resilience.findings} /> : <p class="muted">{resilience.status === 'pending' ? 'Checking…' : 'Nothing to add.'}</p>}
+      {resilience.findings.length > 0 ? (
+        <FindingItems findings={resilience.findings} />
+      ) : (
+        <p class="muted">{resilience.status === 'pending' ? 'Checking…' : 'Nothing to add.'}</p>
+      )}
       {resilience.asnOff && <p class="muted">Network lookups are off (Options → Lookups): only address blocks are compared.</p>}
     </details>
   );

@@ -29,7 +29,13 @@ const report = withFindings(
         ],
       }),
     ],
-    txt: { records: ['v=spf1 \u001b[31m\u2066-all'], status: 'ok', spf: ['v=spf1 \u001b[31m\u2066-all'], dmarc: ['v=DMARC1; p=reject\ufeff'], dmarcStatus: 'ok' },
+    txt: {
+      records: ['v=spf1 \u001b[31m\u2066-all'],
+      status: 'ok',
+      spf: ['v=spf1 \u001b[31m\u2066-all'],
+      dmarc: ['v=DMARC1; p=reject\ufeff'],
+      dmarcStatus: 'ok',
+    },
   }),
   [{ code: 'ptr-invalid-hostname', severity: 'warn', message: `The reverse name (PTR) of 192.0.2.2, ${RLO_PTR}, is not a valid host name.` }],
 );

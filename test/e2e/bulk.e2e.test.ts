@@ -80,7 +80,9 @@ describe('bulk page', () => {
     expect(before).toBeLessThan(126);
     cloudflare.setDefaultModes([]);
     const counts = Object.fromEntries(
-      await Promise.all(['accepts', 'implicit', 'null-mx', 'nxdomain', 'no-mail', 'failed'].map(async (v) => [v, Number(await page.getByTestId(`count-${v}`).textContent())])),
+      await Promise.all(
+        ['accepts', 'implicit', 'null-mx', 'nxdomain', 'no-mail', 'failed'].map(async (v) => [v, Number(await page.getByTestId(`count-${v}`).textContent())]),
+      ),
     );
     expect(counts).toEqual({ accepts: 121, implicit: 1, 'null-mx': 1, nxdomain: 1, 'no-mail': 1, failed: 1 });
     await saveScreenshot(page, 'bulk-finished-light');
@@ -133,14 +135,25 @@ describe('bulk page', () => {
     await pickFromContextMenu(browser, tab, point);
     const list = tab.getByRole('dialog', { name: 'MXray' }).getByRole('region', { name: 'Domains in the selection' });
     await list.waitFor();
-    await expect.poll(() => list.getByRole('listitem').allTextContents(), { timeout: 10_000 }).toEqual(['five-mx.test: accepts mail', 'one-mx.test: accepts mail']);
+    await expect
+      .poll(() => list.getByRole('listitem').allTextContents(), { timeout: 10_000 })
+      .toEqual(['five-mx.test: accepts mail', 'one-mx.test: accepts mail']);
     await saveScreenshot(tab, 'bulk-panel-selection');
     const isBulk = (p: Page) => p.url().startsWith(browser.url('bulk.html'));
     await list.getByRole('button', { name: 'Open all 2 in the bulk page' }).click();
     await expect.poll(() => browser.context.pages().some(isBulk), { timeout: 5_000 }).toBe(true);
     const bulk = browser.context.pages().filter(isBulk).at(-1)!;
     // The earlier, finished run is replaced by this one (a run in progress would be left alone).
-    await expect.poll(() => bulk.getByTestId('shown-count').textContent().catch(() => ''), { timeout: 15_000 }).toBe('2 rows');
+    await expect
+      .poll(
+        () =>
+          bulk
+            .getByTestId('shown-count')
+            .textContent()
+            .catch(() => ''),
+        { timeout: 15_000 },
+      )
+      .toBe('2 rows');
     await expect.poll(() => bulk.getByText(/^Done$/).count(), { timeout: 15_000 }).toBe(1);
     expect(await bulk.getByTestId('count-accepts').textContent()).toBe('2');
   }, 60_000);

@@ -71,7 +71,10 @@ describe('PTR names that could deceive, in the real popup', () => {
     expect(await ptr.evaluate((node) => [node.tagName, getComputedStyle(node).unicodeBidi])).toEqual(['BDI', 'isolate']);
     expect(await popup.page.evaluate(() => document.body.innerText)).not.toMatch(RAW_UNSAFE);
     expect(await table.textContent()).not.toMatch(/\bpass\b/);
-    await popup.page.getByText(/can never pass forward-confirmed reverse DNS/).first().waitFor();
+    await popup.page
+      .getByText(/can never pass forward-confirmed reverse DNS/)
+      .first()
+      .waitFor();
     await saveScreenshot(popup.page, screenshot);
     await checkAxe(`popup ${domain}`, popup.page);
   });
@@ -126,16 +129,24 @@ describe('the keyboard alone, with real key presses', () => {
     const rings: string[] = [];
     for (let i = 0; i < 4; i++) {
       await pressKeys(browser.display!, 'Tab');
-      rings.push(await page.evaluate(() => {
-        const active = document.activeElement as HTMLElement | null;
-        if (!active || active === document.body) return 'none';
-        const style = getComputedStyle(active);
-        return `${active.tagName}:${style.outlineStyle}:${style.outlineWidth}`;
-      }));
+      rings.push(
+        await page.evaluate(() => {
+          const active = document.activeElement as HTMLElement | null;
+          if (!active || active === document.body) return 'none';
+          const style = getComputedStyle(active);
+          return `${active.tagName}:${style.outlineStyle}:${style.outlineWidth}`;
+        }),
+      );
     }
     for (const ring of rings) expect(ring).toMatch(/^[A-Z]+:(solid|auto|dashed):[1-9]/);
     // Pass and fail are words in the FCrDNS column, not only a colour.
-    expect(await page.getByRole('table', { name: 'Mail servers' }).locator('td').filter({ hasText: /^pass$/ }).count()).toBeGreaterThan(0);
+    expect(
+      await page
+        .getByRole('table', { name: 'Mail servers' })
+        .locator('td')
+        .filter({ hasText: /^pass$/ })
+        .count(),
+    ).toBeGreaterThan(0);
   });
 
   it('Esc (a real key press) closes the panel and gives focus back to the link it was opened from', async () => {
@@ -158,7 +169,9 @@ describe('the same PTR names in the CLI', () => {
   it('prints them escaped, and a terminal-like page of that output is screenshotted', async () => {
     const outputs: string[] = [];
     for (const domain of ['ptr-zwsp.test', 'ptr-rlo.test']) {
-      const { stdout } = await promisify(execFile)(process.execPath, [join(REPO_ROOT, 'bin/mxray.js'), '--no-fallback', '--resolver', stack.dohUrl, domain], { env: { ...process.env, NODE_EXTRA_CA_CERTS: stack.caPath, NO_COLOR: '1' } }).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
+      const { stdout } = await promisify(execFile)(process.execPath, [join(REPO_ROOT, 'bin/mxray.js'), '--no-fallback', '--resolver', stack.dohUrl, domain], {
+        env: { ...process.env, NODE_EXTRA_CA_CERTS: stack.caPath, NO_COLOR: '1' },
+      }).catch((error: { stdout: string }) => ({ stdout: error.stdout }));
       expect(stdout).not.toMatch(RAW_UNSAFE);
       outputs.push(`$ mxray ${domain}\n${stdout}`);
     }
@@ -166,7 +179,9 @@ describe('the same PTR names in the CLI', () => {
     expect(outputs.join('')).toContain('mail.moc\\u202elapyap.ptr-rlo.test');
     const page = await browser.context.newPage();
     await page.setViewportSize({ width: 1100, height: 560 });
-    await page.setContent('<body style="margin:0;background:#1e1e1e"><pre style="margin:0;padding:12px;color:#ddd;font:13px/1.35 monospace;white-space:pre-wrap"></pre></body>');
+    await page.setContent(
+      '<body style="margin:0;background:#1e1e1e"><pre style="margin:0;padding:12px;color:#ddd;font:13px/1.35 monospace;white-space:pre-wrap"></pre></body>',
+    );
     // The text goes in as a text node, exactly as the terminal got it.
     await page.locator('pre').evaluate((pre, text) => (pre.textContent = text), outputs.join('\n'));
     await saveScreenshot(page, 'cli-ptr-zero-width-space-and-rlo');

@@ -68,9 +68,19 @@ describe('the Resilience line in Chromium', () => {
   });
 
   it.each([
-    ['nolisting', 'nolisting.test', 'Resilience 1 network, 1 country, first MX does not answer (nolisting?)', /^Info mx0\.nolisting\.test \(10\) takes all the mail while it answers; mx\.nolisting\.test \(20\) is used only when/],
+    [
+      'nolisting',
+      'nolisting.test',
+      'Resilience 1 network, 1 country, first MX does not answer (nolisting?)',
+      /^Info mx0\.nolisting\.test \(10\) takes all the mail while it answers; mx\.nolisting\.test \(20\) is used only when/,
+    ],
     ['single-network', 'one-network.test', 'Resilience 1 network, 1 country, backup on the same network', /^Warning Every MX host/],
-    ['well-spread', 'spread.test', 'Resilience 2 networks, 2 countries, backup ready', /^OK The MX hosts are spread over 2 networks \(AS64500 and AS64501\) in 2 countries \(DE and NL\)/],
+    [
+      'well-spread',
+      'spread.test',
+      'Resilience 2 networks, 2 countries, backup ready',
+      /^OK The MX hosts are spread over 2 networks \(AS64500 and AS64501\) in 2 countries \(DE and NL\)/,
+    ],
   ])('%s: %s on the result page, with a screenshot', async (name, domain, line, first) => {
     const page = await openExtensionPage(browser, `popup.html?q=${domain}`, { width: 600, height: 760 });
     await waitForDone(page);
@@ -92,7 +102,10 @@ describe('the Resilience line in Chromium', () => {
     const box = options.getByRole('checkbox', { name: 'Networks of the mail servers' });
     expect(await box.isChecked()).toBe(true);
     await box.uncheck();
-    await options.getByRole('status').filter({ hasText: /^Saved/ }).waitFor();
+    await options
+      .getByRole('status')
+      .filter({ hasText: /^Saved/ })
+      .waitFor();
     // A name not looked up before, so no cached report stands in for a new lookup.
     const page = await openExtensionPage(browser, 'popup.html?q=pref-typo.test', { width: 600, height: 760 });
     await waitForDone(page);
@@ -100,7 +113,10 @@ describe('the Resilience line in Chromium', () => {
     const rows = await readMailServers(page);
     expect(Object.keys(rows[0]!.cells)).not.toContain('Network');
     await box.check();
-    await options.getByRole('status').filter({ hasText: /^Saved/ }).waitFor();
+    await options
+      .getByRole('status')
+      .filter({ hasText: /^Saved/ })
+      .waitFor();
     await Promise.all([page.close(), options.close()]);
   });
 

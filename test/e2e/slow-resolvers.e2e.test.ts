@@ -61,7 +61,10 @@ describe('slow and hanging resolvers in the popup', () => {
     for (const id of IDS) {
       expect(doubles[id].log.length, `${id} was asked`).toBeGreaterThan(0);
       expect(doubles[id].log.every((entry) => entry.httpStatus === null)).toBe(true);
-      expect(doubles[id].log.some((entry) => entry.name === 'one-mx.test' && entry.type === 'MX' && entry.aborted), `${id}: MX request aborted`).toBe(true);
+      expect(
+        doubles[id].log.some((entry) => entry.name === 'one-mx.test' && entry.type === 'MX' && entry.aborted),
+        `${id}: MX request aborted`,
+      ).toBe(true);
     }
   }, 30_000);
 

@@ -57,7 +57,9 @@ describe('Test a sending server', () => {
     try {
       const shown = await check(page, { ip: 'from out.example.net (out.example.net [203.0.113.5]) by mx.test' });
       expect(shown.verdict).toBe('Pass: authorized');
-      expect(shown.text).toContain('203.0.113.5 may send mail for incl.spf-check.test: it matches ip4:203.0.113.0/24 in _spf.incl.spf-check.test, included by incl.spf-check.test.');
+      expect(shown.text).toContain(
+        '203.0.113.5 may send mail for incl.spf-check.test: it matches ip4:203.0.113.0/24 in _spf.incl.spf-check.test, included by incl.spf-check.test.',
+      );
       expect(shown.path).toEqual(['incl.spf-check.test', 'include:_spf.incl.spf-check.test', 'ip4:203.0.113.0/24 matched']);
       await saveScreenshot(page.getByRole('form', { name: 'Test a sending server' }).locator('..'), 'spf-check-pass');
     } finally {
@@ -65,12 +67,14 @@ describe('Test a sending server', () => {
     }
   });
 
-  it('a fail shows the domain\'s explanation; an IPv4-mapped address is checked as IPv4', async () => {
+  it("a fail shows the domain's explanation; an IPv4-mapped address is checked as IPv4", async () => {
     const page = await spfSection('exp.spf-check.test');
     try {
       const shown = await check(page, { ip: '::ffff:192.0.2.99', sender: 'Bob.Smith@exp.spf-check.test' });
       expect(shown.verdict).toBe('Fail: not authorized');
-      expect(shown.text).toContain("192.0.2.99 is not one of exp.spf-check.test's mail servers; see https://exp.spf-check.test/spf?s=Bob.Smith%40exp.spf-check.test");
+      expect(shown.text).toContain(
+        "192.0.2.99 is not one of exp.spf-check.test's mail servers; see https://exp.spf-check.test/spf?s=Bob.Smith%40exp.spf-check.test",
+      );
       expect(shown.path).toEqual(['exp.spf-check.test', '-all matched']);
       await saveScreenshot(page.getByRole('form', { name: 'Test a sending server' }).locator('..'), 'spf-check-fail');
       // Bad input is a sentence in an alert, and the page keeps working.

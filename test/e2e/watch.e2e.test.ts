@@ -77,7 +77,10 @@ async function extensionPage(b: ExtensionBrowser): Promise<Page> {
 }
 
 const badge = (page: Page) => page.evaluate(() => chrome.action.getBadgeText({}));
-const notifications = (page: Page) => page.evaluate(() => new Promise<string[]>((resolve) => (chrome.notifications ? chrome.notifications.getAll((all) => resolve(Object.keys(all))) : resolve([]))));
+const notifications = (page: Page) =>
+  page.evaluate(
+    () => new Promise<string[]>((resolve) => (chrome.notifications ? chrome.notifications.getAll((all) => resolve(Object.keys(all))) : resolve([]))),
+  );
 /** Rings the name's alarm now: the real alarm path (the schedule says 6 hours; a test cannot wait for that). */
 const ringAlarm = (page: Page) => page.evaluate((name) => chrome.alarms.create(`watch:${name}`, { when: Date.now() + 300 }), NAME);
 
@@ -92,7 +95,7 @@ async function waitFor<T>(read: () => Promise<T>, ok: (value: T) => boolean, wha
 }
 
 describe('watch list and history (Chromium)', () => {
-  it('watches a report\'s name, asking for notifications once at the real prompt (the person allows)', async () => {
+  it("watches a report's name, asking for notifications once at the real prompt (the person allows)", async () => {
     const page = await openExtensionPage(browser, `popup.html?q=${NAME}`);
     await waitForDone(page);
     await page.bringToFront();
@@ -144,8 +147,16 @@ describe('watch list and history (Chromium)', () => {
     expect(browser.context.pages().filter((p) => p.url().startsWith(browser.url('')))).toEqual([]);
     await blank.waitForTimeout(4_000);
     const probe = await openExtensionPage(browser, 'popup.html');
-    await waitFor(() => badge(probe), (t) => t === '1', 'badge');
-    const shown = await waitFor(() => notifications(probe), (ids) => ids.length === 1, 'notifications');
+    await waitFor(
+      () => badge(probe),
+      (t) => t === '1',
+      'badge',
+    );
+    const shown = await waitFor(
+      () => notifications(probe),
+      (ids) => ids.length === 1,
+      'notifications',
+    );
     expect(shown[0]).toMatch(new RegExp(`^watch:${NAME.replaceAll('.', '\\.')}:\\d+$`));
     await probe.close();
     // The notification pops up at the bottom right of the screen; with no window manager the
@@ -163,10 +174,16 @@ describe('watch list and history (Chromium)', () => {
     await log.waitFor();
     const items = await log.getByRole('listitem').allTextContents();
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatch(/: Since (the last check \(just now\)|\d+ minutes? ago): mx2\.watch\.changes\.test \(20\) was removed; mx3\.watch\.changes\.test \(30\) was added \(192\.0\.2\.106\); SPF now ends in -all instead of ~all; DMARC policy went from none to quarantine; the verdict went from warn to ok; findings: 1 new, 1 no longer reported$/);
+    expect(items[0]).toMatch(
+      /: Since (the last check \(just now\)|\d+ minutes? ago): mx2\.watch\.changes\.test \(20\) was removed; mx3\.watch\.changes\.test \(30\) was added \(192\.0\.2\.106\); SPF now ends in -all instead of ~all; DMARC policy went from none to quarantine; the verdict went from warn to ok; findings: 1 new, 1 no longer reported$/,
+    );
     expect(await entry.textContent()).toContain('Last check:');
     // Opening the Watch view marks the change seen: the badge clears.
-    await waitFor(() => badge(view), (t) => t === '', 'badge after the Watch view opened');
+    await waitFor(
+      () => badge(view),
+      (t) => t === '',
+      'badge after the Watch view opened',
+    );
     await view.locator('#watch').scrollIntoViewIfNeeded();
     await saveScreenshot(view.locator('#watch'), 'watch-view-change-log');
     await view.close();
@@ -182,14 +199,26 @@ describe('watch list and history (Chromium)', () => {
     browser = await launch(profile);
     const page = await extensionPage(browser);
     // The alarm is there again: the worker re-created it at start.
-    await waitFor(() => page.evaluate((name) => chrome.alarms.get(`watch:${name}`).then((a) => a?.name ?? null), NAME), (n) => n !== null, 'alarm after restart');
+    await waitFor(
+      () => page.evaluate((name) => chrome.alarms.get(`watch:${name}`).then((a) => a?.name ?? null), NAME),
+      (n) => n !== null,
+      'alarm after restart',
+    );
     await editZone(stack, 'changes.test', UNDO);
     zoneChanged = false;
     await ringAlarm(page);
-    await waitFor(() => badge(page), (t) => t === '1', 'badge after restart');
+    await waitFor(
+      () => badge(page),
+      (t) => t === '1',
+      'badge after restart',
+    );
     const view = await openExtensionPage(browser, 'options.html#watch');
     const log = view.getByRole('list', { name: `Changes of ${NAME}` });
-    await waitFor(() => log.getByRole('listitem').count(), (n) => n === 2, 'change log entries');
+    await waitFor(
+      () => log.getByRole('listitem').count(),
+      (n) => n === 2,
+      'change log entries',
+    );
     expect(await log.getByRole('listitem').first().textContent()).toContain('mx2.watch.changes.test (20) was added');
 
     // Export: the CLI's facts file, which `mxray --since` reads (no change: the zone is as exported).
@@ -198,7 +227,9 @@ describe('watch list and history (Chromium)', () => {
     await download.saveAs(exported);
     const file = JSON.parse(await readFile(exported, 'utf8')) as FactsFile;
     expect(file).toMatchObject({ format: 'mxray-facts', version: 1, watch: [{ name: NAME, everyMinutes: 360 }] });
-    expect(file.names.map((f) => [f.name, f.mx.map((m) => `${m.preference} ${m.host}`)])).toEqual([[NAME, ['10 mx1.watch.changes.test', '20 mx2.watch.changes.test']]]);
+    expect(file.names.map((f) => [f.name, f.mx.map((m) => `${m.preference} ${m.host}`)])).toEqual([
+      [NAME, ['10 mx1.watch.changes.test', '20 mx2.watch.changes.test']],
+    ]);
     const cli = await runCli('--resolver', stack.dohUrl, '--since', exported, NAME);
     expect(cli.stdout).toMatch(/^watch\.changes\.test: no change since/m);
     expect(cli.code).toBe(0);
@@ -271,7 +302,13 @@ describe('the storage history costs (Chromium)', () => {
       let bytes = 0;
       for (const folder of folders) bytes += await folderBytes(join(idbDir, folder));
       figures[`diskBytes${perName}`] = bytes;
-      await tab.evaluate(() => new Promise<void>((resolve) => { const del = indexedDB.deleteDatabase('mxray'); del.onsuccess = del.onerror = () => resolve(); }));
+      await tab.evaluate(
+        () =>
+          new Promise<void>((resolve) => {
+            const del = indexedDB.deleteDatabase('mxray');
+            del.onsuccess = del.onerror = () => resolve();
+          }),
+      );
       await tab.close();
     }
     await recordTiming('history-storage-1000-names', Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, [v]])));
@@ -285,9 +322,14 @@ describe('the storage history costs (Chromium)', () => {
 /** The built CLI, as a person runs it (bin/mxray.js), trusting the stack's CA. */
 function runCli(...args: string[]): Promise<{ code: number; stdout: string }> {
   return new Promise((resolve) => {
-    execFile(process.execPath, [join(REPO_ROOT, 'bin/mxray.js'), ...args], { env: { ...process.env, NODE_EXTRA_CA_CERTS: stack.caPath, NO_COLOR: '1' }, timeout: 30_000 }, (error, stdout) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout });
-    });
+    execFile(
+      process.execPath,
+      [join(REPO_ROOT, 'bin/mxray.js'), ...args],
+      { env: { ...process.env, NODE_EXTRA_CA_CERTS: stack.caPath, NO_COLOR: '1' }, timeout: 30_000 },
+      (error, stdout) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout });
+      },
+    );
   });
 }
 
@@ -322,7 +364,11 @@ describe('watch list without notifications (Chromium)', () => {
       await editZone(stack, 'changes.test', CHANGE);
       zoneChanged = true;
       await ringAlarm(page);
-      await waitFor(() => badge(page), (t) => t === '1', 'badge without notifications');
+      await waitFor(
+        () => badge(page),
+        (t) => t === '1',
+        'badge without notifications',
+      );
       expect(await notifications(page)).toEqual([]);
       await page.close();
     } finally {

@@ -7,9 +7,13 @@ import { fuzzTarget, PER_INPUT_BOUND_MS, TARGETS } from './targets';
 const RUNS = Number(process.env.MXRAY_FUZZ_RUNS ?? 10_000);
 
 describe(`${RUNS} generated inputs a parser, each under ${PER_INPUT_BOUND_MS} ms`, () => {
-  it.each(TARGETS.map((target) => [target.name, target] as const))('%s', (_name, target) => {
-    const result = fuzzTarget(target, RUNS);
-    expect(result.runs).toBe(RUNS);
-    expect(result.slowestMs).toBeLessThanOrEqual(PER_INPUT_BOUND_MS);
-  }, 300_000);
+  it.each(TARGETS.map((target) => [target.name, target] as const))(
+    '%s',
+    (_name, target) => {
+      const result = fuzzTarget(target, RUNS);
+      expect(result.runs).toBe(RUNS);
+      expect(result.slowestMs).toBeLessThanOrEqual(PER_INPUT_BOUND_MS);
+    },
+    300_000,
+  );
 });

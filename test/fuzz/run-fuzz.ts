@@ -13,7 +13,9 @@ const heapMb = () => {
   return process.memoryUsage().heapUsed / 2 ** 20;
 };
 
-console.log(`mxray fuzz: ${runs.toLocaleString('en')} inputs a parser, ${TARGETS.length} parsers, bound ${PER_INPUT_BOUND_MS} ms an input${gc ? '' : ' (run with --expose-gc for exact heap figures)'}`);
+console.log(
+  `mxray fuzz: ${runs.toLocaleString('en')} inputs a parser, ${TARGETS.length} parsers, bound ${PER_INPUT_BOUND_MS} ms an input${gc ? '' : ' (run with --expose-gc for exact heap figures)'}`,
+);
 const startHeap = heapMb();
 const started = performance.now();
 let peakRss = process.memoryUsage().rss;

@@ -31,7 +31,33 @@ export interface FuzzTarget {
   allowed?: new (...args: never[]) => Error;
 }
 
-const nasty = fc.constantFrom('\u0000', '\u001b[2J', '\u202e', '\u200b', '\ufeff', '\ud800', '\udfff', '%', '{', '}', '\\', '"', ';', '=', ':', '.', '..', '@', ' ', '\t', '\r\n', 'xn--', 'ä', '例', '\u0430');
+const nasty = fc.constantFrom(
+  '\u0000',
+  '\u001b[2J',
+  '\u202e',
+  '\u200b',
+  '\ufeff',
+  '\ud800',
+  '\udfff',
+  '%',
+  '{',
+  '}',
+  '\\',
+  '"',
+  ';',
+  '=',
+  ':',
+  '.',
+  '..',
+  '@',
+  ' ',
+  '\t',
+  '\r\n',
+  'xn--',
+  'ä',
+  '例',
+  '\u0430',
+);
 const text = (tokens: string[], max = 40) =>
   fc.oneof(
     fc.string({ unit: 'binary', maxLength: 300 }),
@@ -39,22 +65,134 @@ const text = (tokens: string[], max = 40) =>
     fc.array(fc.constantFrom(...tokens), { maxLength: 3_000 }).map((parts) => parts.join(' ')),
   );
 
-const SPF = ['v=spf1', 'a', 'mx', 'ptr', 'all', '-all', '~all', '+all', '?all', 'include:', 'exists:', 'redirect=', 'exp=', 'ip4:', 'ip6:', '192.0.2.0/24', '2001:db8::/32', '%{i}', '%{ir}.%{v}._spf.%{d}', '%{l1r-}', '%%', '%_', '%-', '/24', '//64', 'example.com'];
-const DMARC = ['v=DMARC1', 'p=', 'none', 'quarantine', 'reject', 'sp=', 'pct=', '100', '999', '-1', 'rua=', 'ruf=', 'mailto:', 'a@example.com', '!10m', 'adkim=', 'aspf=', 's', 'r', 'fo=', 'ri=', 'np=', 't=y', ';', ','];
-const DKIM = ['v=DKIM1', 'k=', 'rsa', 'ed25519', 'p=', 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA', 'AAAA', '====', 'h=sha256', 's=email', 't=y', 't=s', 'n=', ';', '='];
+const SPF = [
+  'v=spf1',
+  'a',
+  'mx',
+  'ptr',
+  'all',
+  '-all',
+  '~all',
+  '+all',
+  '?all',
+  'include:',
+  'exists:',
+  'redirect=',
+  'exp=',
+  'ip4:',
+  'ip6:',
+  '192.0.2.0/24',
+  '2001:db8::/32',
+  '%{i}',
+  '%{ir}.%{v}._spf.%{d}',
+  '%{l1r-}',
+  '%%',
+  '%_',
+  '%-',
+  '/24',
+  '//64',
+  'example.com',
+];
+const DMARC = [
+  'v=DMARC1',
+  'p=',
+  'none',
+  'quarantine',
+  'reject',
+  'sp=',
+  'pct=',
+  '100',
+  '999',
+  '-1',
+  'rua=',
+  'ruf=',
+  'mailto:',
+  'a@example.com',
+  '!10m',
+  'adkim=',
+  'aspf=',
+  's',
+  'r',
+  'fo=',
+  'ri=',
+  'np=',
+  't=y',
+  ';',
+  ',',
+];
+const DKIM = [
+  'v=DKIM1',
+  'k=',
+  'rsa',
+  'ed25519',
+  'p=',
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEA',
+  'AAAA',
+  '====',
+  'h=sha256',
+  's=email',
+  't=y',
+  't=s',
+  'n=',
+  ';',
+  '=',
+];
 const STS = ['v=STSv1', 'id=', '20261125T000000', 'bad id!', ';', ' '];
-const POLICY = ['version: STSv1', 'mode: enforce', 'mode: testing', 'mode: none', 'mx: mail.example.com', 'mx: *.example.com', 'max_age: 86400', 'max_age: 99999999999', '\n', '\r\n', ':', 'mx:'];
+const POLICY = [
+  'version: STSv1',
+  'mode: enforce',
+  'mode: testing',
+  'mode: none',
+  'mx: mail.example.com',
+  'mx: *.example.com',
+  'max_age: 86400',
+  'max_age: 99999999999',
+  '\n',
+  '\r\n',
+  ':',
+  'mx:',
+];
 const TLSRPT = ['v=TLSRPTv1', 'rua=', 'mailto:tls@example.com', 'https://example.com/r', ',', ';', '!'];
 const BIMI = ['v=BIMI1', 'l=', 'a=', 'https://example.com/logo.svg', 'http://x', 'avp=brand', ';'];
-const QUERY = ['user@', 'example.com', 'https://', 'mailto:', '<', '>', '[192.0.2.1]', '192.0.2.1', '2001:db8::1', 'fe80::1%eth0', 'xn--bcher-kva', 'bücher.de', 'localhost', '.', '@', 'mx ', '"', '(', ')'];
+const QUERY = [
+  'user@',
+  'example.com',
+  'https://',
+  'mailto:',
+  '<',
+  '>',
+  '[192.0.2.1]',
+  '192.0.2.1',
+  '2001:db8::1',
+  'fe80::1%eth0',
+  'xn--bcher-kva',
+  'bücher.de',
+  'localhost',
+  '.',
+  '@',
+  'mx ',
+  '"',
+  '(',
+  ')',
+];
 
 /** Valid DoH wire answers (MX, TXT, CNAME chains), then bytes flipped, cut or appended. */
 const wireAnswers = fc
   .record({
     answers: fc.array(
       fc.oneof(
-        fc.record({ name: fc.constant('example.com'), type: fc.constant('MX' as const), ttl: fc.nat(), data: fc.record({ preference: fc.nat(65_535), exchange: fc.domain() }) }),
-        fc.record({ name: fc.constant('example.com'), type: fc.constant('TXT' as const), ttl: fc.nat(), data: fc.array(fc.string({ maxLength: 60 }), { minLength: 1, maxLength: 5 }) }),
+        fc.record({
+          name: fc.constant('example.com'),
+          type: fc.constant('MX' as const),
+          ttl: fc.nat(),
+          data: fc.record({ preference: fc.nat(65_535), exchange: fc.domain() }),
+        }),
+        fc.record({
+          name: fc.constant('example.com'),
+          type: fc.constant('TXT' as const),
+          ttl: fc.nat(),
+          data: fc.array(fc.string({ maxLength: 60 }), { minLength: 1, maxLength: 5 }),
+        }),
         fc.record({ name: fc.domain(), type: fc.constant('CNAME' as const), ttl: fc.nat(), data: fc.domain() }),
         fc.record({ name: fc.domain(), type: fc.constant('A' as const), ttl: fc.nat(), data: fc.ipV4() }),
       ),
@@ -64,7 +202,9 @@ const wireAnswers = fc
     cut: fc.option(fc.nat()),
   })
   .map(({ answers, flips, cut }) => {
-    const bytes = new Uint8Array(dnsPacket.encode({ type: 'response', id: 0, flags: 0x8180, questions: [{ type: 'MX', name: 'example.com' }], answers: answers as dnsPacket.Answer[] }));
+    const bytes = new Uint8Array(
+      dnsPacket.encode({ type: 'response', id: 0, flags: 0x8180, questions: [{ type: 'MX', name: 'example.com' }], answers: answers as dnsPacket.Answer[] }),
+    );
     for (const [at, value] of flips) bytes[12 + (at % Math.max(1, bytes.length - 12))] = value;
     return cut === null ? bytes : bytes.subarray(0, cut % (bytes.length + 1));
   });
@@ -80,10 +220,17 @@ const jsonAnswers = fc.oneof(
       fc.jsonValue(),
       fc.array(
         fc.record({
-          name: fc.oneof(fc.domain().map((d) => `${d}.`), fc.string()),
+          name: fc.oneof(
+            fc.domain().map((d) => `${d}.`),
+            fc.string(),
+          ),
           type: fc.constantFrom(1, 5, 12, 15, 16, 28, 6, 39, 99, -1),
           TTL: fc.oneof(fc.integer(), fc.double(), fc.string()),
-          data: fc.oneof(fc.string(), fc.constantFrom('70000 mx.example.', '10 mx.example.', '"v=spf1 " "-all"', '"\\065\\"', '"unterminated', '1 2 3 4 5 6 7', 'ns. host. 1 2 3 4 5'), fc.nat()),
+          data: fc.oneof(
+            fc.string(),
+            fc.constantFrom('70000 mx.example.', '10 mx.example.', '"v=spf1 " "-all"', '"\\065\\"', '"unterminated', '1 2 3 4 5 6 7', 'ns. host. 1 2 3 4 5'),
+            fc.nat(),
+          ),
         }),
         { maxLength: 8 },
       ),
@@ -95,14 +242,26 @@ export const TARGETS: FuzzTarget[] = [
   { name: 'query (domain, email, URL, IP)', inputs: text(QUERY), run: (input: string) => parseQuery(input), allowed: InvalidQuery },
   { name: 'emails in text (bulk extractor)', inputs: text(QUERY, 200), run: (input: string) => findAllEmailsInText(input) },
   { name: 'query in selected text', inputs: text(QUERY, 60), run: (input: string) => findQueryInText(input) },
-  { name: 'DoH wire decoder', inputs: fc.oneof(wireAnswers, fc.uint8Array({ maxLength: 600 })), run: (input: Uint8Array) => decodeMessage(input), allowed: WireFormatError },
+  {
+    name: 'DoH wire decoder',
+    inputs: fc.oneof(wireAnswers, fc.uint8Array({ maxLength: 600 })),
+    run: (input: Uint8Array) => decodeMessage(input),
+    allowed: WireFormatError,
+  },
   { name: 'DoH JSON decoder', inputs: jsonAnswers, run: (input: unknown) => decodeJsonMessage(input), allowed: JsonAnswerError },
   { name: 'SPF record', inputs: text(SPF, 80), run: (input: string) => parseSpf(input.startsWith('v=spf1') ? input : `v=spf1 ${input}`) },
   { name: 'SPF macro expander', inputs: text(SPF, 30), run: (input: string) => scanMacroString(input) },
   { name: 'DMARC record', inputs: text(DMARC), run: (input: string) => parseDmarc(input.startsWith('v=DMARC1') ? input : `v=DMARC1; ${input}`) },
   { name: 'DKIM key record', inputs: text(DKIM), run: (input: string) => parseDkimKey(input) },
   { name: 'MTA-STS record', inputs: text(STS), run: (input: string) => parseMtaStsRecord(input) },
-  { name: 'MTA-STS policy file', inputs: fc.oneof(text(POLICY, 60), fc.array(fc.constantFrom(...POLICY), { maxLength: 5_000 }).map((l) => l.join('\n'))), run: (input: string) => parseMtaStsPolicy(input) },
+  {
+    name: 'MTA-STS policy file',
+    inputs: fc.oneof(
+      text(POLICY, 60),
+      fc.array(fc.constantFrom(...POLICY), { maxLength: 5_000 }).map((l) => l.join('\n')),
+    ),
+    run: (input: string) => parseMtaStsPolicy(input),
+  },
   { name: 'TLS-RPT record', inputs: text(TLSRPT), run: (input: string) => parseTlsRpt(input) },
   { name: 'BIMI record', inputs: text(BIMI), run: (input: string) => parseBimi(input) },
   { name: 'unsafe-character escape', inputs: fc.string({ unit: 'binary', maxLength: 500 }), run: (input: string) => escapeUnsafe(input) },
@@ -129,7 +288,8 @@ export function fuzzTarget(target: FuzzTarget, runs: number, seed?: number): Tar
         try {
           target.run(input as never);
         } catch (error) {
-          if (!target.allowed || !(error instanceof target.allowed)) throw new Error(`${target.name} threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`, { cause: error });
+          if (!target.allowed || !(error instanceof target.allowed))
+            throw new Error(`${target.name} threw ${error instanceof Error ? `${error.name}: ${error.message}` : String(error)}`, { cause: error });
           return { ms: performance.now() - t0, refused: true };
         }
         return { ms: performance.now() - t0, refused: false };

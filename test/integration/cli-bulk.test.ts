@@ -18,9 +18,14 @@ const env = { ...process.env, NODE_EXTRA_CA_CERTS: stack.caPath, NO_COLOR: '1' }
 
 function mxray(args: string[], stdin?: string): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = execFile(process.execPath, [bin, '--resolver', stack.dohUrl, '--timeout', '3000', ...args], { env, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr });
-    });
+    const child = execFile(
+      process.execPath,
+      [bin, '--resolver', stack.dohUrl, '--timeout', '3000', ...args],
+      { env, timeout: 60_000, maxBuffer: 64 * 1024 * 1024 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr });
+      },
+    );
     if (stdin !== undefined) child.stdin!.end(stdin);
   });
 }
@@ -46,7 +51,11 @@ const VERDICT_LIST = [
   'bad@@x.test',
 ].join('\n');
 
-const lines = (stdout: string) => stdout.trim().split('\n').map((line) => JSON.parse(line) as Record<string, unknown>);
+const lines = (stdout: string) =>
+  stdout
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
 
 describe('mxray --bulk', () => {
   it('writes one NDJSON line per domain with its verdict, and the invalid entries with their reason', async () => {
@@ -58,7 +67,11 @@ describe('mxray --bulk', () => {
     expect(invalid.map((row) => row.input)).toEqual(['this is junk', 'bad@@x.test']);
     expect(invalid.every((row) => typeof row.invalid === 'string' && (row.invalid as string).length > 10)).toBe(true);
     const byDomain = Object.fromEntries(rows.filter((row) => 'domain' in row).map((row) => [row.domain, row]));
-    expect(Object.fromEntries(Object.entries(byDomain).map(([domain, row]) => [domain, [(row as Record<string, unknown>).verdict, (row as Record<string, unknown>).addresses]]))).toEqual({
+    expect(
+      Object.fromEntries(
+        Object.entries(byDomain).map(([domain, row]) => [domain, [(row as Record<string, unknown>).verdict, (row as Record<string, unknown>).addresses]]),
+      ),
+    ).toEqual({
       'one-mx.test': ['accepts', 2],
       'implicit.test': ['implicit', 0],
       'null-mx.test': ['null-mx', 0],
@@ -76,7 +89,11 @@ describe('mxray --bulk', () => {
   it('exits 0 when every domain accepts mail (MX or implicit), reading stdin for -', async () => {
     const { code, stdout } = await mxray(['--bulk', '-', '--output', 'ndjson'], 'a@one-mx.test\nimplicit.test\nfive-mx.test\n');
     expect(code).toBe(0);
-    expect(lines(stdout).map((row) => row.verdict).sort()).toEqual(['accepts', 'accepts', 'implicit']);
+    expect(
+      lines(stdout)
+        .map((row) => row.verdict)
+        .sort(),
+    ).toEqual(['accepts', 'accepts', 'implicit']);
   });
 
   it('exits 2 for a file that cannot be read or holds nothing to check', async () => {
@@ -97,7 +114,12 @@ describe('mxray --bulk', () => {
     expect(code).toBe(1);
     const rows = Papa.parse<string[]>(stdout.trim()).data;
     expect(rows[0]!.slice(0, 4)).toEqual(['domain', 'domain_ascii', 'addresses', 'verdict']);
-    expect(rows.slice(1).map((row) => row.slice(0, 4)).sort()).toEqual([
+    expect(
+      rows
+        .slice(1)
+        .map((row) => row.slice(0, 4))
+        .sort(),
+    ).toEqual([
       ['bücher.test', 'xn--bcher-kva.test', '1', 'accepts'],
       ['null-mx.test', 'null-mx.test', '0', 'null-mx'],
     ]);
@@ -117,7 +139,11 @@ describe('mxray --bulk', () => {
   it('prints one JSON document with --output json', async () => {
     const { code, stdout } = await mxray(['--bulk', file('j.txt', 'a@one-mx.test\nb@one-mx.test'), '--output', 'json']);
     expect(code).toBe(0);
-    expect(JSON.parse(stdout)).toMatchObject({ summary: { domains: 1, counts: { accepts: 1 } }, domains: [{ domain: 'one-mx.test', addresses: 2 }], invalid: [] });
+    expect(JSON.parse(stdout)).toMatchObject({
+      summary: { domains: 1, counts: { accepts: 1 } },
+      domains: [{ domain: 'one-mx.test', addresses: 2 }],
+      invalid: [],
+    });
   });
 
   it('checks the 200 bulk fixtures, streaming lines as they finish, and stops cleanly under head', async () => {
@@ -126,7 +152,11 @@ describe('mxray --bulk', () => {
     expect(code).toBe(0);
     expect(lines(stdout).filter((row) => row.verdict === 'accepts')).toHaveLength(200);
     const head = await new Promise<{ code: number | null; out: string; err: string }>((resolve) => {
-      const child = spawn('sh', ['-c', `"${process.execPath}" "${bin}" --resolver ${stack.dohUrl} --bulk "${join(dir, '200.txt')}" --output ndjson | head -n 3`], { env });
+      const child = spawn(
+        'sh',
+        ['-c', `"${process.execPath}" "${bin}" --resolver ${stack.dohUrl} --bulk "${join(dir, '200.txt')}" --output ndjson | head -n 3`],
+        { env },
+      );
       let out = '';
       let err = '';
       child.stdout.on('data', (chunk) => (out += chunk));

@@ -20,9 +20,14 @@ const bin = fileURLToPath(new URL('../../bin/mxray.js', import.meta.url));
 function mxray(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   if (!existsSync(new URL('../../dist/cli/mxray.mjs', import.meta.url))) throw new Error('dist/cli is missing: run `npm run build` (npm test does it first)');
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, '--resolver', stack.dohUrl, ...args], { env: { ...process.env, NODE_EXTRA_CA_CERTS: stack.caPath, NO_COLOR: '1' }, timeout: 60_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [bin, '--resolver', stack.dohUrl, ...args],
+      { env: { ...process.env, NODE_EXTRA_CA_CERTS: stack.caPath, NO_COLOR: '1' }, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -65,9 +70,18 @@ describe('mxray --save / --since', () => {
     expect(facts).toMatchObject({ format: 'mxray-facts', version: 1 });
     expect(facts.names.map((f) => f.name)).toEqual(['cli.changes.test', 'one-mx.test']);
     expect(facts.names[0]).toMatchObject({
-      mx: [{ host: 'mx1.cli.changes.test', preference: 10 }, { host: 'mx2.cli.changes.test', preference: 20 }],
-      hosts: [{ host: 'mx1.cli.changes.test', addresses: ['192.0.2.101'] }, { host: 'mx2.cli.changes.test', addresses: ['192.0.2.102'] }],
-      ptr: [{ ip: '192.0.2.101', names: ['mx1.cli.changes.test'] }, { ip: '192.0.2.102', names: ['mx2.cli.changes.test'] }],
+      mx: [
+        { host: 'mx1.cli.changes.test', preference: 10 },
+        { host: 'mx2.cli.changes.test', preference: 20 },
+      ],
+      hosts: [
+        { host: 'mx1.cli.changes.test', addresses: ['192.0.2.101'] },
+        { host: 'mx2.cli.changes.test', addresses: ['192.0.2.102'] },
+      ],
+      ptr: [
+        { ip: '192.0.2.101', names: ['mx1.cli.changes.test'] },
+        { ip: '192.0.2.102', names: ['mx2.cli.changes.test'] },
+      ],
       records: { spf: { records: ['v=spf1 mx ~all'] }, dmarc: { records: ['v=DMARC1; p=none'] }, mtaSts: { status: 'nxdomain' } },
     });
 
@@ -96,7 +110,10 @@ describe('mxray --save / --since', () => {
       const json = await mxray('--since', file, '--json');
       expect(json.code).toBe(3);
       const outcomes = JSON.parse(json.stdout) as { display: string; kind: string; items: { subject: string; before: string; after: string }[] }[];
-      expect(outcomes.map((o) => [o.display, o.kind])).toEqual([['cli.changes.test', 'changed'], ['one-mx.test', 'same']]);
+      expect(outcomes.map((o) => [o.display, o.kind])).toEqual([
+        ['cli.changes.test', 'changed'],
+        ['one-mx.test', 'same'],
+      ]);
       expect(outcomes[0]!.items).toContainEqual(expect.objectContaining({ subject: 'DMARC', before: 'v=DMARC1; p=none', after: 'v=DMARC1; p=quarantine' }));
     } finally {
       await editZone(stack, 'changes.test', UNDO);

@@ -16,9 +16,14 @@ const bin = fileURLToPath(new URL('../../bin/mxray.js', import.meta.url));
 function mxray(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   if (!existsSync(new URL('../../dist/cli/mxray.mjs', import.meta.url))) throw new Error('dist/cli is missing: run `npm run build` (npm test does it first)');
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, '--resolver', stack.dohUrl, ...args], { env: { ...process.env, NODE_EXTRA_CA_CERTS: stack.caPath, NO_COLOR: '1' }, timeout: 30_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [bin, '--resolver', stack.dohUrl, ...args],
+      { env: { ...process.env, NODE_EXTRA_CA_CERTS: stack.caPath, NO_COLOR: '1' }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -31,23 +36,43 @@ describe('mxray: networks and resilience', () => {
     expect(stdout).toMatch(/^20\s+mx2\.spread\.test\s+300\s+198\.51\.100\.183\s+AS64501 EXAMPLE-NET-B · 198\.51\.100\.0\/24 · NL/m);
     expect(stdout).toContain('Resilience  2 networks, 2 countries, backup ready');
     expect(stdout).toContain('  ok     The MX hosts are spread over 2 networks (AS64500 and AS64501) in 2 countries (DE and NL)');
-    expect(stdout).toContain('  info   mx1.spread.test (10) takes all the mail while it answers; mx2.spread.test (20) is used only when mx1.spread.test is down.');
+    expect(stdout).toContain(
+      '  info   mx1.spread.test (10) takes all the mail while it answers; mx2.spread.test (20) is used only when mx1.spread.test is down.',
+    );
   });
 
   it('words the nolisting and the single-network cases', async () => {
     const [nolisting, single] = await Promise.all([mxray('nolisting.test'), mxray('one-network.test')]);
     expect(nolisting.stdout).toContain('Resilience  1 network, 1 country, first MX does not answer (nolisting?)');
-    expect(nolisting.stdout).toMatch(/warn {3}The first MX, mx0\.nolisting\.test \(preference 10\), has no IPv4 or IPv6 address, while mx\.nolisting\.test \(20\) answers\. This looks like nolisting or like a broken primary\./);
+    expect(nolisting.stdout).toMatch(
+      /warn {3}The first MX, mx0\.nolisting\.test \(preference 10\), has no IPv4 or IPv6 address, while mx\.nolisting\.test \(20\) answers\. This looks like nolisting or like a broken primary\./,
+    );
     expect(single.stdout).toContain('Resilience  1 network, 1 country, backup on the same network');
-    expect(single.stdout).toMatch(/warn {3}Every MX host \(mx1\.one-network\.test and mx2\.one-network\.test\) is in one network, 192\.0\.2\.0\/24, in AS64500/);
+    expect(single.stdout).toMatch(
+      /warn {3}Every MX host \(mx1\.one-network\.test and mx2\.one-network\.test\) is in one network, 192\.0\.2\.0\/24, in AS64500/,
+    );
   });
 
   it('--json: the network sits on each address, the resilience on the report', async () => {
     const { stdout } = await mxray('--json', 'nolisting.test');
     const report = JSON.parse(stdout) as Report;
     const mx = report.exchanges.find((e) => e.host === 'mx.nolisting.test')!;
-    expect(mx.addresses[0]!.asn).toEqual({ status: 'ok', number: 64500, name: 'EXAMPLE-NET-A - Example Networks A, DE', prefix: '192.0.2.0/24', country: 'DE', registry: 'ripencc', allocated: '2003-05-08' });
-    expect(report.resilience).toMatchObject({ status: 'done', summary: '1 network, 1 country, first MX does not answer (nolisting?)', networks: 1, countries: 1, asnOff: false });
+    expect(mx.addresses[0]!.asn).toEqual({
+      status: 'ok',
+      number: 64500,
+      name: 'EXAMPLE-NET-A - Example Networks A, DE',
+      prefix: '192.0.2.0/24',
+      country: 'DE',
+      registry: 'ripencc',
+      allocated: '2003-05-08',
+    });
+    expect(report.resilience).toMatchObject({
+      status: 'done',
+      summary: '1 network, 1 country, first MX does not answer (nolisting?)',
+      networks: 1,
+      countries: 1,
+      asnOff: false,
+    });
     expect(report.findings.map((f) => f.code)).toContain('mx-nolisting');
   });
 

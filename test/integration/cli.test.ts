@@ -15,9 +15,14 @@ const bin = fileURLToPath(new URL('../../bin/mxray.js', import.meta.url));
 function mxray(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   if (!existsSync(new URL('../../dist/cli/mxray.mjs', import.meta.url))) throw new Error('dist/cli is missing: run `npm run build` (npm test does it first)');
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env: { ...process.env, NODE_EXTRA_CA_CERTS: stack.caPath, NO_COLOR: '1' }, timeout: 30_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { env: { ...process.env, NODE_EXTRA_CA_CERTS: stack.caPath, NO_COLOR: '1' }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -103,7 +108,9 @@ describe('mxray CLI', () => {
 describe('mxray CLI headlines', () => {
   it('says a domain does not exist, or could not be looked up, instead of "no mail servers"', async () => {
     expect((await mxray('--resolver', stack.dohUrl, 'does-not-exist.test')).stdout.split('\n')[0]).toBe('does-not-exist.test does not exist (NXDOMAIN)');
-    expect((await mxray('--resolver', stack.dohUrl, 'servfail.test')).stdout.split('\n')[0]).toBe('servfail.test could not be looked up: the resolver answered SERVFAIL');
+    expect((await mxray('--resolver', stack.dohUrl, 'servfail.test')).stdout.split('\n')[0]).toBe(
+      'servfail.test could not be looked up: the resolver answered SERVFAIL',
+    );
     const down = await mxray('--resolver', 'https://127.0.0.1:9/dns-query', '--no-fallback', 'one-mx.test');
     expect(down.stdout.split('\n')[0]).toBe('one-mx.test could not be looked up: no resolver answered');
   });

@@ -23,7 +23,10 @@ const named = (url: string, name: string) => ({ ...customProvider(url), id: name
 
 describe('compareResolvers', () => {
   it('shows every resolver agreeing on five-mx.test, records sorted by preference', async () => {
-    const comparison = await compareResolvers('five-mx.test', [named(stack.dohUrl, 'Dnsdist'), named(fault('').url, 'Fault')], { fetch: trusted.fetch, timeoutMs: 2_000 });
+    const comparison = await compareResolvers('five-mx.test', [named(stack.dohUrl, 'Dnsdist'), named(fault('').url, 'Fault')], {
+      fetch: trusted.fetch,
+      timeoutMs: 2_000,
+    });
     expect(comparison.status).toBe('done');
     for (const row of comparison.rows) {
       expect(row.status).toBe('ok');
@@ -36,7 +39,10 @@ describe('compareResolvers', () => {
   it('says which resolvers disagree and which did not answer', async () => {
     const refused = fault('rcode/refused');
     const hang = fault('hang');
-    const comparison = await compareResolvers('one-mx.test', [named(stack.dohUrl, 'Dnsdist'), named(refused.url, 'Refuser'), named(hang.url, 'Hanger')], { fetch: trusted.fetch, timeoutMs: 1_000 });
+    const comparison = await compareResolvers('one-mx.test', [named(stack.dohUrl, 'Dnsdist'), named(refused.url, 'Refuser'), named(hang.url, 'Hanger')], {
+      fetch: trusted.fetch,
+      timeoutMs: 1_000,
+    });
     const byName = Object.fromEntries(comparison.rows.map((row) => [row.resolverName, row]));
     expect(byName.Dnsdist!.values).toEqual(['10 mx.one-mx.test']);
     expect(byName.Refuser!.status).toBe('refused');

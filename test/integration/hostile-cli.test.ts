@@ -18,9 +18,14 @@ const bin = fileURLToPath(new URL('../../bin/mxray.js', import.meta.url));
 function mxray(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   if (!existsSync(new URL('../../dist/cli/mxray.mjs', import.meta.url))) throw new Error('dist/cli is missing: run `npm run build`');
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, '--no-fallback', '--timeout', '4000', ...args], { env: { ...process.env, NODE_EXTRA_CA_CERTS: stack.caPath, NO_COLOR: '1' }, timeout: 30_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [bin, '--no-fallback', '--timeout', '4000', ...args],
+      { env: { ...process.env, NODE_EXTRA_CA_CERTS: stack.caPath, NO_COLOR: '1' }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr });
+      },
+    );
   });
 }
 const fault = (modes: string, endpoint = 'dns-query') => `${stack.faultUrl}/${modes}/${endpoint}`;
@@ -59,7 +64,9 @@ describe('lenient parsing, fixed', () => {
     expect(code).toBe(1);
     expect(stdout.split('\n')[0]).toBe('one-mx.test does not exist (NXDOMAIN)');
     expect(stdout).not.toMatch(/192\.0\.2\.10/);
-    expect(stdout).toMatch(/an MX record came with the status NXDOMAIN, which says the name does not exist \(the status wins, RFC 2308 §2\.1\), so MXray ignored it/);
+    expect(stdout).toMatch(
+      /an MX record came with the status NXDOMAIN, which says the name does not exist \(the status wins, RFC 2308 §2\.1\), so MXray ignored it/,
+    );
   });
 });
 
@@ -85,7 +92,10 @@ describe('wrong diagnoses, fixed', () => {
   });
 
   it('names an unassigned rcode (15 on the wire, Status 99 in JSON) instead of "no resolver answered"', async () => {
-    for (const [resolver, code] of [[fault('rcode/15'), '15'], [fault('json-status/99/json', 'resolve'), '99']] as const) {
+    for (const [resolver, code] of [
+      [fault('rcode/15'), '15'],
+      [fault('json-status/99/json', 'resolve'), '99'],
+    ] as const) {
       const { stdout } = await mxray('--resolver', resolver, ...(code === '99' ? ['--format', 'json'] : []), 'one-mx.test');
       expect(stdout).toContain(`the resolver answered with response code ${code}, which is not assigned to any meaning`);
       expect(stdout.split('\n')[0]).not.toMatch(/no resolver answered/);

@@ -63,7 +63,9 @@ describe(`a hostile resolver: ${LOOKUPS} lookups, each question answered by gene
         const url = `${stack.faultUrl}/corpus/${n}/${json ? 'resolve' : 'dns-query'}`;
         const client = new DohClient({ providers: [customProvider(url, json ? 'json' : 'wire')], fetch: trusted.fetch, timeoutMs: TIMEOUT_MS });
         const t0 = performance.now();
-        const report = await lookupMail(parseQuery(NAMES[n % NAMES.length]!), client, { diagnostics: n % 7 === 0 ? { blocklists: false, dkimSelectors: [] } : undefined });
+        const report = await lookupMail(parseQuery(NAMES[n % NAMES.length]!), client, {
+          diagnostics: n % 7 === 0 ? { blocklists: false, dkimSelectors: [] } : undefined,
+        });
         const ms = performance.now() - t0;
         slowest = Math.max(slowest, ms);
         responses += client.stats.requests;
@@ -79,7 +81,9 @@ describe(`a hostile resolver: ${LOOKUPS} lookups, each question answered by gene
     await new Promise((resolve) => setTimeout(resolve, 50));
     process.off('unhandledRejection', onRejection);
     const seconds = (performance.now() - started) / 1000;
-    console.log(`corpus: ${LOOKUPS} lookups, ${responses} DoH responses, ${classesSeen.size} classes, ${seconds.toFixed(1)} s, slowest lookup ${Math.round(slowest)} ms, peak heap ${(peakHeap / 2 ** 20).toFixed(0)} MB, ${rejections} unhandled rejections`);
+    console.log(
+      `corpus: ${LOOKUPS} lookups, ${responses} DoH responses, ${classesSeen.size} classes, ${seconds.toFixed(1)} s, slowest lookup ${Math.round(slowest)} ms, peak heap ${(peakHeap / 2 ** 20).toFixed(0)} MB, ${rejections} unhandled rejections`,
+    );
     expect(failures.slice(0, 20)).toEqual([]);
     expect(rejections).toBe(0);
     expect(responses).toBeGreaterThanOrEqual(LOOKUPS >= 1_400 ? MIN_RESPONSES : 0);

@@ -20,12 +20,41 @@ afterAll(() => trusted.close());
 const oracle = { server: stack.knot.host, port: stack.knot.port };
 
 const FIXTURES = [
-  'one-mx.test', 'five-mx.test', 'twenty-mx.test', 'null-mx.test', 'null-mx-mixed.test', 'implicit.test', 'nodata.test',
-  'does-not-exist.test', 'cname-mx.test', 'apex-cname.test', 'ip-mx.test', 'no-address-mx.test', 'nxdomain-mx.test',
-  'trailing-dot.test', 'private-mx.test', 'no-ptr.test', 'bad-ptr.test', 'v6only.test', 'xss.test', 'xn--bcher-kva.test',
-  'short-ttl.test', 'long-ttl.test', 'example.co.uk', 'www.shop.example.co.uk', 'many-ptr.test', 'bulk-001.test', 'bulk-200.test',
+  'one-mx.test',
+  'five-mx.test',
+  'twenty-mx.test',
+  'null-mx.test',
+  'null-mx-mixed.test',
+  'implicit.test',
+  'nodata.test',
+  'does-not-exist.test',
+  'cname-mx.test',
+  'apex-cname.test',
+  'ip-mx.test',
+  'no-address-mx.test',
+  'nxdomain-mx.test',
+  'trailing-dot.test',
+  'private-mx.test',
+  'no-ptr.test',
+  'bad-ptr.test',
+  'v6only.test',
+  'xss.test',
+  'xn--bcher-kva.test',
+  'short-ttl.test',
+  'long-ttl.test',
+  'example.co.uk',
+  'www.shop.example.co.uk',
+  'many-ptr.test',
+  'bulk-001.test',
+  'bulk-200.test',
   // issue #17 (test/zones/resilience.inc)
-  'nolisting.test', 'one-network.test', 'spread.test', 'same-pref-backup.test', 'third-party-backup.test', 'pref-typo.test', 'asn-garbled.test',
+  'nolisting.test',
+  'one-network.test',
+  'spread.test',
+  'same-pref-backup.test',
+  'third-party-backup.test',
+  'pref-typo.test',
+  'asn-garbled.test',
 ];
 
 const abs = (name: string) => presentName(name).toLowerCase();
@@ -54,12 +83,17 @@ async function oracleView(domain: string, report: Report) {
   const ptrs: Record<string, string[]> = {};
   for (const exchange of report.exchanges) {
     if (exchange.state === 'null' || exchange.state === 'ip-literal') continue;
-    const [a, aaaa] = await kdigBatch([{ name: exchange.host, type: 'A' }, { name: exchange.host, type: 'AAAA' }], oracle);
+    const [a, aaaa] = await kdigBatch(
+      [
+        { name: exchange.host, type: 'A' },
+        { name: exchange.host, type: 'AAAA' },
+      ],
+      oracle,
+    );
     exchanges[exchange.host] = [...finalRecords(a!, exchange.host, 'A'), ...finalRecords(aaaa!, exchange.host, 'AAAA')].sort();
     for (const address of exchange.addresses) {
-      const ptrName = address.family === 4
-        ? `${address.ip.split('.').reverse().join('.')}.in-addr.arpa`
-        : [...expandV6(address.ip)].reverse().join('.') + '.ip6.arpa';
+      const ptrName =
+        address.family === 4 ? `${address.ip.split('.').reverse().join('.')}.in-addr.arpa` : [...expandV6(address.ip)].reverse().join('.') + '.ip6.arpa';
       ptrs[address.ip] = finalRecords(await ask(ptrName, 'PTR'), ptrName, 'PTR').sort();
     }
   }
@@ -76,7 +110,10 @@ function expandV6(ip: string): string {
 }
 
 function engineView(report: Report) {
-  const mxSet = report.exchanges.filter((e) => !e.implicit).map((e) => `${e.preference} ${abs(e.host)}`).sort();
+  const mxSet = report.exchanges
+    .filter((e) => !e.implicit)
+    .map((e) => `${e.preference} ${abs(e.host)}`)
+    .sort();
   const exchanges: Record<string, string[]> = {};
   const ptrs: Record<string, string[]> = {};
   for (const exchange of report.exchanges) {

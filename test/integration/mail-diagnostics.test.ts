@@ -81,7 +81,10 @@ describe('SPF (RFC 7208) on the fixture zones', () => {
     expect(spf.root.children[0]!.children[0]!.records).toEqual(['v=spf1 ip4:192.0.2.0/24 -all']);
     expect(spf.lookups).toBe(5);
     expect(spf.voidLookups).toBe(0);
-    expect(spf.root.checks.map((c) => `${c.term} ${c.name} ${c.type} ${c.status}`)).toEqual(['mx spf-tree.test MX ok', 'a:mail.spf-tree.test mail.spf-tree.test A ok']);
+    expect(spf.root.checks.map((c) => `${c.term} ${c.name} ${c.type} ${c.status}`)).toEqual([
+      'mx spf-tree.test MX ok',
+      'a:mail.spf-tree.test mail.spf-tree.test A ok',
+    ]);
     expect(codes(report, 'spf')).toEqual(['spf-ok']);
     expect(finding(report, 'spf', 'spf-ok')!.message).toContain('5 of 10 DNS lookups');
     // Its own chain: TXT, then the includes, then _inner: 3 round trips.
@@ -251,11 +254,17 @@ describe('DMARC (RFC 7489, DMARCbis) on the fixture zones', () => {
     expect(codes(report, 'dmarc')).not.toContain('dmarc-enforced');
   });
 
-  it('sub.dmarc-org.test: no record of its own, so the organizational domain\'s sp=reject applies', async () => {
+  it("sub.dmarc-org.test: no record of its own, so the organizational domain's sp=reject applies", async () => {
     const report = await diagnose('sub.dmarc-org.test');
     const dmarc = mailOf(report).dmarc;
     expect(dmarc.lookups.map((l) => `${l.domain} ${l.status}`)).toEqual(['sub.dmarc-org.test nxdomain', 'dmarc-org.test ok', 'test nxdomain']);
-    expect(dmarc.policy).toMatchObject({ source: 'organizational-domain', domain: 'dmarc-org.test', record: 'v=DMARC1; p=quarantine; sp=reject', tag: 'sp', effective: 'reject' });
+    expect(dmarc.policy).toMatchObject({
+      source: 'organizational-domain',
+      domain: 'dmarc-org.test',
+      record: 'v=DMARC1; p=quarantine; sp=reject',
+      tag: 'sp',
+      effective: 'reject',
+    });
     expect(finding(report, 'dmarc', 'dmarc-inherited')!.message).toContain('sp=reject');
     expect(finding(report, 'dmarc', 'dmarc-enforced')!.message).toContain('sp=reject');
   });
@@ -291,7 +300,10 @@ describe('DKIM (RFC 6376, RFC 8463) on dkim.test', () => {
 
   it('says what each key means', async () => {
     const report = await diagnose('dkim.test');
-    const subjects = (code: string) => findings(report, 'dkim').filter((f) => f.code === code).map((f) => f.subject);
+    const subjects = (code: string) =>
+      findings(report, 'dkim')
+        .filter((f) => f.code === code)
+        .map((f) => f.subject);
     expect(subjects('dkim-key-too-short')).toEqual(['mail._domainkey.dkim.test']);
     expect(subjects('dkim-key-short')).toEqual(['selector1._domainkey.dkim.test']);
     expect(subjects('dkim-key-revoked')).toEqual(['s1._domainkey.dkim.test']);
@@ -329,9 +341,18 @@ describe('MTA-STS (RFC 8461), TLS-RPT (RFC 8460) and BIMI on the fixture zones',
   it('sts.test: all three records, well formed; no policy fetched without a fetcher', async () => {
     const report = await diagnose('sts.test');
     const mail = mailOf(report);
-    expect(mail.mtaSts).toMatchObject({ txtStatus: 'ok', records: ['v=STSv1; id=20261125T000000;'], record: { id: '20261125T000000', errors: [] }, policy: { state: 'not-fetched' } });
+    expect(mail.mtaSts).toMatchObject({
+      txtStatus: 'ok',
+      records: ['v=STSv1; id=20261125T000000;'],
+      record: { id: '20261125T000000', errors: [] },
+      policy: { state: 'not-fetched' },
+    });
     expect(codes(report, 'mtaSts')).toEqual([]);
-    expect(mail.tlsRpt).toMatchObject({ txtStatus: 'ok', records: ['v=TLSRPTv1; rua=mailto:tlsrpt@sts.test'], parsed: { rua: ['mailto:tlsrpt@sts.test'], errors: [] } });
+    expect(mail.tlsRpt).toMatchObject({
+      txtStatus: 'ok',
+      records: ['v=TLSRPTv1; rua=mailto:tlsrpt@sts.test'],
+      parsed: { rua: ['mailto:tlsrpt@sts.test'], errors: [] },
+    });
     expect(codes(report, 'tlsRpt')).toEqual(['tls-rpt-ok']);
     expect(mail.bimi).toMatchObject({
       name: 'default._bimi.sts.test',
@@ -385,7 +406,12 @@ describe('MTA-STS policy fetching (injected fetcher)', () => {
     const report = await diagnose('sts.test', { fetchPolicy });
     expect(asked).toEqual([POLICY_URL]);
     const policy = mailOf(report).mtaSts.policy;
-    expect(policy).toMatchObject({ state: 'ok', url: POLICY_URL, body, policy: { version: 'STSv1', mode: 'enforce', maxAge: 86400, mx: ['mx1.sts.test', '*.backup.sts.test'], errors: [] } });
+    expect(policy).toMatchObject({
+      state: 'ok',
+      url: POLICY_URL,
+      body,
+      policy: { version: 'STSv1', mode: 'enforce', maxAge: 86400, mx: ['mx1.sts.test', '*.backup.sts.test'], errors: [] },
+    });
     const notCovered = finding(report, 'mtaSts', 'mta-sts-mx-not-covered');
     expect(notCovered).toMatchObject({ severity: 'error', rfc: 'RFC 8461 §4.1' });
     expect(notCovered!.message).toContain('mx2.sts.test');
@@ -444,14 +470,18 @@ describe('MTA-STS policy fetching (injected fetcher)', () => {
 describe('provider, from the MX host names', () => {
   it('google-mx.test: Google Workspace', async () => {
     const report = await diagnose('google-mx.test');
-    expect(mailOf(report).provider).toEqual([{ provider: expect.objectContaining({ id: 'google-workspace', name: 'Google Workspace' }), hosts: ['aspmx.l.google.com', 'alt1.aspmx.l.google.com'] }]);
+    expect(mailOf(report).provider).toEqual([
+      { provider: expect.objectContaining({ id: 'google-workspace', name: 'Google Workspace' }), hosts: ['aspmx.l.google.com', 'alt1.aspmx.l.google.com'] },
+    ]);
     expect(codes(report, 'provider')).toEqual(['provider-identified']);
     expect(finding(report, 'provider', 'provider-identified')!.message).toContain('Google Workspace');
   });
 
   it('ms365.test: Microsoft 365', async () => {
     const report = await diagnose('ms365.test');
-    expect(mailOf(report).provider).toEqual([{ provider: expect.objectContaining({ id: 'microsoft-365', name: 'Microsoft 365' }), hosts: ['ms365-test.mail.protection.outlook.com'] }]);
+    expect(mailOf(report).provider).toEqual([
+      { provider: expect.objectContaining({ id: 'microsoft-365', name: 'Microsoft 365' }), hosts: ['ms365-test.mail.protection.outlook.com'] },
+    ]);
     expect(codes(report, 'provider')).toEqual(['provider-identified']);
   });
 
@@ -500,7 +530,13 @@ describe('blocklists (RFC 5782), opt-in', () => {
   it('listed.test: 192.0.2.170 is on Spamhaus ZEN (SBL) and SpamCop, not on Barracuda', async () => {
     const report = await diagnose('listed.test', EVERYTHING);
     const results = resultsOf(report, '192.0.2.170');
-    expect(results.get('spamhaus-zen')).toMatchObject({ state: 'listed', query: '170.2.0.192.zen.spamhaus.org', codes: ['127.0.0.2'], labels: ['SBL'], severity: 'error' });
+    expect(results.get('spamhaus-zen')).toMatchObject({
+      state: 'listed',
+      query: '170.2.0.192.zen.spamhaus.org',
+      codes: ['127.0.0.2'],
+      labels: ['SBL'],
+      severity: 'error',
+    });
     expect(results.get('spamcop')).toMatchObject({ state: 'listed', query: '170.2.0.192.bl.spamcop.net', codes: ['127.0.0.2'] });
     expect(results.get('barracuda')).toMatchObject({ state: 'not-listed', codes: [] });
     const listed = findings(report, 'blocklists').filter((f) => f.code === 'blocklist-listed');
@@ -517,11 +553,20 @@ describe('blocklists (RFC 5782), opt-in', () => {
     expect(codes(report, 'blocklists').filter((c) => c === 'blocklist-listed')).toHaveLength(2);
   });
 
-  it('five-mx.test: Spamhaus\' 127.255.255.254 for 192.0.2.11 is a refusal, not a listing', async () => {
+  it("five-mx.test: Spamhaus' 127.255.255.254 for 192.0.2.11 is a refusal, not a listing", async () => {
     const report = await diagnose('five-mx.test', EVERYTHING);
     const blocklists = mailOf(report).blocklists!;
     expect(blocklists.status).toBe('done');
-    expect(blocklists.targets.map((t) => t.ip)).toEqual(['192.0.2.11', '2001:db8::11', '192.0.2.12', '2001:db8::12', '192.0.2.13', '2001:db8::13', '192.0.2.14', '192.0.2.15']);
+    expect(blocklists.targets.map((t) => t.ip)).toEqual([
+      '192.0.2.11',
+      '2001:db8::11',
+      '192.0.2.12',
+      '2001:db8::12',
+      '192.0.2.13',
+      '2001:db8::13',
+      '192.0.2.14',
+      '192.0.2.15',
+    ]);
     const zen = resultsOf(report, '192.0.2.11').get('spamhaus-zen')!;
     expect(zen).toMatchObject({ state: 'refused', codes: ['127.255.255.254'] });
     expect(zen.severity).toBeUndefined();
@@ -545,7 +590,12 @@ describe('blocklists (RFC 5782), opt-in', () => {
     expect(Object.keys(report.mail!.findings).sort()).toEqual(['bimi', 'dkim', 'dmarc', 'dnssec', 'mtaSts', 'provider', 'spf', 'tlsRpt']);
     const log = await readFaultLog(stack, tag);
     expect(log.length).toBeGreaterThan(30);
-    const zones = ['zen.spamhaus.org', 'bl.spamcop.net', 'b.barracudacentral.org', ...mailOf(await diagnose('listed.test', EVERYTHING)).blocklists!.lists.map((l) => l.zone)];
+    const zones = [
+      'zen.spamhaus.org',
+      'bl.spamcop.net',
+      'b.barracudacentral.org',
+      ...mailOf(await diagnose('listed.test', EVERYTHING)).blocklists!.lists.map((l) => l.zone),
+    ];
     expect(log.filter((e) => zones.some((zone) => e.name?.endsWith(`.${zone}`)))).toEqual([]);
   });
 });
@@ -563,7 +613,8 @@ describe('the MX list does not wait for the diagnostics (fault server log, 50 ms
    */
   const pool = new Agent({ connect: { ca: stack.caPem }, connections: null, pipelining: 1, keepAliveTimeout: 10_000 });
   afterAll(() => pool.close());
-  const pooledFetch = ((input: string | URL, init?: RequestInit) => undiciFetch(input, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher: pool })) as unknown as typeof globalThis.fetch;
+  const pooledFetch = ((input: string | URL, init?: RequestInit) =>
+    undiciFetch(input, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher: pool })) as unknown as typeof globalThis.fetch;
   async function warm(): Promise<void> {
     const tag = `mail-diag-warm-${process.pid}`;
     const url = `${stack.faultUrl}/tag/${tag}/delay/20/dns-query?dns=${base64Url(encodeQuery({ name: 'one-mx.test', type: 'A' }))}`;
@@ -574,7 +625,10 @@ describe('the MX list does not wait for the diagnostics (fault server log, 50 ms
   async function measured(domain: string, diagnostics: DiagnosticsOptions) {
     await warm();
     // One unmeasured run of the same lookup first, so no code path is cold in the measured one.
-    await lookupMail(parseQuery(domain), new DohClient({ providers: [customProvider(faultUrl('delay/50').url)], fetch: pooledFetch }), { diagnostics, onUpdate: () => undefined });
+    await lookupMail(parseQuery(domain), new DohClient({ providers: [customProvider(faultUrl('delay/50').url)], fetch: pooledFetch }), {
+      diagnostics,
+      onUpdate: () => undefined,
+    });
     await warm();
     const { tag, url } = faultUrl('delay/50');
     const snapshots: Report[] = [];
@@ -606,7 +660,12 @@ describe('the MX list does not wait for the diagnostics (fault server log, 50 ms
     // Then every DKIM selector (the user's too), every name of the DMARC tree walk, MTA-STS,
     // TLS-RPT and BIMI go out together: one round trip, not one each.
     const dkimAsked = log.filter((e) => e.name?.endsWith('._domainkey.five-mx.test'));
-    const together = log.filter((e) => e.name !== null && (e.name.endsWith('._domainkey.five-mx.test') || ['_dmarc.test', '_mta-sts.five-mx.test', '_smtp._tls.five-mx.test', 'default._bimi.five-mx.test'].includes(e.name)));
+    const together = log.filter(
+      (e) =>
+        e.name !== null &&
+        (e.name.endsWith('._domainkey.five-mx.test') ||
+          ['_dmarc.test', '_mta-sts.five-mx.test', '_smtp._tls.five-mx.test', 'default._bimi.five-mx.test'].includes(e.name)),
+    );
     expect(dkimAsked.length).toBe(report.mail!.dkim.selectors.length);
     expect(dkimAsked.map((e) => e.name)).toContain('custom-sel._domainkey.five-mx.test');
     expect(together.length).toBe(dkimAsked.length + 4);
@@ -636,7 +695,9 @@ describe('the MX list does not wait for the diagnostics (fault server log, 50 ms
     expect(sentBeforeFirstAnswer(log)).toContain('spf-tree.test MX');
     expect(report.mail!.roundTrips).toBe(3);
     expect(report.stats.roundTrips).toBe(3);
-    const spfChain = log.filter((e) => e.type === 'TXT' && ['spf-tree.test', '_spf.spf-tree.test', '_spf2.spf-tree.test', '_inner.spf-tree.test'].includes(e.name!));
+    const spfChain = log.filter(
+      (e) => e.type === 'TXT' && ['spf-tree.test', '_spf.spf-tree.test', '_spf2.spf-tree.test', '_inner.spf-tree.test'].includes(e.name!),
+    );
     expect(spfChain).toHaveLength(4);
     expect(criticalPathDepth(spfChain)).toBe(3);
   });
@@ -661,7 +722,10 @@ describe('the MX list does not wait for the diagnostics (fault server log, 50 ms
       if (index < firstWithMx) expect(snapshot.exchanges).toEqual([]);
       // Findings on every snapshot, never a crashed section.
       const all = Object.values(snapshot.mail!.findings).flat();
-      expect(all.filter((f) => f.code === 'internal-error'), `snapshot ${index}`).toEqual([]);
+      expect(
+        all.filter((f) => f.code === 'internal-error'),
+        `snapshot ${index}`,
+      ).toEqual([]);
       if (index > 0) {
         const before = snapshots[index - 1]!;
         expect(snapshot.stats.requests).toBeGreaterThanOrEqual(before.stats.requests);
@@ -689,8 +753,16 @@ describe('cancellation', () => {
     return { seen, stop: () => process.off('unhandledRejection', listener) };
   }
 
-  const sectionStatuses = (mail: MailDiagnostics) =>
-    [mail.spf.status, mail.dmarc.status, mail.dkim.status, mail.mtaSts.status, mail.tlsRpt.status, mail.bimi.status, mail.dnssec.status, mail.blocklists?.status];
+  const sectionStatuses = (mail: MailDiagnostics) => [
+    mail.spf.status,
+    mail.dmarc.status,
+    mail.dkim.status,
+    mail.mtaSts.status,
+    mail.tlsRpt.status,
+    mail.bimi.status,
+    mail.dnssec.status,
+    mail.blocklists?.status,
+  ];
 
   it('aborting before any answer ends in a done report, every section done, nothing unhandled', async () => {
     const rejections = watchRejections();

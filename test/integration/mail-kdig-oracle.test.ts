@@ -26,11 +26,37 @@ const viaKnot: KdigOptions = { server: stack.knot.host, port: stack.knot.port };
 const viaDoh: KdigOptions = { server: new URL(stack.dohUrl).hostname, port: stack.dohPort, https: true, caPath: stack.caPath };
 
 const MAIL_FIXTURES = [
-  'spf-tree.test', 'spf-too-many.test', 'spf-void.test', 'spf-multiple.test', 'spf-plus-all.test', 'spf-loop.test', 'spf-syntax.test',
-  'spf-redirect.test', 'spf-ptr.test', 'spf-no-all.test', 'spf-split.test', 'no-spf.test', 'no-dmarc.test',
-  'dmarc-none.test', 'dmarc-reject.test', 'dmarc-bad.test', 'dmarc-multiple.test', 'dmarc-org.test', 'sub.dmarc-org.test',
-  'dkim.test', 'one-mx.test', 'five-mx.test', 'sts.test', 'sts-bad.test', 'signed.test', 'listed.test', 'bad-ptr.test',
-  'google-mx.test', 'ms365.test', 'lookalike.test', 'xss.test',
+  'spf-tree.test',
+  'spf-too-many.test',
+  'spf-void.test',
+  'spf-multiple.test',
+  'spf-plus-all.test',
+  'spf-loop.test',
+  'spf-syntax.test',
+  'spf-redirect.test',
+  'spf-ptr.test',
+  'spf-no-all.test',
+  'spf-split.test',
+  'no-spf.test',
+  'no-dmarc.test',
+  'dmarc-none.test',
+  'dmarc-reject.test',
+  'dmarc-bad.test',
+  'dmarc-multiple.test',
+  'dmarc-org.test',
+  'sub.dmarc-org.test',
+  'dkim.test',
+  'one-mx.test',
+  'five-mx.test',
+  'sts.test',
+  'sts-bad.test',
+  'signed.test',
+  'listed.test',
+  'bad-ptr.test',
+  'google-mx.test',
+  'ms365.test',
+  'lookalike.test',
+  'xss.test',
 ];
 
 // Record filters as the RFCs define the version tags (kept here, not imported from src).
@@ -86,7 +112,8 @@ function statusOf(result: KdigResult, name: string, type: string): string {
 }
 
 const sorted = (list: readonly string[]) => [...list].sort();
-const byNumber = (list: readonly string[]) => [...list].sort((a, b) => a.split('.').reduce((n, o) => n * 256 + Number(o), 0) - b.split('.').reduce((n, o) => n * 256 + Number(o), 0));
+const byNumber = (list: readonly string[]) =>
+  [...list].sort((a, b) => a.split('.').reduce((n, o) => n * 256 + Number(o), 0) - b.split('.').reduce((n, o) => n * 256 + Number(o), 0));
 
 function spfNodes(node: SpfNode): SpfNode[] {
   return [node, ...node.children.flatMap(spfNodes)];
@@ -101,7 +128,11 @@ function questionsOf(mail: MailDiagnostics): KdigQuestion[] {
   }
   for (const lookup of mail.dmarc.lookups) questions.push({ name: `_dmarc.${lookup.domain}`, type: 'TXT' });
   for (const selector of mail.dkim.selectors) questions.push({ name: selector.name, type: 'TXT' });
-  questions.push({ name: `_mta-sts.${mail.mtaSts.domain}`, type: 'TXT' }, { name: `_smtp._tls.${mail.tlsRpt.domain}`, type: 'TXT' }, { name: mail.bimi.name, type: 'TXT' });
+  questions.push(
+    { name: `_mta-sts.${mail.mtaSts.domain}`, type: 'TXT' },
+    { name: `_smtp._tls.${mail.tlsRpt.domain}`, type: 'TXT' },
+    { name: mail.bimi.name, type: 'TXT' },
+  );
   for (const target of mail.blocklists?.targets ?? []) for (const result of target.results) if (result.query) questions.push({ name: result.query, type: 'A' });
   const seen = new Set<string>();
   return questions.filter((q) => !seen.has(`${q.name} ${q.type}`) && seen.add(`${q.name} ${q.type}`));
@@ -131,7 +162,8 @@ async function compare(domain: string): Promise<Compared> {
 }
 
 /** TXT records at `name` (after CNAMEs) that pass `filter`, as text. */
-const txtAt = (ask: Compared['ask'], name: string, filter: (r: string) => boolean = () => true) => finalRecords(ask(name, 'TXT'), name, 'TXT').map(txtText).filter(filter);
+const txtAt = (ask: Compared['ask'], name: string, filter: (r: string) => boolean = () => true) =>
+  finalRecords(ask(name, 'TXT'), name, 'TXT').map(txtText).filter(filter);
 
 describe('the diagnostics (DoH via dnsdist) agree with kdig (plain DNS to knotd)', () => {
   it.each(MAIL_FIXTURES)('%s', async (domain) => {
@@ -193,7 +225,8 @@ describe('the diagnostics (DoH via dnsdist) agree with kdig (plain DNS to knotd)
         const answer = ask(result.query, 'A');
         const codes = byNumber(finalRecords(answer, result.query, 'A'));
         expect(result.codes, `${result.query} codes`).toEqual(codes);
-        const expected = answer.rcode === 'NXDOMAIN' || codes.length === 0 ? 'not-listed' : codes.every((c) => c.startsWith('127.255.255.')) ? 'refused' : 'listed';
+        const expected =
+          answer.rcode === 'NXDOMAIN' || codes.length === 0 ? 'not-listed' : codes.every((c) => c.startsWith('127.255.255.')) ? 'refused' : 'listed';
         expect(result.state, `${result.query}`).toBe(expected);
       }
     }
@@ -202,7 +235,11 @@ describe('the diagnostics (DoH via dnsdist) agree with kdig (plain DNS to knotd)
   it('the blocklist fixtures give the oracle something to disagree with', async () => {
     // Guards the loop above against passing vacuously: these answers exist on knotd.
     const [zen70, spamcop170, zen11] = await kdigBatch(
-      [{ name: '70.2.0.192.zen.spamhaus.org', type: 'A' }, { name: '170.2.0.192.bl.spamcop.net', type: 'A' }, { name: '11.2.0.192.zen.spamhaus.org', type: 'A' }],
+      [
+        { name: '70.2.0.192.zen.spamhaus.org', type: 'A' },
+        { name: '170.2.0.192.bl.spamcop.net', type: 'A' },
+        { name: '11.2.0.192.zen.spamhaus.org', type: 'A' },
+      ],
       viaKnot,
     );
     expect(byNumber(finalRecords(zen70!, '70.2.0.192.zen.spamhaus.org', 'A'))).toEqual(['127.0.0.2', '127.0.0.4']);

@@ -32,15 +32,43 @@ describe('the network of each address (asn.cymru.com)', () => {
     const report = await look('nolisting.test');
     const mx = report.exchanges.find((e) => e.host === 'mx.nolisting.test')!;
     expect(mx.addresses.map((a) => [a.ip, a.asn])).toEqual([
-      ['192.0.2.180', { status: 'ok', number: 64500, name: 'EXAMPLE-NET-A - Example Networks A, DE', prefix: '192.0.2.0/24', country: 'DE', registry: 'ripencc', allocated: '2003-05-08' }],
-      ['2001:db8::180', { status: 'ok', number: 64500, name: 'EXAMPLE-NET-A - Example Networks A, DE', prefix: '2001:db8::/32', country: 'DE', registry: 'ripencc', allocated: '2003-05-08' }],
+      [
+        '192.0.2.180',
+        {
+          status: 'ok',
+          number: 64500,
+          name: 'EXAMPLE-NET-A - Example Networks A, DE',
+          prefix: '192.0.2.0/24',
+          country: 'DE',
+          registry: 'ripencc',
+          allocated: '2003-05-08',
+        },
+      ],
+      [
+        '2001:db8::180',
+        {
+          status: 'ok',
+          number: 64500,
+          name: 'EXAMPLE-NET-A - Example Networks A, DE',
+          prefix: '2001:db8::/32',
+          country: 'DE',
+          registry: 'ripencc',
+          allocated: '2003-05-08',
+        },
+      ],
     ]);
   });
 
   it('takes the most specific of two routes, reads two origins, and says when an answer is unreadable', async () => {
     const [spread, bulk, garbled] = await Promise.all([look('spread.test'), look('bulk-001.test'), look('asn-garbled.test')]);
     expect(addressesOf(spread)[0]!.asn).toMatchObject({ number: 64500, prefix: '192.0.2.128/25', country: 'DE' });
-    expect(addressesOf(bulk)[0]!.asn).toMatchObject({ number: 64502, origins: [64502, 64503], prefix: '203.0.113.0/24', country: 'US', name: 'EXAMPLE-NET-C - Example Networks C, US' });
+    expect(addressesOf(bulk)[0]!.asn).toMatchObject({
+      number: 64502,
+      origins: [64502, 64503],
+      prefix: '203.0.113.0/24',
+      country: 'US',
+      name: 'EXAMPLE-NET-C - Example Networks C, US',
+    });
     expect(addressesOf(garbled).map((a) => a.asn?.status)).toEqual(['ok', 'unreadable']);
     // With one network unknown, no "one AS" claim is made.
     expect(codes(garbled)).not.toContain('mx-one-as');
@@ -64,15 +92,26 @@ describe('the network of each address (asn.cymru.com)', () => {
     expect(addresses.length).toBeGreaterThan(10);
     const originName = (a: Address) =>
       a.family === 4 ? `${a.ip.split('.').reverse().join('.')}.origin.asn.cymru.com` : `${expand(a.ip).split('').reverse().join('.')}.origin6.asn.cymru.com`;
-    const origins = await kdigBatch(addresses.map((a) => ({ name: originName(a), type: 'TXT' })), viaKnot);
+    const origins = await kdigBatch(
+      addresses.map((a) => ({ name: originName(a), type: 'TXT' })),
+      viaKnot,
+    );
     addresses.forEach((address, i) => {
       // The oracle's own reading: the record with the longest prefix; its first field's first AS.
-      const records = origins[i]!.answer.filter((r) => r.type === 'TXT').map((r) => r.data.replace(/^"|"$/g, '').split('|').map((f) => f.trim()));
+      const records = origins[i]!.answer.filter((r) => r.type === 'TXT').map((r) =>
+        r.data
+          .replace(/^"|"$/g, '')
+          .split('|')
+          .map((f) => f.trim()),
+      );
       const best = records.sort((a, b) => Number(b[1]!.split('/')[1]) - Number(a[1]!.split('/')[1]))[0]!;
       expect(address.asn, address.ip).toMatchObject({ number: Number(best[0]!.split(' ')[0]), prefix: best[1], country: best[2], registry: best[3] });
     });
     const numbers = [...new Set(addresses.map((a) => a.asn!.number!))];
-    const names = await kdigBatch(numbers.map((n) => ({ name: `AS${n}.asn.cymru.com`, type: 'TXT' })), viaKnot);
+    const names = await kdigBatch(
+      numbers.map((n) => ({ name: `AS${n}.asn.cymru.com`, type: 'TXT' })),
+      viaKnot,
+    );
     numbers.forEach((n, i) => {
       const name = names[i]!.answer[0]!.data.replace(/^"|"$/g, '').split('|').slice(4).join('|').trim();
       for (const address of addresses.filter((a) => a.asn!.number === n)) expect(address.asn!.name).toBe(name);
@@ -109,7 +148,10 @@ describe('round trips', () => {
     await lookupMail(parseQuery('one-mx.test'), client(warm), { asn }); // opens the connections
     const tag = `res-${asn ? 'on' : 'off'}-${process.pid}-${Date.now()}`;
     const snapshots: Report[] = [];
-    const report = await lookupMail(parseQuery('five-mx.test'), client(`${stack.faultUrl}/tag/${tag}/delay/150/dns-query`), { asn, onUpdate: (r) => snapshots.push(r) });
+    const report = await lookupMail(parseQuery('five-mx.test'), client(`${stack.faultUrl}/tag/${tag}/delay/150/dns-query`), {
+      asn,
+      onUpdate: (r) => snapshots.push(r),
+    });
     return { report, snapshots, log: await readFaultLog(stack, tag) };
   }
 
@@ -117,7 +159,11 @@ describe('round trips', () => {
     const on = await measured(true);
     const off = await measured(false);
     // The first burst is the same five questions with or without them.
-    const firstBurst = (log: typeof on.log) => log.filter((e) => e.startMs < Math.min(...log.map((x) => x.endMs ?? Infinity))).map((e) => `${e.name} ${e.type}`).sort();
+    const firstBurst = (log: typeof on.log) =>
+      log
+        .filter((e) => e.startMs < Math.min(...log.map((x) => x.endMs ?? Infinity)))
+        .map((e) => `${e.name} ${e.type}`)
+        .sort();
     expect(firstBurst(on.log)).toEqual(['_dmarc.five-mx.test TXT', 'five-mx.test A', 'five-mx.test AAAA', 'five-mx.test MX', 'five-mx.test TXT']);
     expect(firstBurst(on.log)).toEqual(firstBurst(off.log));
     // The first snapshot with the mail servers is one round trip in, both ways.

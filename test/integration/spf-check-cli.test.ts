@@ -15,9 +15,14 @@ const bin = fileURLToPath(new URL('../../bin/mxray.js', import.meta.url));
 function mxray(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   if (!existsSync(new URL('../../dist/cli/mxray.mjs', import.meta.url))) throw new Error('dist/cli is missing: run `npm run build` (npm test does it first)');
   return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env: { ...process.env, NODE_EXTRA_CA_CERTS: stack.caPath, NO_COLOR: '1' }, timeout: 30_000 }, (error, stdout, stderr) => {
-      resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr });
-    });
+    execFile(
+      process.execPath,
+      [bin, ...args],
+      { env: { ...process.env, NODE_EXTRA_CA_CERTS: stack.caPath, NO_COLOR: '1' }, timeout: 30_000 },
+      (error, stdout, stderr) => {
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -31,31 +36,56 @@ describe('mxray --spf-ip', () => {
   it('pass through an include: exit 0, the sentence and the path', async () => {
     const { code, stdout } = await mxray('--resolver', stack.dohUrl, '--spf-ip', '203.0.113.5', '--', 'alice@incl.spf-check.test');
     expect(code).toBe(0);
-    expect(stdout).toContain('203.0.113.5 may send mail for incl.spf-check.test: it matches ip4:203.0.113.0/24 in _spf.incl.spf-check.test, included by incl.spf-check.test.');
+    expect(stdout).toContain(
+      '203.0.113.5 may send mail for incl.spf-check.test: it matches ip4:203.0.113.0/24 in _spf.incl.spf-check.test, included by incl.spf-check.test.',
+    );
     expect(stdout).toContain('Path         incl.spf-check.test → include:_spf.incl.spf-check.test → ip4:203.0.113.0/24 matched');
   });
 
   it('--json: one object whose spfCheck has result, explanation and path', async () => {
     const { code, check } = await json('--spf-ip', '203.0.113.5', '--', 'alice@incl.spf-check.test');
     expect(code).toBe(0);
-    expect(check).toMatchObject({ result: 'pass', explanation: null, path: ['incl.spf-check.test', 'include:_spf.incl.spf-check.test', 'ip4:203.0.113.0/24 matched'], lookups: 1, voidLookups: 0 });
+    expect(check).toMatchObject({
+      result: 'pass',
+      explanation: null,
+      path: ['incl.spf-check.test', 'include:_spf.incl.spf-check.test', 'ip4:203.0.113.0/24 matched'],
+      lookups: 1,
+      voidLookups: 0,
+    });
   });
 
   it('fail with exp: exit 1 and the expanded explanation', async () => {
     const { code, check } = await json('--spf-ip', '192.0.2.99', '--', 'Bob.Smith@exp.spf-check.test');
     expect(code).toBe(1);
     expect(check.result).toBe('fail');
-    expect(check.explanation).toBe("192.0.2.99 is not one of exp.spf-check.test's mail servers; see https://exp.spf-check.test/spf?s=Bob.Smith%40exp.spf-check.test");
+    expect(check.explanation).toBe(
+      "192.0.2.99 is not one of exp.spf-check.test's mail servers; see https://exp.spf-check.test/spf?s=Bob.Smith%40exp.spf-check.test",
+    );
   });
 
   it('permerror at the 11th lookup names the term: exit 1', async () => {
     const { code, check } = await json('--spf-ip', '203.0.113.99', '--', 'spf-too-many.test');
     expect(code).toBe(1);
-    expect(check).toMatchObject({ result: 'permerror', lookups: 11, problem: { term: 'include:_s4.spf-too-many.test', domain: '_s3.spf-too-many.test', section: '4.6.4' } });
+    expect(check).toMatchObject({
+      result: 'permerror',
+      lookups: 11,
+      problem: { term: 'include:_s4.spf-too-many.test', domain: '_s3.spf-too-many.test', section: '4.6.4' },
+    });
   });
 
   it('temperror when the resolver hangs: exit 1', async () => {
-    const run = await mxray('--resolver', `${stack.faultUrl}/hang/dns-query`, '--no-fallback', '--timeout', '500', '--json', '--spf-ip', '203.0.113.5', '--', 'a@incl.spf-check.test');
+    const run = await mxray(
+      '--resolver',
+      `${stack.faultUrl}/hang/dns-query`,
+      '--no-fallback',
+      '--timeout',
+      '500',
+      '--json',
+      '--spf-ip',
+      '203.0.113.5',
+      '--',
+      'a@incl.spf-check.test',
+    );
     expect(run.code).toBe(1);
     expect((JSON.parse(run.stdout) as { spfCheck: SpfCheck }).spfCheck.result).toBe('temperror');
   });
@@ -68,7 +98,9 @@ describe('mxray --spf-ip', () => {
 
   it('reads the IP as people paste it: brackets, a Received line, IPv4-mapped IPv6', async () => {
     expect((await json('--spf-ip', '[203.0.113.5]', '--', 'incl.spf-check.test')).check.ip).toBe('203.0.113.5');
-    expect((await json('--spf-ip', 'from mail.example.com (mail.example.com [203.0.113.5]) by mx.example.net', '--', 'incl.spf-check.test')).check.result).toBe('pass');
+    expect((await json('--spf-ip', 'from mail.example.com (mail.example.com [203.0.113.5]) by mx.example.net', '--', 'incl.spf-check.test')).check.result).toBe(
+      'pass',
+    );
     const mapped = await mxray('--resolver', stack.dohUrl, '--spf-ip', '::ffff:203.0.113.5', '--', 'incl.spf-check.test');
     expect(mapped.code).toBe(0);
     expect(mapped.stdout).toContain('IPv4-mapped ::ffff:203.0.113.5, checked as IPv4');

@@ -86,13 +86,27 @@ describe('RFC 7208 check_host() on the fixture zones, fetching ahead and sequent
 
   it('§4.6.4 exactly 10 DNS-querying terms pass; the 11th is permerror', async () => {
     await check({ ip: '203.0.113.10', sender: `a@limit10.${D}`, result: 'pass', lookups: 10 });
-    const over = await check({ ip: '203.0.113.10', sender: `a@limit11.${D}`, result: 'permerror', lookups: 11, problem: { term: 'a:mx.one-mx.test', section: '4.6.4' } });
+    const over = await check({
+      ip: '203.0.113.10',
+      sender: `a@limit11.${D}`,
+      result: 'permerror',
+      lookups: 11,
+      problem: { term: 'a:mx.one-mx.test', section: '4.6.4' },
+    });
     expect(over.problem?.reason).toMatch(/number 11/);
   });
 
   it('§4.6.4 the 11th lookup deep in an include chain (spf-too-many.test) is permerror there', async () => {
-    const result = await check({ ip: '203.0.113.99', sender: 'a@spf-too-many.test', result: 'permerror', lookups: 11, problem: { term: 'include:_s4.spf-too-many.test', domain: '_s3.spf-too-many.test' } });
-    expect(result.pathText).toBe('spf-too-many.test → include:_s1.spf-too-many.test → include:_s2.spf-too-many.test → include:_s3.spf-too-many.test → include:_s4.spf-too-many.test: permerror (it is DNS-querying term number 11; a check may evaluate at most 10 (include, a, mx, ptr, exists, redirect))');
+    const result = await check({
+      ip: '203.0.113.99',
+      sender: 'a@spf-too-many.test',
+      result: 'permerror',
+      lookups: 11,
+      problem: { term: 'include:_s4.spf-too-many.test', domain: '_s3.spf-too-many.test' },
+    });
+    expect(result.pathText).toBe(
+      'spf-too-many.test → include:_s1.spf-too-many.test → include:_s2.spf-too-many.test → include:_s3.spf-too-many.test → include:_s4.spf-too-many.test: permerror (it is DNS-querying term number 11; a check may evaluate at most 10 (include, a, mx, ptr, exists, redirect))',
+    );
   });
 
   it('§4.6.4 an include loop ends in permerror at the limit', async () => {
@@ -117,7 +131,13 @@ describe('RFC 7208 check_host() on the fixture zones, fetching ahead and sequent
   });
 
   it('§5.2 include: pass through an include; its softfail does not match', async () => {
-    await check({ ip: '203.0.113.5', sender: `a@incl.${D}`, result: 'pass', lookups: 1, path: `incl.${D} → include:_spf.incl.${D} → ip4:203.0.113.0/24 matched` });
+    await check({
+      ip: '203.0.113.5',
+      sender: `a@incl.${D}`,
+      result: 'pass',
+      lookups: 1,
+      path: `incl.${D} → include:_spf.incl.${D} → ip4:203.0.113.0/24 matched`,
+    });
     await check({ ip: '2001:db8:5bf::9', sender: `a@incl.${D}`, result: 'pass', path: `incl.${D} → include:_spf.incl.${D} → ip6:2001:db8:5bf::/48 matched` });
     await check({ ip: '192.0.2.99', sender: `a@incl.${D}`, result: 'fail', path: `incl.${D} → -all matched` });
   });
@@ -170,9 +190,19 @@ describe('RFC 7208 check_host() on the fixture zones, fetching ahead and sequent
   });
 
   it('§6.2 exp= is expanded for fail only; a DNS error or two TXT records mean the default', async () => {
-    await check({ ip: '192.0.2.99', sender: `Bob.Smith@exp.${D}`, result: 'fail', explanation: `192.0.2.99 is not one of exp.${D}'s mail servers; see https://exp.${D}/spf?s=Bob.Smith%40exp.${D}` });
+    await check({
+      ip: '192.0.2.99',
+      sender: `Bob.Smith@exp.${D}`,
+      result: 'fail',
+      explanation: `192.0.2.99 is not one of exp.${D}'s mail servers; see https://exp.${D}/spf?s=Bob.Smith%40exp.${D}`,
+    });
     await check({ ip: '203.0.113.5', sender: `a@exp.${D}`, result: 'pass', explanation: null });
-    await check({ ip: '192.0.2.99', sender: `a@exp-servfail.${D}`, result: 'fail', explanation: `exp-servfail.${D} does not designate 192.0.2.99 as a permitted sender` });
+    await check({
+      ip: '192.0.2.99',
+      sender: `a@exp-servfail.${D}`,
+      result: 'fail',
+      explanation: `exp-servfail.${D} does not designate 192.0.2.99 as a permitted sender`,
+    });
     await check({ ip: '192.0.2.99', sender: `a@exp-two.${D}`, result: 'fail', explanation: /does not designate/ });
   });
 
@@ -187,7 +217,13 @@ describe('RFC 7208 check_host() on the fixture zones, fetching ahead and sequent
   });
 
   it('a three-level include tree: the same answer, fewer round trips when fetching ahead', async () => {
-    const result = await check({ ip: '203.0.113.70', sender: `a@tree.${D}`, result: 'pass', lookups: 7, path: `tree.${D} → include:_l1b.tree.${D} → include:_l2b.tree.${D} → include:_l3b.tree.${D} → ip4:203.0.113.64/26 matched` });
+    const result = await check({
+      ip: '203.0.113.70',
+      sender: `a@tree.${D}`,
+      result: 'pass',
+      lookups: 7,
+      path: `tree.${D} → include:_l1b.tree.${D} → include:_l2b.tree.${D} → include:_l3b.tree.${D} → ip4:203.0.113.64/26 matched`,
+    });
     expect(result.roundTrips).toBe(4);
     const sequential = await checkSpf({ ip: '203.0.113.70', sender: `a@tree.${D}` }, { ask: clientAsk(newClient()), prefetch: false });
     expect(sequential.roundTrips).toBe(8);

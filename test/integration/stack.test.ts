@@ -54,19 +54,71 @@ describe('fixtures answer as test/zones/README.md documents', () => {
 
   it('documents every fixture named in the brief', () => {
     const names = new Set(expectations.map((e) => e.name));
-    for (const fixture of ['one-mx', 'five-mx', 'twenty-mx', 'null-mx', 'null-mx-mixed', 'implicit', 'nodata', 'servfail',
-      'does-not-exist', 'cname-mx', 'apex-cname', 'ip-mx', 'no-address-mx', 'nxdomain-mx', 'trailing-dot', 'private-mx',
-      'no-ptr', 'bad-ptr', 'v6only', 'xss', 'xn--bcher-kva', 'short-ttl', 'long-ttl', 'many-ptr', 'host25', 'big-txt',
-      'bulk-001', 'bulk-200',
+    for (const fixture of [
+      'one-mx',
+      'five-mx',
+      'twenty-mx',
+      'null-mx',
+      'null-mx-mixed',
+      'implicit',
+      'nodata',
+      'servfail',
+      'does-not-exist',
+      'cname-mx',
+      'apex-cname',
+      'ip-mx',
+      'no-address-mx',
+      'nxdomain-mx',
+      'trailing-dot',
+      'private-mx',
+      'no-ptr',
+      'bad-ptr',
+      'v6only',
+      'xss',
+      'xn--bcher-kva',
+      'short-ttl',
+      'long-ttl',
+      'many-ptr',
+      'host25',
+      'big-txt',
+      'bulk-001',
+      'bulk-200',
       // Mail diagnostics (issue #7)
-      'spf-tree', 'spf-too-many', 'spf-void', 'spf-multiple', 'spf-plus-all', 'spf-loop', 'spf-syntax', 'spf-redirect', 'spf-ptr',
-      'spf-no-all', 'spf-split', 'no-spf', 'no-dmarc', 'dmarc-none', 'dmarc-reject', 'dmarc-bad', 'dmarc-multiple', 'sub.dmarc-org',
-      'dkim', 'sts', 'sts-bad', 'google-mx', 'ms365', 'lookalike', 'signed', 'listed']) {
+      'spf-tree',
+      'spf-too-many',
+      'spf-void',
+      'spf-multiple',
+      'spf-plus-all',
+      'spf-loop',
+      'spf-syntax',
+      'spf-redirect',
+      'spf-ptr',
+      'spf-no-all',
+      'spf-split',
+      'no-spf',
+      'no-dmarc',
+      'dmarc-none',
+      'dmarc-reject',
+      'dmarc-bad',
+      'dmarc-multiple',
+      'sub.dmarc-org',
+      'dkim',
+      'sts',
+      'sts-bad',
+      'google-mx',
+      'ms365',
+      'lookalike',
+      'signed',
+      'listed',
+    ]) {
       expect(names, fixture).toContain(`${fixture}.test.`);
     }
     expect(names).toContain('example.co.uk.');
     for (const list of ['zen.spamhaus.org', 'bl.spamcop.net', 'b.barracudacentral.org']) {
-      expect([...names].some((n) => n.endsWith(`.${list}.`) || n === `${list}.`), list).toBe(true);
+      expect(
+        [...names].some((n) => n.endsWith(`.${list}.`) || n === `${list}.`),
+        list,
+      ).toBe(true);
     }
     expect(expectations.filter((e) => e.ad).map((e) => e.name)).toContain('mx.signed.test.');
   });

@@ -23,7 +23,11 @@ function requireBuild(): void {
 describe('store packages', () => {
   it('Firefox build passes web-ext lint with 0 errors and 0 warnings', async () => {
     requireBuild();
-    const { stdout } = await run(path('node_modules/.bin/web-ext'), ['lint', '--source-dir', path('dist/firefox'), '--output', 'json', '--no-config-discovery'], { maxBuffer: 16 * 1024 * 1024 }).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
+    const { stdout } = await run(
+      path('node_modules/.bin/web-ext'),
+      ['lint', '--source-dir', path('dist/firefox'), '--output', 'json', '--no-config-discovery'],
+      { maxBuffer: 16 * 1024 * 1024 },
+    ).catch((error: { stdout?: string }) => ({ stdout: error.stdout ?? '' }));
     const report = JSON.parse(stdout) as { summary: { errors: number; warnings: number }; errors: { code: string }[]; warnings: { code: string }[] };
     expect({ errors: report.errors.map((e) => e.code), warnings: report.warnings.map((w) => w.code) }).toEqual({ errors: [], warnings: [] });
     expect(report.summary).toMatchObject({ errors: 0, warnings: 0 });
@@ -48,7 +52,11 @@ describe('store packages', () => {
     expect(chromium.background).toEqual({ service_worker: 'background.js', type: 'module' });
     expect(chromium.browser_specific_settings).toBeUndefined();
     expect(firefox.background).toEqual({ scripts: ['background.js'], type: 'module' });
-    expect(firefox.browser_specific_settings.gecko).toEqual({ id: 'mxray@mxray.dev', strict_min_version: '142.0', data_collection_permissions: { required: ['none'] } });
+    expect(firefox.browser_specific_settings.gecko).toEqual({
+      id: 'mxray@mxray.dev',
+      strict_min_version: '142.0',
+      data_collection_permissions: { required: ['none'] },
+    });
     for (const manifest of [chromium, firefox]) {
       expect(manifest.version).toBe(version);
       expect(manifest.permissions).toEqual(['storage', 'contextMenus', 'activeTab', 'scripting', 'alarms']);

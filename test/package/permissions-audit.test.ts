@@ -55,7 +55,12 @@ describe.each(TARGETS)('the %s build', (target) => {
   it('asks for nothing docs/publishing.md does not justify, and never for <all_urls>', () => {
     const manifest = manifests[target]!();
     const names = justified();
-    const asked = [...(manifest.permissions ?? []), ...(manifest.optional_permissions ?? []), ...(manifest.host_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
+    const asked = [
+      ...(manifest.permissions ?? []),
+      ...(manifest.optional_permissions ?? []),
+      ...(manifest.host_permissions ?? []),
+      ...(manifest.optional_host_permissions ?? []),
+    ];
     expect(asked.length).toBeGreaterThan(0);
     expect(asked.filter((entry) => !isJustified(entry, names))).toEqual([]);
     expect(JSON.stringify(manifest)).not.toMatch(/<all_urls>|"\*:\/\/\*\/\*"|http:\/\//);
@@ -67,7 +72,13 @@ describe.each(TARGETS)('the %s build', (target) => {
 
   it('keeps the CSP strict: script from the extension only, no unsafe-inline or eval, no remote script', () => {
     const csp = manifests[target]!().content_security_policy?.extension_pages ?? '';
-    const directives = new Map(csp.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name!, values]));
+    const directives = new Map(
+      csp
+        .split(';')
+        .map((d) => d.trim().split(/\s+/))
+        .filter((d) => d[0])
+        .map(([name, ...values]) => [name!, values]),
+    );
     expect(directives.get('script-src')).toEqual(["'self'"]);
     expect(directives.get('object-src')).toEqual(["'none'"]);
     expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:|\*|data:|blob:/);

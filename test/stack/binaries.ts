@@ -39,10 +39,7 @@ export function findBinary(name: StackBinary, dirs: readonly string[] = defaultD
   }
   const pkg = PACKAGES[name];
   const hint = name === 'openssl' ? 'apt-get install -y openssl' : INSTALL_HINT;
-  throw new Error(
-    `The MXray DNS test stack needs \`${name}\` (Debian package "${pkg}") and it is not installed. ` +
-      `Install it with: ${hint}`,
-  );
+  throw new Error(`The MXray DNS test stack needs \`${name}\` (Debian package "${pkg}") and it is not installed. ` + `Install it with: ${hint}`);
 }
 
 /** Checks every program up front, so a missing one fails before anything is started. */

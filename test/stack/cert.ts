@@ -48,12 +48,44 @@ export async function makeCerts(dir: string): Promise<CertFiles> {
   await writeFile(cnf, opensslConfig());
   // P-256 keys: generated in milliseconds, accepted by dnsdist, GnuTLS (kdig), Node and browsers.
   const newKey = ['-newkey', 'ec', '-pkeyopt', 'ec_paramgen_curve:P-256', '-noenc'];
-  await run(openssl, ['req', '-x509', '-config', cnf, '-extensions', 'ca_ext', ...newKey,
-    '-keyout', file('ca.key'), '-out', file('ca.pem'), '-days', '30', '-subj', '/CN=MXray test CA']);
-  await run(openssl, ['req', '-new', '-config', cnf, ...newKey,
-    '-keyout', file('leaf.key'), '-out', file('leaf.csr'), '-subj', '/CN=localhost']);
-  await run(openssl, ['x509', '-req', '-in', file('leaf.csr'), '-CA', file('ca.pem'), '-CAkey', file('ca.key'),
-    '-set_serial', String(Date.now()), '-days', '30', '-extfile', cnf, '-extensions', 'leaf_ext', '-out', file('leaf.pem')]);
+  await run(openssl, [
+    'req',
+    '-x509',
+    '-config',
+    cnf,
+    '-extensions',
+    'ca_ext',
+    ...newKey,
+    '-keyout',
+    file('ca.key'),
+    '-out',
+    file('ca.pem'),
+    '-days',
+    '30',
+    '-subj',
+    '/CN=MXray test CA',
+  ]);
+  await run(openssl, ['req', '-new', '-config', cnf, ...newKey, '-keyout', file('leaf.key'), '-out', file('leaf.csr'), '-subj', '/CN=localhost']);
+  await run(openssl, [
+    'x509',
+    '-req',
+    '-in',
+    file('leaf.csr'),
+    '-CA',
+    file('ca.pem'),
+    '-CAkey',
+    file('ca.key'),
+    '-set_serial',
+    String(Date.now()),
+    '-days',
+    '30',
+    '-extfile',
+    cnf,
+    '-extensions',
+    'leaf_ext',
+    '-out',
+    file('leaf.pem'),
+  ]);
   return {
     caPath: file('ca.pem'),
     caPem: await readFile(file('ca.pem'), 'utf8'),

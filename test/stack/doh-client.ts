@@ -37,5 +37,8 @@ export async function dohWire(fetch: typeof globalThis.fetch, url: string, q: Do
 
 /** The answer section in kdig's text form (`10 mx.one-mx.test.`), sorted, OPT left out. */
 export function answerData(body: Buffer): string[] {
-  return (dnsPacket.decode(body).answers ?? []).filter((r) => r.type !== 'OPT').map(presentData).sort();
+  return (dnsPacket.decode(body).answers ?? [])
+    .filter((r) => r.type !== 'OPT')
+    .map(presentData)
+    .sort();
 }

@@ -51,7 +51,17 @@ export function parseFaultPath(pathname: string): FaultPlan | { error: string } 
   if (!(ENDPOINTS as readonly (string | undefined)[]).includes(endpoint)) {
     return { error: `path must end in /dns-query or /resolve, got ${pathname}` };
   }
-  const plan: FaultPlan = { endpoint: endpoint as Endpoint, tag: null, modes: [], delayMs: 0, status: null, rcode: null, flags: new Set(), bends: {}, corpus: null };
+  const plan: FaultPlan = {
+    endpoint: endpoint as Endpoint,
+    tag: null,
+    modes: [],
+    delayMs: 0,
+    status: null,
+    rcode: null,
+    flags: new Set(),
+    bends: {},
+    corpus: null,
+  };
   const flags = new Set<FlagMode>();
   for (let i = 0; i < segments.length; i++) {
     const mode = segments[i] as string;

@@ -72,7 +72,10 @@ async function waitUntilServing(daemon: Daemon, host: string, port: number, zone
   while (pending.length > 0) {
     if (exited) throw new Error(`knotd exited during start:\n${daemon.output()}`);
     // A zone that fails to parse is never served; say which line is wrong instead of timing out.
-    const zoneErrors = daemon.output().split('\n').filter((line) => /error: \[/.test(line));
+    const zoneErrors = daemon
+      .output()
+      .split('\n')
+      .filter((line) => /error: \[/.test(line));
     if (zoneErrors.length > 0) throw new Error(`knotd could not load a fixture zone:\n${zoneErrors.join('\n')}`);
     const loaded = await Promise.all(pending.map((zone) => soaAnswers(host, port, zone)));
     pending = pending.filter((_, i) => !loaded[i]);

@@ -57,7 +57,7 @@ export function presentData(record: Answer): string {
     }
     default: {
       // RFC 3597 3: unknown types as \# length hex.
-      const raw = Buffer.isBuffer((record as { data?: unknown }).data) ? ((record as { data: Buffer }).data) : Buffer.alloc(0);
+      const raw = Buffer.isBuffer((record as { data?: unknown }).data) ? (record as { data: Buffer }).data : Buffer.alloc(0);
       return `\\# ${raw.length} ${raw.toString('hex').toUpperCase()}`.trim();
     }
   }

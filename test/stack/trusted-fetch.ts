@@ -11,7 +11,6 @@ export interface TrustedFetch {
 export function createTrustedFetch(caPem: string): TrustedFetch {
   const dispatcher = new Agent({ connect: { ca: caPem } });
   // undici's own Request/Response types differ nominally from the DOM lib's; same behaviour.
-  const trusted = (input: string | URL, init?: RequestInit) =>
-    undiciFetch(input, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher });
+  const trusted = (input: string | URL, init?: RequestInit) => undiciFetch(input, { ...(init as Parameters<typeof undiciFetch>[1]), dispatcher });
   return { fetch: trusted as unknown as typeof globalThis.fetch, dispatcher, close: () => dispatcher.close() };
 }

@@ -11,7 +11,13 @@ export interface FakeZone {
   [key: string]: { rcode?: string; answers?: FakeRecord[]; authorities?: FakeRecord[] };
 }
 
-export interface FakeCall { url: string; method: string; host: string; name?: string; type?: string }
+export interface FakeCall {
+  url: string;
+  method: string;
+  host: string;
+  name?: string;
+  type?: string;
+}
 
 /** Decode the question from a wire GET/POST request. */
 export async function questionOf(url: string, init: RequestInit): Promise<{ name: string; type: string; id: number }> {
@@ -30,7 +36,9 @@ export function wireResponse(question: { name: string; type: string; id?: number
     flags: dnsPacket.RECURSION_DESIRED | dnsPacket.RECURSION_AVAILABLE | RCODES[entry?.rcode ?? (entry ? 'NOERROR' : 'NXDOMAIN')]!,
     questions: [{ name: question.name, type: question.type as dnsPacket.RecordType }],
     answers: entry?.answers ?? [],
-    authorities: entry?.authorities ?? [{ name: 'test', type: 'SOA', ttl: 300, data: { mname: 'ns.test', rname: 'h.test', serial: 1, refresh: 1, retry: 1, expire: 1, minimum: 60 } }],
+    authorities: entry?.authorities ?? [
+      { name: 'test', type: 'SOA', ttl: 300, data: { mname: 'ns.test', rname: 'h.test', serial: 1, refresh: 1, retry: 1, expire: 1, minimum: 60 } },
+    ],
   });
   return new Response(new Uint8Array(body), { status, headers: { 'content-type': 'application/dns-message' } });
 }

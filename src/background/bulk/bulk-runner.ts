@@ -54,7 +54,15 @@ export async function bulkCommand(command: BulkCommand, reply: (event: BulkEvent
     case 'start': {
       job?.control?.cancel();
       const input = extractEntries(command.text, command.column === undefined ? {} : { column: command.column });
-      const view: BulkJobView = { id: `${Date.now()}`, status: 'running', input, mailSetup: command.mailSetup, total: input.domains.length, done: 0, runningMs: 0 };
+      const view: BulkJobView = {
+        id: `${Date.now()}`,
+        status: 'running',
+        input,
+        mailSetup: command.mailSetup,
+        total: input.domains.length,
+        done: 0,
+        runningMs: 0,
+      };
       if (input.domains.length === 0) view.status = 'done';
       job = { view, rows: new Map(), unsent: [], unsaved: [] };
       await createJob(view);
@@ -108,18 +116,24 @@ async function run(current: Job): Promise<void> {
   }, FLUSH_MS);
   try {
     const { client, settings } = await engine();
-    const diagnostics = current.view.mailSetup ? { blocklists: false, dkimSelectors: settings.dkimSelectors, fetchPolicy: policyFetcher(settings.timeoutMs) } : undefined;
-    await runBulk(remaining.map(([entry]) => entry), client, {
-      control,
-      ...(diagnostics ? { diagnostics } : {}),
-      onResult: (result, at) => {
-        const index = remaining[at]![1];
-        current.rows.set(index, result);
-        current.unsent.push([index, result]);
-        current.unsaved.push([index, result]);
-        current.view.done = current.rows.size;
+    const diagnostics = current.view.mailSetup
+      ? { blocklists: false, dkimSelectors: settings.dkimSelectors, fetchPolicy: policyFetcher(settings.timeoutMs) }
+      : undefined;
+    await runBulk(
+      remaining.map(([entry]) => entry),
+      client,
+      {
+        control,
+        ...(diagnostics ? { diagnostics } : {}),
+        onResult: (result, at) => {
+          const index = remaining[at]![1];
+          current.rows.set(index, result);
+          current.unsent.push([index, result]);
+          current.unsaved.push([index, result]);
+          current.view.done = current.rows.size;
+        },
       },
-    });
+    );
   } catch (error) {
     emit({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   } finally {

@@ -19,7 +19,8 @@ const selections = new Map<number, string>();
 /** Called on a selection click: remembers the text when it holds two or more domains. */
 export function rememberSelection(info: Menus.OnClickData, tab: Tabs.Tab | undefined): void {
   if (tab?.id === undefined) return;
-  if (info.menuItemId === 'mxray-selection' && info.selectionText && extractEntries(info.selectionText).domains.length >= 2) selections.set(tab.id, info.selectionText);
+  if (info.menuItemId === 'mxray-selection' && info.selectionText && extractEntries(info.selectionText).domains.length >= 2)
+    selections.set(tab.id, info.selectionText);
   else selections.delete(tab.id);
 }
 

@@ -12,7 +12,10 @@ export async function checkSpf(request: SpfCheckPayload): Promise<SpfCheck> {
   if (!ip.ok) throw new Error(ip.error);
   const { client } = await engine();
   try {
-    return await check({ ip: ip.ip.ip, sender: String(request.sender ?? ''), helo: typeof request.helo === 'string' ? request.helo : null }, { ask: clientAsk(client) });
+    return await check(
+      { ip: ip.ip.ip, sender: String(request.sender ?? ''), helo: typeof request.helo === 'string' ? request.helo : null },
+      { ask: clientAsk(client) },
+    );
   } finally {
     persistCacheSoon();
   }

@@ -63,7 +63,10 @@ export const watchHandlers: Handlers = {
   },
   async exportWatches() {
     const watches = await listWatches();
-    const file = factsFile(watches.flatMap((w) => (w.lastFacts ? [w.lastFacts] : [])), Date.now());
+    const file = factsFile(
+      watches.flatMap((w) => (w.lastFacts ? [w.lastFacts] : [])),
+      Date.now(),
+    );
     file.watch = watches.map((w) => ({ name: w.name, everyMinutes: w.everyMinutes }));
     return file;
   },
@@ -76,7 +79,8 @@ export const watchHandlers: Handlers = {
     for (const name of minutes.keys()) if (!names.has(name)) names.set(name, undefined as never);
     const watched = new Set((await listWatches()).map((w) => w.name));
     const total = new Set([...watched, ...names.keys()]).size;
-    if (total > MAX_WATCHED_NAMES) throw new Error(`Importing would watch ${total} names; the watch list holds at most ${MAX_WATCHED_NAMES}. Nothing was imported.`);
+    if (total > MAX_WATCHED_NAMES)
+      throw new Error(`Importing would watch ${total} names; the watch list holds at most ${MAX_WATCHED_NAMES}. Nothing was imported.`);
     const now = Date.now();
     let imported = 0;
     for (const [name, facts] of names) {

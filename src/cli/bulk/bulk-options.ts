@@ -36,7 +36,12 @@ Many at once:
   Verdicts: accepts, implicit, null-mx, nxdomain, no-mail, failed. Exit status with --bulk:
   0 every domain accepts mail, 1 some cannot or failed, 2 unreadable file or nothing to check.`;
 
-export function readBulkOptions(values: { bulk?: string; output?: string; concurrency?: string; column?: string }): BulkCliOptions | { error: string } | undefined {
+export function readBulkOptions(values: {
+  bulk?: string;
+  output?: string;
+  concurrency?: string;
+  column?: string;
+}): BulkCliOptions | { error: string } | undefined {
   if (values.bulk === undefined) {
     for (const flag of ['output', 'concurrency', 'column'] as const) {
       if (values[flag] !== undefined) return { error: `--${flag} goes with --bulk <file>` };

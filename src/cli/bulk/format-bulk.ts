@@ -47,7 +47,9 @@ export function invalidLine(entry: BulkInvalid): string {
 
 /** `8 domains: 2 accepts mail, 1 does not exist, ...` with a bar per verdict. */
 export function summaryLines(summary: BulkSummary, invalid: number): string[] {
-  const lines = [`${summary.domains} domain${summary.domains === 1 ? '' : 's'} checked, ${summary.notAccepting} cannot receive mail or could not be checked${invalid ? `, ${invalid} entr${invalid === 1 ? 'y' : 'ies'} not checked` : ''}`];
+  const lines = [
+    `${summary.domains} domain${summary.domains === 1 ? '' : 's'} checked, ${summary.notAccepting} cannot receive mail or could not be checked${invalid ? `, ${invalid} entr${invalid === 1 ? 'y' : 'ies'} not checked` : ''}`,
+  ];
   const most = Math.max(1, ...VERDICTS.map((verdict) => summary.counts[verdict]));
   for (const verdict of VERDICTS) {
     const count = summary.counts[verdict];

@@ -26,7 +26,9 @@ export async function runBulkCli(options: BulkCliOptions, client: DohClient, io:
     const table = tableOf(list.text);
     column = table && findColumn(table, options.column);
     if (column === undefined) {
-      io.err(`mxray: ${terminalSafe(table ? `no column "${options.column}"; the columns are: ${table.columns.join(', ')}` : `--column: ${options.bulk} is not a table with several columns`)}`);
+      io.err(
+        `mxray: ${terminalSafe(table ? `no column "${options.column}"; the columns are: ${table.columns.join(', ')}` : `--column: ${options.bulk} is not a table with several columns`)}`,
+      );
       return 2;
     }
   }
@@ -36,7 +38,9 @@ export async function runBulkCli(options: BulkCliOptions, client: DohClient, io:
   if (output === 'ndjson') for (const entry of input.invalid) io.out(invalidJson(entry));
   else if (output !== 'json') for (const entry of input.invalid) io.err(`mxray: not checked, ${invalidLine(entry)}`);
   if (input.domains.length === 0) {
-    io.err(`mxray: ${input.invalid.length ? 'no domain or email address to check in' : 'nothing to check in'} ${options.bulk === '-' ? 'stdin' : options.bulk}.`);
+    io.err(
+      `mxray: ${input.invalid.length ? 'no domain or email address to check in' : 'nothing to check in'} ${options.bulk === '-' ? 'stdin' : options.bulk}.`,
+    );
     if (output === 'json') io.out(JSON.stringify({ summary: summarise([]), domains: [], invalid: input.invalid }, null, 2));
     return 2;
   }
@@ -64,7 +68,8 @@ export async function runBulkCli(options: BulkCliOptions, client: DohClient, io:
   io.progress?.('');
   const finished = results.filter((result): result is BulkResult => result !== undefined);
   const summary = summarise(finished);
-  if (output === 'json') io.out(JSON.stringify({ summary, domains: finished, invalid: input.invalid, addressCount: input.addressCount, duplicates: input.duplicates }, null, 2));
+  if (output === 'json')
+    io.out(JSON.stringify({ summary, domains: finished, invalid: input.invalid, addressCount: input.addressCount, duplicates: input.duplicates }, null, 2));
   if (output === 'table') io.out(['', ...summaryLines(summary, input.invalid.length)].join('\n'));
   return summary.notAccepting > 0 || finished.length < input.domains.length ? 1 : 0;
 }

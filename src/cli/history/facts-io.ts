@@ -7,7 +7,10 @@ export async function readFactsFile(path: string): Promise<{ ok: true; file: Fac
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    return { ok: false, error: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error)}` };
+    return {
+      ok: false,
+      error: `cannot read ${path}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : error instanceof Error ? error.message : String(error)}`,
+    };
   }
   const parsed = parseFactsFile(text);
   return parsed.ok ? parsed : { ok: false, error: `${path} is not a facts file MXray can read: ${parsed.error}` };

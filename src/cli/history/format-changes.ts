@@ -40,12 +40,16 @@ export function formatOutcome(outcome: NameOutcome, now: number, color: boolean)
       for (const item of outcome.items) {
         lines.push(`  - ${terminalSafe(item.text)}`);
         if (item.topic === 'record' || item.before.includes('\n') || item.after.includes('\n') || item.before.length + item.after.length > 40) {
-          lines.push(`      was: ${terminalSafe(item.before.replaceAll('\n', ' | ')) || '(none)'}`, `      now: ${terminalSafe(item.after.replaceAll('\n', ' | ')) || '(none)'}`);
+          lines.push(
+            `      was: ${terminalSafe(item.before.replaceAll('\n', ' | ')) || '(none)'}`,
+            `      now: ${terminalSafe(item.after.replaceAll('\n', ' | ')) || '(none)'}`,
+          );
         }
       }
       if (outcome.agreement) lines.push(`  resolvers: ${terminalSafe(outcome.agreement.text)}`);
       break;
   }
-  if (outcome.uncertain > 0 && outcome.kind !== 'failed') lines.push(`  (${outcome.uncertain} difference${outcome.uncertain === 1 ? '' : 's'} left out: a question got no answer this time or last)`);
+  if (outcome.uncertain > 0 && outcome.kind !== 'failed')
+    lines.push(`  (${outcome.uncertain} difference${outcome.uncertain === 1 ? '' : 's'} left out: a question got no answer this time or last)`);
   return lines.join('\n');
 }

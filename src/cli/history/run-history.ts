@@ -85,7 +85,12 @@ export async function runHistory(options: CliOptions, client: DohClient, io: Cli
       io.err(`mxray: ${terminalSafe(problem)}`);
       return 2;
     }
-    if (!saved) io.out(options.json ? JSON.stringify(file, null, 2) : `Saved the facts of ${fresh.map((f) => terminalSafe(f.display)).join(', ')} to ${terminalSafe(options.save)}.`);
+    if (!saved)
+      io.out(
+        options.json
+          ? JSON.stringify(file, null, 2)
+          : `Saved the facts of ${fresh.map((f) => terminalSafe(f.display)).join(', ')} to ${terminalSafe(options.save)}.`,
+      );
   }
   if (badInput) return 2;
   if (changed) return 3;

@@ -24,7 +24,12 @@ export function formatBlocklists(section: BlocklistSection): string[] {
       const list = nameOf(result.list);
       const labels = result.labels.length > 0 ? `: ${result.labels.join(', ')}` : '';
       const codes = result.codes.map((code, i) => `${terminalSafe(code)}${result.meanings[i] ? `: ${result.meanings[i]}` : ''}`).join('; ');
-      const why = result.state === 'error' ? (result.status && result.status !== 'error' ? result.status.toUpperCase() : (result.error?.message ?? 'no resolver answered')) : codes;
+      const why =
+        result.state === 'error'
+          ? result.status && result.status !== 'error'
+            ? result.status.toUpperCase()
+            : (result.error?.message ?? 'no resolver answered')
+          : codes;
       const url = result.state === 'listed' && list ? `  ${blocklistUrl(list.url, target.ip)}` : '';
       const word = result.state === 'error' ? 'failed' : result.state === 'listed' ? 'listed' : blocklistStateText(result);
       return `  ${word.padEnd(12)} ${list?.name ?? result.list}${result.state === 'listed' ? labels : ''}${why ? ` (${why})` : ''}${url}`;

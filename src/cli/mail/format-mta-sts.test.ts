@@ -13,7 +13,9 @@ async function lines(records: FakeRecords, fetchPolicy?: PolicyFetcher) {
 
 describe('formatMtaSts', () => {
   it('prints the record and the policy', async () => {
-    expect(await lines(RECORD, async () => ({ status: 200, contentType: 'text/plain', body: 'version: STSv1\nmode: testing\nmx: mx.example.com\nmax_age: 3600\n' }))).toEqual([
+    expect(
+      await lines(RECORD, async () => ({ status: 200, contentType: 'text/plain', body: 'version: STSv1\nmode: testing\nmx: mx.example.com\nmax_age: 3600\n' })),
+    ).toEqual([
       'v=STSv1; id=20240101',
       'Policy at https://mta-sts.example.com/.well-known/mta-sts.txt:',
       '  Mode         testing',

@@ -20,13 +20,21 @@ export function formatSpf(section: SpfSection): string[] {
   const { root } = section;
   if (root.records.length === 0) return [ABSENT[root.status] ?? `the TXT lookup failed (${failureText(root.txtStatus)})`];
   const atLeast = section.status === 'done' && lookupsComplete(section) ? '' : 'at least ';
-  return [`${atLeast}${section.lookups} of ${SPF_LOOKUP_LIMIT} DNS lookups, ${section.voidLookups} of ${SPF_VOID_LIMIT} void lookups`, ...nodeLines(root, '', '')];
+  return [
+    `${atLeast}${section.lookups} of ${SPF_LOOKUP_LIMIT} DNS lookups, ${section.voidLookups} of ${SPF_VOID_LIMIT} void lookups`,
+    ...nodeLines(root, '', ''),
+  ];
 }
 
 /** `first` prefixes the node's own line, `rest` every line under it (`│   ` while siblings follow). */
 function nodeLines(node: SpfNode, first: string, rest: string): string[] {
   const status = nodeStatusText(node);
-  const head = [node.via === 'root' ? '' : `${node.via} `, terminalSafe(node.domain), status ? `: ${status}` : '', node.records.length === 1 ? ` (${lookupsText(node.lookups)})` : ''].join('');
+  const head = [
+    node.via === 'root' ? '' : `${node.via} `,
+    terminalSafe(node.domain),
+    status ? `: ${status}` : '',
+    node.records.length === 1 ? ` (${lookupsText(node.lookups)})` : '',
+  ].join('');
   const lines = [node.records.length === 1 ? `${first}${head}  ${terminalSafe(node.records[0]!)}` : `${first}${head}`];
   const under = `${rest}${node.children.length > 0 ? '│   ' : '    '}`;
   if (node.records.length > 1) lines.push(...node.records.map((record) => `${under}${terminalSafe(record)}`));

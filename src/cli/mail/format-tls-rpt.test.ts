@@ -11,7 +11,10 @@ async function lines(records: FakeRecords) {
 
 describe('formatTlsRpt', () => {
   it('prints the record and where reports go', async () => {
-    expect(await lines({ '_smtp._tls.example.com TXT': ['v=TLSRPTv1; rua=mailto:tls@example.com'] })).toEqual(['v=TLSRPTv1; rua=mailto:tls@example.com', 'reports to mailto:tls@example.com']);
+    expect(await lines({ '_smtp._tls.example.com TXT': ['v=TLSRPTv1; rua=mailto:tls@example.com'] })).toEqual([
+      'v=TLSRPTv1; rua=mailto:tls@example.com',
+      'reports to mailto:tls@example.com',
+    ]);
   });
 
   it('says when there is none, or while looking', async () => {
@@ -20,6 +23,9 @@ describe('formatTlsRpt', () => {
   });
 
   it('escapes control characters', async () => {
-    expect(await lines({ '_smtp._tls.example.com TXT': ['v=TLSRPTv1; rua=mailto:a@b.example\u001b[0m'] })).toEqual(['v=TLSRPTv1; rua=mailto:a@b.example\\u001b[0m', 'reports to mailto:a@b.example\\u001b[0m']);
+    expect(await lines({ '_smtp._tls.example.com TXT': ['v=TLSRPTv1; rua=mailto:a@b.example\u001b[0m'] })).toEqual([
+      'v=TLSRPTv1; rua=mailto:a@b.example\\u001b[0m',
+      'reports to mailto:a@b.example\\u001b[0m',
+    ]);
   });
 });

@@ -37,7 +37,8 @@ export async function runSpfCheck(options: SpfCheckCliOptions, client: DohClient
     io.err(`mxray: ${terminalSafe(error.message)}`);
     return 2;
   }
-  if (options.json) io.out(JSON.stringify({ spfCheck: { ...check, input: { ip: options.spfIp, sender: options.sender, helo: options.helo ?? null } } }, null, 2));
+  if (options.json)
+    io.out(JSON.stringify({ spfCheck: { ...check, input: { ip: options.spfIp, sender: options.sender, helo: options.helo ?? null } } }, null, 2));
   else io.out(formatSpfCheck(check, ip.ip, options.color));
   return check.result === 'pass' ? 0 : 1;
 }

@@ -7,8 +7,26 @@ import type { BulkResult } from './types';
 
 const input = extractEntries('ann@bücher.test\n=cmd@evil.test\nbob@gone.test\ngone.test\nfail.test\njunk line\n');
 const results: BulkResult[] = [
-  { domain: 'xn--bcher-kva.test', display: 'bücher.test', addresses: 1, verdict: 'accepts', verdictText: 'accepts mail', primaryMx: 'mx.xn--bcher-kva.test', mxCount: 1 },
-  { domain: 'evil.test', display: 'evil.test', addresses: 1, verdict: 'accepts', verdictText: 'accepts mail', primaryMx: '=HYPERLINK("http://x")', mxCount: 1, worstFinding: '+SUM(A1)', provider: '@evil' },
+  {
+    domain: 'xn--bcher-kva.test',
+    display: 'bücher.test',
+    addresses: 1,
+    verdict: 'accepts',
+    verdictText: 'accepts mail',
+    primaryMx: 'mx.xn--bcher-kva.test',
+    mxCount: 1,
+  },
+  {
+    domain: 'evil.test',
+    display: 'evil.test',
+    addresses: 1,
+    verdict: 'accepts',
+    verdictText: 'accepts mail',
+    primaryMx: '=HYPERLINK("http://x")',
+    mxCount: 1,
+    worstFinding: '+SUM(A1)',
+    provider: '@evil',
+  },
   { domain: 'gone.test', display: 'gone.test', addresses: 1, verdict: 'nxdomain', verdictText: 'does not exist', mxCount: 0, error: '-2+3' },
   { domain: 'fail.test', display: 'fail.test', addresses: 0, verdict: 'failed', verdictText: 'lookup failed', mxCount: 0, error: '\tTimeout\r' },
 ];
@@ -24,7 +42,20 @@ describe('bulk exports', () => {
   it('writes one row per domain, quoted by papaparse, IDN in Unicode beside ASCII, no live formula', () => {
     const csv = domainsCsv(results);
     const rows = Papa.parse<string[]>(csv).data;
-    expect(rows[0]).toEqual(['domain', 'domain_ascii', 'addresses', 'verdict', 'verdict_text', 'primary_mx', 'mx_count', 'provider', 'spf', 'dmarc', 'worst_finding', 'error']);
+    expect(rows[0]).toEqual([
+      'domain',
+      'domain_ascii',
+      'addresses',
+      'verdict',
+      'verdict_text',
+      'primary_mx',
+      'mx_count',
+      'provider',
+      'spf',
+      'dmarc',
+      'worst_finding',
+      'error',
+    ]);
     expect(rows[1]!.slice(0, 4)).toEqual(['bücher.test', 'xn--bcher-kva.test', '1', 'accepts']);
     expect(rows[2]![5]).toBe(`'=HYPERLINK("http://x")`);
     expect(rows[2]![7]).toBe("'@evil");
@@ -51,7 +82,15 @@ describe('bulk exports', () => {
   it('property: any text in any cell survives the round trip and never starts a formula', () => {
     fc.assert(
       fc.property(fc.array(fc.string({ unit: 'binary' }), { minLength: 1, maxLength: 6 }), (cells) => {
-        const result: BulkResult = { domain: 'x.test', display: 'x.test', addresses: 0, verdict: 'failed', verdictText: 'lookup failed', mxCount: 0, error: cells.join('') };
+        const result: BulkResult = {
+          domain: 'x.test',
+          display: 'x.test',
+          addresses: 0,
+          verdict: 'failed',
+          verdictText: 'lookup failed',
+          mxCount: 0,
+          error: cells.join(''),
+        };
         const row = Papa.parse<string[]>(domainsCsv([result])).data[1]!;
         const cell = row[11]!;
         expect(cell).not.toMatch(/^[=+\-@\t\r]/);

@@ -20,10 +20,36 @@ export function neutraliseCell(value: string | number | undefined): string {
   return FORMULA_START.test(text) ? `'${text}` : text;
 }
 
-const DOMAIN_COLUMNS = ['domain', 'domain_ascii', 'addresses', 'verdict', 'verdict_text', 'primary_mx', 'mx_count', 'provider', 'spf', 'dmarc', 'worst_finding', 'error'];
+const DOMAIN_COLUMNS = [
+  'domain',
+  'domain_ascii',
+  'addresses',
+  'verdict',
+  'verdict_text',
+  'primary_mx',
+  'mx_count',
+  'provider',
+  'spf',
+  'dmarc',
+  'worst_finding',
+  'error',
+];
 
 function domainCells(result: BulkResult): (string | number | undefined)[] {
-  return [result.display, result.domain, result.addresses, result.verdict, result.verdictText, result.primaryMx, result.mxCount, result.provider, result.spf, result.dmarc, result.worstFinding, result.error];
+  return [
+    result.display,
+    result.domain,
+    result.addresses,
+    result.verdict,
+    result.verdictText,
+    result.primaryMx,
+    result.mxCount,
+    result.provider,
+    result.spf,
+    result.dmarc,
+    result.worstFinding,
+    result.error,
+  ];
 }
 
 function toCsv(header: string[], rows: (string | number | undefined)[][]): string {

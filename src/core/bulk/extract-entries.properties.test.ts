@@ -6,7 +6,12 @@ const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,8}[a-z0-9])?$/);
 const domain = fc.tuple(label, fc.constantFrom('test', 'com', 'de', 'example')).map(([name, tld]) => `${name}.${tld}`);
 const local = fc.stringMatching(/^[a-z0-9]([a-z0-9._+-]{0,10}[a-z0-9])?$/).filter((text) => !text.includes('..'));
 const address = fc.tuple(local, domain).map(([user, host]) => `${user}@${host}`);
-const wrap = fc.constantFrom((a: string) => a, (a: string) => `"Some One" <${a}>`, (a: string) => `write to ${a}, thanks`, (a: string) => `x,${a},y`);
+const wrap = fc.constantFrom(
+  (a: string) => a,
+  (a: string) => `"Some One" <${a}>`,
+  (a: string) => `write to ${a}, thanks`,
+  (a: string) => `x,${a},y`,
+);
 
 describe('extractEntries (properties)', () => {
   it('never throws, and every non-blank line gives a domain or an invalid entry', () => {

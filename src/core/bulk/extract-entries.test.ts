@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { extractEntries, tableOf } from './extract-entries';
 import { findColumn, suggestColumn } from './csv-table';
 
-const domainsOf = (text: string, column?: number) => extractEntries(text, column === undefined ? {} : { column }).domains.map((d) => [d.domain, d.addresses.length, d.bare]);
+const domainsOf = (text: string, column?: number) =>
+  extractEntries(text, column === undefined ? {} : { column }).domains.map((d) => [d.domain, d.addresses.length, d.bare]);
 
 describe('extractEntries', () => {
   it('reads one entry per line: addresses and bare domains, grouped by domain', () => {
@@ -51,7 +52,9 @@ describe('extractEntries', () => {
 
   it('keeps IDNs in Unicode for people and ASCII for the lookup', () => {
     const input = extractEntries('jörg@bücher.test\nBÜCHER.test\nuser@xn--bcher-kva.test');
-    expect(input.domains).toEqual([{ domain: 'xn--bcher-kva.test', display: 'bücher.test', addresses: ['jörg@xn--bcher-kva.test', 'user@xn--bcher-kva.test'], bare: true }]);
+    expect(input.domains).toEqual([
+      { domain: 'xn--bcher-kva.test', display: 'bücher.test', addresses: ['jörg@xn--bcher-kva.test', 'user@xn--bcher-kva.test'], bare: true },
+    ]);
   });
 
   it('reads a CSV with quotes, a BOM and CRLF, skipping its header', () => {
@@ -62,10 +65,19 @@ describe('extractEntries', () => {
   });
 
   it('reads an Outlook contact export (several e-mail columns) and a Gmail one', () => {
-    const outlook = 'First Name,Last Name,E-mail Address,E-mail 2 Address,E-mail 3 Address,Business Phone\r\nAnn,Lee,ann@one.test,ann.lee@two.test,,+1 555 0100\r\nBo,Kim,bo@one.test,,,\r\n';
-    expect(domainsOf(outlook)).toEqual([['one.test', 2, false], ['two.test', 1, false]]);
-    const gmail = 'Name,Given Name,Family Name,E-mail 1 - Type,E-mail 1 - Value,E-mail 2 - Type,E-mail 2 - Value\nAnn Lee,Ann,Lee,* Home,ann@gmail.test ::: ann@work.test,Work,ann@three.test\n';
-    expect(domainsOf(gmail)).toEqual([['gmail.test', 1, false], ['work.test', 1, false], ['three.test', 1, false]]);
+    const outlook =
+      'First Name,Last Name,E-mail Address,E-mail 2 Address,E-mail 3 Address,Business Phone\r\nAnn,Lee,ann@one.test,ann.lee@two.test,,+1 555 0100\r\nBo,Kim,bo@one.test,,,\r\n';
+    expect(domainsOf(outlook)).toEqual([
+      ['one.test', 2, false],
+      ['two.test', 1, false],
+    ]);
+    const gmail =
+      'Name,Given Name,Family Name,E-mail 1 - Type,E-mail 1 - Value,E-mail 2 - Type,E-mail 2 - Value\nAnn Lee,Ann,Lee,* Home,ann@gmail.test ::: ann@work.test,Work,ann@three.test\n';
+    expect(domainsOf(gmail)).toEqual([
+      ['gmail.test', 1, false],
+      ['work.test', 1, false],
+      ['three.test', 1, false],
+    ]);
   });
 
   it('reads the chosen column of a multi-column CSV, each cell one entry', () => {
@@ -84,7 +96,10 @@ describe('extractEntries', () => {
   it('picks the domain column of a CSV without addresses by itself', () => {
     const csv = 'customer,site,plan\nAcme,acme.test,gold\nFoo,foo.test,free\n';
     expect(suggestColumn(tableOf(csv)!)).toBe(1);
-    expect(domainsOf(csv)).toEqual([['acme.test', 0, true], ['foo.test', 0, true]]);
+    expect(domainsOf(csv)).toEqual([
+      ['acme.test', 0, true],
+      ['foo.test', 0, true],
+    ]);
   });
 
   it('does not take a plain list for a table', () => {
@@ -94,7 +109,9 @@ describe('extractEntries', () => {
   });
 
   it('reads 10,000 lines', () => {
-    const lines = Array.from({ length: 10_000 }, (_, i) => (i % 3 === 0 ? `user${i}@d${i % 1000}.test` : i % 3 === 1 ? `d${i % 1500}.test` : `"U ${i}" <u${i}@d${i % 700}.test>`));
+    const lines = Array.from({ length: 10_000 }, (_, i) =>
+      i % 3 === 0 ? `user${i}@d${i % 1000}.test` : i % 3 === 1 ? `d${i % 1500}.test` : `"U ${i}" <u${i}@d${i % 700}.test>`,
+    );
     const input = extractEntries(lines.join('\n'));
     const expected = new Set(lines.map((line) => /d\d+\.test/.exec(line)![0]));
     expect(input.domains.length).toBe(expected.size);

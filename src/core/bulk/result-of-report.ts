@@ -39,12 +39,21 @@ export function resultOfReport(entry: BulkDomain, report: Report): BulkResult {
 
 /** A row for a domain whose lookup never ran or threw: the run goes on, the row says why. */
 export function failedResult(entry: BulkDomain, why: string): BulkResult {
-  return { domain: entry.domain, display: entry.display, addresses: entry.addresses.length, verdict: 'failed', verdictText: VERDICT_TEXT.failed, mxCount: 0, error: why };
+  return {
+    domain: entry.domain,
+    display: entry.display,
+    addresses: entry.addresses.length,
+    verdict: 'failed',
+    verdictText: VERDICT_TEXT.failed,
+    mxCount: 0,
+    error: why,
+  };
 }
 
 function spfWord(report: Report): string {
   const spf = report.mail!.spf;
-  if (spf.root.records.length === 0) return spf.root.txtStatus === 'ok' || spf.root.txtStatus === 'nodata' || spf.root.txtStatus === 'nxdomain' ? 'missing' : 'unknown';
+  if (spf.root.records.length === 0)
+    return spf.root.txtStatus === 'ok' || spf.root.txtStatus === 'nodata' || spf.root.txtStatus === 'nxdomain' ? 'missing' : 'unknown';
   return severityWord(report.mail!.findings.spf ?? []);
 }
 

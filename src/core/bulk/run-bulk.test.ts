@@ -54,7 +54,11 @@ describe('runBulk', () => {
     expect(byDomain['google.test']).toMatchObject({ addresses: 0, provider: 'Google Workspace' });
     expect(byDomain['null.test']!.mxCount).toBe(0);
     expect(byDomain['broken.test']!.error).toMatch(/\S/);
-    expect(summarise(results)).toMatchObject({ domains: 8, notAccepting: 5, counts: { accepts: 2, implicit: 1, 'null-mx': 1, 'no-mail': 2, nxdomain: 1, failed: 1 } });
+    expect(summarise(results)).toMatchObject({
+      domains: 8,
+      notAccepting: 5,
+      counts: { accepts: 2, implicit: 1, 'null-mx': 1, 'no-mail': 2, nxdomain: 1, failed: 1 },
+    });
   });
 
   it('pauses (no new lookup starts), resumes, and reports every domain', async () => {

@@ -33,13 +33,27 @@ export async function compareResolvers(name: DnsName, providers: readonly DohPro
     name: normaliseName(name),
     type,
     status: 'running',
-    rows: providers.map((provider) => ({ resolver: provider.id, resolverName: provider.name, status: 'pending', values: [], authenticated: false, elapsedMs: 0 })),
+    rows: providers.map((provider) => ({
+      resolver: provider.id,
+      resolverName: provider.name,
+      status: 'pending',
+      values: [],
+      authenticated: false,
+      elapsedMs: 0,
+    })),
   };
   const emit = () => options.onUpdate?.(structuredClone(comparison));
   await Promise.all(
     providers.map(async (provider, index) => {
       // Its own client and cache: a comparison must reach every resolver, never our cache.
-      const client = new DohClient({ providers: [provider], cache: new AnswerCache(16), penaltyMs: 0, ...(options.fetch ? { fetch: options.fetch } : {}), ...(options.now ? { now: options.now } : {}), ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}) });
+      const client = new DohClient({
+        providers: [provider],
+        cache: new AnswerCache(16),
+        penaltyMs: 0,
+        ...(options.fetch ? { fetch: options.fetch } : {}),
+        ...(options.now ? { now: options.now } : {}),
+        ...(options.timeoutMs ? { timeoutMs: options.timeoutMs } : {}),
+      });
       const started = now();
       const row = comparison.rows[index]!;
       try {

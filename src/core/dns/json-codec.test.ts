@@ -4,7 +4,12 @@ import { decodeJsonMessage, parseTxt } from './json-codec';
 describe('DoH JSON API', () => {
   it('reads a Google-style MX answer', () => {
     const message = decodeJsonMessage({
-      Status: 0, TC: false, RD: true, RA: true, AD: true, CD: false,
+      Status: 0,
+      TC: false,
+      RD: true,
+      RA: true,
+      AD: true,
+      CD: false,
       Question: [{ name: 'example.com.', type: 15 }],
       Answer: [{ name: 'example.com.', type: 15, TTL: 300, data: '10 mx.example.com.' }],
     });

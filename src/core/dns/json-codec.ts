@@ -16,11 +16,24 @@ const RCODES = ['NOERROR', 'FORMERR', 'SERVFAIL', 'NXDOMAIN', 'NOTIMP', 'REFUSED
 
 /** IANA RR type numbers for the types MXray reads (RFC 1035 §3.2.2, RFC 3596, RFC 6672). */
 export const TYPE_NUMBERS: Record<QuestionType | 'DNAME', number> = {
-  A: 1, NS: 2, CNAME: 5, SOA: 6, PTR: 12, MX: 15, TXT: 16, AAAA: 28, DNAME: 39,
+  A: 1,
+  NS: 2,
+  CNAME: 5,
+  SOA: 6,
+  PTR: 12,
+  MX: 15,
+  TXT: 16,
+  AAAA: 28,
+  DNAME: 39,
 };
 const TYPE_NAMES = new Map(Object.entries(TYPE_NUMBERS).map(([name, num]) => [num, name]));
 
-interface JsonRecord { name: string; type: number; TTL?: number; data: string }
+interface JsonRecord {
+  name: string;
+  type: number;
+  TTL?: number;
+  data: string;
+}
 
 export function decodeJsonMessage(body: unknown): DnsMessage {
   if (typeof body !== 'object' || body === null) throw new JsonAnswerError('not a JSON object');
@@ -129,7 +142,10 @@ export function parseTxt(data: string): string[] {
   const strings: string[] = [];
   let i = 0;
   while (i < data.length) {
-    if (data[i] === ' ') { i++; continue; }
+    if (data[i] === ' ') {
+      i++;
+      continue;
+    }
     if (data[i] !== '"') throw new JsonAnswerError('unreadable TXT data');
     const bytes: number[] = [];
     i++;
@@ -137,7 +153,11 @@ export function parseTxt(data: string): string[] {
       if (data[i] === '\\') {
         // RFC 1035 §5.1: \DDD is a byte in decimal; any other \X is X itself.
         const digits = /^\d{3}/.exec(data.slice(i + 1, i + 4));
-        if (digits) { bytes.push(Number(digits[0]) & 0xff); i += 4; continue; }
+        if (digits) {
+          bytes.push(Number(digits[0]) & 0xff);
+          i += 4;
+          continue;
+        }
         i++;
       }
       const code = data.codePointAt(i) ?? 0;

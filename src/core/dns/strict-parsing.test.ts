@@ -9,7 +9,13 @@ import { spoofingOf } from './confusables';
 import { isQueryableName } from './message';
 
 const u16 = (n: number) => [n >> 8, n & 0xff];
-const name = (labels: string[]) => [...labels.flatMap((l) => { const b = [...new TextEncoder().encode(l)]; return [b.length, ...b]; }), 0];
+const name = (labels: string[]) => [
+  ...labels.flatMap((l) => {
+    const b = [...new TextEncoder().encode(l)];
+    return [b.length, ...b];
+  }),
+  0,
+];
 const header = (an: number) => [0, 0, 0x81, 0x80, ...u16(1), ...u16(an), 0, 0, 0, 0];
 const question = [...name(['example', 'com']), ...u16(15), ...u16(1)];
 const mx = (rdlength: number | null, klass = 1, exchange = ['mx', 'example', 'com']) => {
@@ -23,7 +29,9 @@ describe('wire layout', () => {
     expect(() => decodeMessage(message(mx(500)))).toThrow(/answer record 1 of 1 says its data is 500 bytes, past the end/);
     expect(() => decodeMessage(message(mx(5)))).toThrow(WireFormatError);
     expect(() => decodeMessage(message(mx(30), [0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]))).toThrow(/the name ends before/);
-    expect(decodeMessage(message(mx(null))).answers).toEqual([{ name: 'example.com', type: 'MX', ttl: 300, data: { preference: 10, exchange: 'mx.example.com' } }]);
+    expect(decodeMessage(message(mx(null))).answers).toEqual([
+      { name: 'example.com', type: 'MX', ttl: 300, data: { preference: 10, exchange: 'mx.example.com' } },
+    ]);
   });
   it('refuses counts that lie and A records of the wrong size', () => {
     const lying = message(mx(null));

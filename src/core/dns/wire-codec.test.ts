@@ -19,14 +19,23 @@ const name = (labels: (string | number[])[], pointer?: number) => [
   ...(pointer === undefined ? [0] : u16(0xc000 | pointer)),
 ];
 const header = (flags: number, counts: [number, number, number, number]) => [...u16(0), ...u16(flags), ...counts.flatMap(u16)];
-const record = (owner: number[], type: number, ttl: number, rdata: number[], klass = 1) => [...owner, ...u16(type), ...u16(klass), ...u32(ttl), ...u16(rdata.length), ...rdata];
+const record = (owner: number[], type: number, ttl: number, rdata: number[], klass = 1) => [
+  ...owner,
+  ...u16(type),
+  ...u16(klass),
+  ...u32(ttl),
+  ...u16(rdata.length),
+  ...rdata,
+];
 const EXAMPLE_COM = 12; // where the question name starts: every answer below points back to it
 const OPT_OPTIONS = [...u16(10), ...u16(8), 1, 2, 3, 4, 5, 6, 7, 8, ...u16(8), ...u16(7), ...u16(1), 24, 0, 192, 0, 2]; // cookie, client subnet
 
 /** A response to "example.com MX" with one of each kind of record MXray reads, compressed, plus EDNS. */
 const response = wire(
   header(0x8000 | 0x0400 | 0x0100 | 0x0080 | 0x0020, [1, 7, 1, 1]), // QR AA RD RA AD, NOERROR
-  name(['example', 'com']), u16(15), u16(1),
+  name(['example', 'com']),
+  u16(15),
+  u16(1),
   record(u16(0xc000 | EXAMPLE_COM), 15, 300, [...u16(10), ...name(['mx'], EXAMPLE_COM)]),
   record(u16(0xc000 | EXAMPLE_COM), 15, 300, [...u16(0), 0]), // null MX: exchange "."
   record(u16(0xc000 | EXAMPLE_COM), 16, 60, [7, ...wire('v=spf1 '), 4, ...wire('-all'), 2, 0xc3, 0xa9]),
@@ -34,7 +43,15 @@ const response = wire(
   record(u16(0xc000 | EXAMPLE_COM), 28, 30, [0x20, 0x01, 0x0d, 0xb8, ...new Array<number>(11).fill(0), 1]),
   record(u16(0xc000 | EXAMPLE_COM), 257, 30, [0, 5, ...wire('issue'), ...wire('ca.example')]), // CAA: a type MXray does not read
   record(u16(0xc000 | EXAMPLE_COM), 4660, 30, [1, 2, 3]), // a type nobody knows
-  record(u16(0xc000 | EXAMPLE_COM), 6, 3600, [...name(['ns'], EXAMPLE_COM), ...name(['hostmaster'], EXAMPLE_COM), ...u32(2024), ...u32(7200), ...u32(900), ...u32(1209600), ...u32(60)]),
+  record(u16(0xc000 | EXAMPLE_COM), 6, 3600, [
+    ...name(['ns'], EXAMPLE_COM),
+    ...name(['hostmaster'], EXAMPLE_COM),
+    ...u32(2024),
+    ...u32(7200),
+    ...u32(900),
+    ...u32(1209600),
+    ...u32(60),
+  ]),
   record([0], 41, 0, OPT_OPTIONS, 1232), // OPT, last
 );
 
@@ -61,14 +78,22 @@ describe('RFC 8484 wire format', () => {
         { name: 'example.com', type: 'OTHER', rrtype: 'UNKNOWN_4660', ttl: 30, data: '' },
       ],
       authorities: [
-        { name: 'example.com', type: 'SOA', ttl: 3600, data: { mname: 'ns.example.com', rname: 'hostmaster.example.com', serial: 2024, refresh: 7200, retry: 900, expire: 1209600, minimum: 60 } },
+        {
+          name: 'example.com',
+          type: 'SOA',
+          ttl: 3600,
+          data: { mname: 'ns.example.com', rname: 'hostmaster.example.com', serial: 2024, refresh: 7200, retry: 900, expire: 1209600, minimum: 60 },
+        },
       ],
     });
   });
 
   it('reads the header bits and RCODE by name', () => {
     const withFlags = (flags: number) => decodeMessage(wire(header(flags, [0, 0, 0, 0])));
-    expect(withFlags(0x8000 | 0x0200 | 0x0010 | 3)).toMatchObject({ rcode: 'NXDOMAIN', flags: { qr: true, tc: true, cd: true, ad: false, aa: false, ra: false } });
+    expect(withFlags(0x8000 | 0x0200 | 0x0010 | 3)).toMatchObject({
+      rcode: 'NXDOMAIN',
+      flags: { qr: true, tc: true, cd: true, ad: false, aa: false, ra: false },
+    });
     expect(withFlags(0x8002).rcode).toBe('SERVFAIL');
     expect(withFlags(0x8005).rcode).toBe('REFUSED');
     expect(withFlags(0x800b).rcode).toBe('RCODE11');
@@ -77,8 +102,15 @@ describe('RFC 8484 wire format', () => {
 
   it('keeps label bytes as text, spaces and angle brackets included (xss.test)', () => {
     const label = '<img src=x onerror=alert(1)>';
-    const message = decodeMessage(wire(header(0x8180, [1, 1, 0, 0]), name(['90', '2', '0', '192', 'in-addr', 'arpa']), u16(12), u16(1),
-      record(u16(0xc000 | 12), 12, 60, name([label, 'xss', 'test']))));
+    const message = decodeMessage(
+      wire(
+        header(0x8180, [1, 1, 0, 0]),
+        name(['90', '2', '0', '192', 'in-addr', 'arpa']),
+        u16(12),
+        u16(1),
+        record(u16(0xc000 | 12), 12, 60, name([label, 'xss', 'test'])),
+      ),
+    );
     expect(message.answers).toEqual([{ name: '90.2.0.192.in-addr.arpa', type: 'PTR', ttl: 60, data: `${label}.xss.test` }]);
   });
 

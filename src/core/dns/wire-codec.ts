@@ -119,7 +119,9 @@ function toRecord(answer: PacketAnswer, dropped: string[]): DnsRecord[] {
   const klass = (answer as { class?: string }).class ?? 'IN';
   if (klass !== 'IN') {
     const type = String(answer.type);
-    dropped.push(`${/^[AEFHILMNORSX]/.test(type) ? 'an' : 'a'} ${type} record of class ${klass.replace('UNKNOWN_', 'CLASS')} came for ${String(answer.name).slice(0, 80)}, and only class IN is Internet DNS (RFC 1035 §3.2.4), so MXray ignored it`);
+    dropped.push(
+      `${/^[AEFHILMNORSX]/.test(type) ? 'an' : 'a'} ${type} record of class ${klass.replace('UNKNOWN_', 'CLASS')} came for ${String(answer.name).slice(0, 80)}, and only class IN is Internet DNS (RFC 1035 §3.2.4), so MXray ignored it`,
+    );
     return [];
   }
   const name = answer.name;

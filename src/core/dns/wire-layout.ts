@@ -11,7 +11,15 @@ export class WireFormatError extends Error {
 }
 
 const SECTIONS = ['answer', 'authority', 'additional'] as const;
-const TYPE_A = 1, TYPE_NS = 2, TYPE_CNAME = 5, TYPE_SOA = 6, TYPE_PTR = 12, TYPE_MX = 15, TYPE_TXT = 16, TYPE_AAAA = 28, TYPE_DNAME = 39;
+const TYPE_A = 1,
+  TYPE_NS = 2,
+  TYPE_CNAME = 5,
+  TYPE_SOA = 6,
+  TYPE_PTR = 12,
+  TYPE_MX = 15,
+  TYPE_TXT = 16,
+  TYPE_AAAA = 28,
+  TYPE_DNAME = 39;
 const NAME_TYPES: Record<number, string> = { [TYPE_NS]: 'NS', [TYPE_CNAME]: 'CNAME', [TYPE_PTR]: 'PTR', [TYPE_DNAME]: 'DNAME' };
 
 export function checkWireLayout(bytes: Uint8Array): void {
@@ -48,8 +56,10 @@ function checkRdata(bytes: Uint8Array, type: number, start: number, end: number,
     if (length !== expected) throw new WireFormatError(`${where} is ${what} with ${length} bytes of data instead of ${expected}`);
   };
   switch (type) {
-    case TYPE_A: return exactly(4, 'an A record');
-    case TYPE_AAAA: return exactly(16, 'an AAAA record');
+    case TYPE_A:
+      return exactly(4, 'an A record');
+    case TYPE_AAAA:
+      return exactly(16, 'an AAAA record');
     case TYPE_MX: {
       if (length < 3) throw new WireFormatError(`${where} is an MX record with ${length} bytes of data, too few for a preference and a name`);
       return nameFills(bytes, start + 2, end, `${where} (MX)`);

@@ -3,7 +3,18 @@ import type { DnsAnswer } from './dns-answer';
 import { AnswerCache } from './answer-cache';
 
 function answer(name: string, ttl = 300): DnsAnswer {
-  return { name, type: 'A', rcode: 'NOERROR', answers: [{ name, type: 'A', ttl, data: '192.0.2.1' }], authorities: [], authenticated: false, resolver: 'x', fromCache: false, requests: 1, failures: [] };
+  return {
+    name,
+    type: 'A',
+    rcode: 'NOERROR',
+    answers: [{ name, type: 'A', ttl, data: '192.0.2.1' }],
+    authorities: [],
+    authenticated: false,
+    resolver: 'x',
+    fromCache: false,
+    requests: 1,
+    failures: [],
+  };
 }
 
 describe('AnswerCache change tracking (the worker persists only what changed)', () => {
@@ -30,7 +41,15 @@ describe('AnswerCache change tracking (the worker persists only what changed)', 
   it('restores oldest first, keeps the bound, and names what it dropped', () => {
     const cache = new AnswerCache(2, { trackChanges: true });
     const entry = (storedAt: number, expiresAt: number) => ({ answer: answer('x'), storedAt, expiresAt });
-    const dropped = cache.restore([['new', entry(30, 10_000)], ['old', entry(10, 10_000)], ['mid', entry(20, 10_000)], ['gone', entry(0, 5)]], 100);
+    const dropped = cache.restore(
+      [
+        ['new', entry(30, 10_000)],
+        ['old', entry(10, 10_000)],
+        ['mid', entry(20, 10_000)],
+        ['gone', entry(0, 5)],
+      ],
+      100,
+    );
     expect(dropped.sort()).toEqual(['gone', 'old']);
     // Restoring is not a change: the entries came from the copy.
     expect(cache.takeChanges()).toEqual({ stored: [], removed: [] });

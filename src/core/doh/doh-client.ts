@@ -130,7 +130,10 @@ export class DohClient {
       const promise = this.ask(question, options.priority ?? 'normal', controller.signal, listeners).finally(() => this.inFlight.delete(key));
       flight = { promise, controller, callers: 0, listeners };
       this.inFlight.set(key, flight);
-      promise.then((answer) => this.cache.set(key, answer, this.now()), () => undefined);
+      promise.then(
+        (answer) => this.cache.set(key, answer, this.now()),
+        () => undefined,
+      );
     }
     const current = flight;
     current.callers++;
@@ -203,7 +206,13 @@ export class DohClient {
   }
 
   /** One resolver: GET (or POST where GET is refused), validated. Throws AttemptFailure. */
-  private async askOne(provider: DohProvider, question: DnsQuestion, priority: Priority, timeoutMs: number, signal?: AbortSignal): Promise<{ message: DnsMessage; sent: number; rttMs: number }> {
+  private async askOne(
+    provider: DohProvider,
+    question: DnsQuestion,
+    priority: Priority,
+    timeoutMs: number,
+    signal?: AbortSignal,
+  ): Promise<{ message: DnsMessage; sent: number; rttMs: number }> {
     let sent = 0;
     let rttMs = 0;
     const send = (method: 'GET' | 'POST') =>
@@ -285,8 +294,14 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined, make
     };
     signal.addEventListener('abort', onAbort, { once: true });
     promise.then(
-      (value) => { signal.removeEventListener('abort', onAbort); resolve(value); },
-      (error: unknown) => { signal.removeEventListener('abort', onAbort); reject(error instanceof Error ? error : new Error(String(error))); },
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
     );
   });
 }

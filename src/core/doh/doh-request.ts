@@ -100,7 +100,11 @@ async function readBody(response: Response, provider: DohProvider, label: string
     body = await readCappedBody(response, MAX_BODY_BYTES);
   } catch (error) {
     if (error instanceof BodyTooLarge) {
-      throw new BadAnswer(provider.name, `answer larger than ${MAX_BODY_BYTES} bytes, the most a DNS message can be; MXray stopped reading after ${error.seen} bytes`, label);
+      throw new BadAnswer(
+        provider.name,
+        `answer larger than ${MAX_BODY_BYTES} bytes, the most a DNS message can be; MXray stopped reading after ${error.seen} bytes`,
+        label,
+      );
     }
     throw error;
   }

@@ -51,7 +51,10 @@ export interface HedgedAskOptions {
 }
 
 export class AttemptFailure extends Error {
-  constructor(readonly error: unknown, readonly sent: number) {
+  constructor(
+    readonly error: unknown,
+    readonly sent: number,
+  ) {
     super('attempt failed');
   }
 }
@@ -115,7 +118,12 @@ export function hedgedAsk(o: HedgedAskOptions): Promise<HedgedResult> {
           for (const [other, state] of running) {
             if (state.startedAt > attemptStart) continue;
             const waited = Math.round(o.now() - state.startedAt);
-            const info = { code: 'resolver-slow', resolver: other.name, question: label, message: `${other.name} was slow to answer (nothing after ${waited} ms), so MXray asked ${provider.name} too` };
+            const info = {
+              code: 'resolver-slow',
+              resolver: other.name,
+              question: label,
+              message: `${other.name} was slow to answer (nothing after ${waited} ms), so MXray asked ${provider.name} too`,
+            };
             slow.push(info);
             o.onFailed(other, info);
           }

@@ -19,14 +19,20 @@ const hosts = chain.map((p) => new URL(p.url).host);
 const everyoneHangs = Object.fromEntries(hosts.map((host) => [host, hang]));
 
 /** Answers normally (from the zone) after `ms` of fake time, or rejects on abort like fetch. */
-const after = (ms: number): Behaviour => (_call: FakeCall, init: RequestInit) =>
-  new Promise<undefined>((resolve, reject) => {
-    const timer = setTimeout(() => resolve(undefined), ms);
-    init.signal?.addEventListener('abort', () => {
-      clearTimeout(timer);
-      reject(new DOMException('aborted', 'AbortError'));
-    }, { once: true });
-  }) as unknown as Promise<Response>;
+const after =
+  (ms: number): Behaviour =>
+  (_call: FakeCall, init: RequestInit) =>
+    new Promise<undefined>((resolve, reject) => {
+      const timer = setTimeout(() => resolve(undefined), ms);
+      init.signal?.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          reject(new DOMException('aborted', 'AbortError'));
+        },
+        { once: true },
+      );
+    }) as unknown as Promise<Response>;
 
 beforeEach(() => {
   vi.useFakeTimers({ now: 1_000_000 });
@@ -52,7 +58,7 @@ describe('hedged questions', () => {
     expect(notices).toEqual([{ code: 'resolver-slow', slow: ['Cloudflare'], next: 'Google', afterMs: 1_000 }]);
   });
 
-  it('derives the delay from the resolver\'s round trips: 3 x median, within 250 ms..1 s', () => {
+  it("derives the delay from the resolver's round trips: 3 x median, within 250 ms..1 s", () => {
     const health = new ResolverHealth();
     expect(health.hedgeDelayMs('u')).toBe(1_000);
     for (const rtt of [40, 50, 60]) health.answered('u', rtt);
@@ -110,7 +116,9 @@ describe('hedged questions', () => {
     expect(error).toBeInstanceOf(AllResolversFailed);
     expect(settledAt - 1_000_000).toBe(5_000);
     expect(error.failures.map((f) => f.resolver)).toEqual(['Cloudflare', 'Google', 'Quad9', 'AdGuard']);
-    expect(error.message).toMatch(/^No resolver answered: Cloudflare \(no answer within 4000 ms\), Google \(no answer within 4000 ms\), Quad9 \(no answer within 3000 ms\), AdGuard \(no answer within 2000 ms\)\.$/);
+    expect(error.message).toMatch(
+      /^No resolver answered: Cloudflare \(no answer within 4000 ms\), Google \(no answer within 4000 ms\), Quad9 \(no answer within 3000 ms\), AdGuard \(no answer within 2000 ms\)\.$/,
+    );
     expect(calls).toHaveLength(4);
   });
 });
@@ -193,7 +201,9 @@ describe('cancel for real', () => {
     const { fetch, calls } = fakeFetch(zone, { 'cloudflare-dns.com': hang });
     const client = new DohClient({ providers: chain, fetch, maxInFlight: 1, timeoutMs: 10_000 });
     const cancel = new AbortController();
-    const questions = ['a', 'b', 'c'].map((label) => client.query({ name: `${label}.example.com`, type: 'A' }, { signal: cancel.signal }).catch((e: unknown) => e));
+    const questions = ['a', 'b', 'c'].map((label) =>
+      client.query({ name: `${label}.example.com`, type: 'A' }, { signal: cancel.signal }).catch((e: unknown) => e),
+    );
     await vi.advanceTimersByTimeAsync(10);
     cancel.abort();
     for (const result of await Promise.all(questions)) expect(result).toBeInstanceOf(LookupAborted);

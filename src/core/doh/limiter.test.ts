@@ -5,7 +5,13 @@ import { Limiter } from './limiter';
 function gate(log: string[], name: string) {
   let release = () => undefined as void;
   const done = new Promise<void>((resolve) => (release = resolve));
-  return { task: async () => { log.push(name); await done; }, release: () => release() };
+  return {
+    task: async () => {
+      log.push(name);
+      await done;
+    },
+    release: () => release(),
+  };
 }
 
 describe('Limiter', () => {

@@ -11,7 +11,9 @@ import type { AnswerStatus } from '../vocabulary';
 const MAX_CHAIN = 16;
 
 /** The record variant a question type gives (A, AAAA, PTR, CNAME... share the string form). */
-export type RecordOf<T extends DnsRecord['type']> = T extends 'MX' | 'TXT' | 'SOA' | 'OTHER' ? Extract<DnsRecord, { type: T }> : Exclude<DnsRecord, { type: 'MX' | 'TXT' | 'SOA' | 'OTHER' }>;
+export type RecordOf<T extends DnsRecord['type']> = T extends 'MX' | 'TXT' | 'SOA' | 'OTHER'
+  ? Extract<DnsRecord, { type: T }>
+  : Exclude<DnsRecord, { type: 'MX' | 'TXT' | 'SOA' | 'OTHER' }>;
 
 export interface ReadAnswer<R extends DnsRecord = DnsRecord> {
   status: AnswerStatus;
@@ -52,9 +54,7 @@ export function readAnswer<T extends DnsRecord['type']>(answer: DnsAnswer, type:
   // resolver gave up on as well.
   if (!chain && cname.length >= MAX_CHAIN && !answer.answers.some((r) => r.type === type && normaliseName(r.name) === target)) chain = 'too-long';
   if (chain) return { status: 'servfail', cname, records: [], chain };
-  const records = answer.answers.filter(
-    (r): r is RecordOf<T> => r.type === type && normaliseName(r.name) === target,
-  );
+  const records = answer.answers.filter((r): r is RecordOf<T> => r.type === type && normaliseName(r.name) === target);
   return { status: statusOf(answer.rcode, records.length > 0), cname, records };
 }
 

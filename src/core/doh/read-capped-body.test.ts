@@ -46,7 +46,9 @@ describe('the MTA-STS policy fetch', () => {
   it('reads an endless policy file only up to its cap and says why it stopped', async () => {
     const body = endless();
     const fetchPolicy = httpPolicyFetcher(async () => body.response, 1_000);
-    await expect(fetchPolicy('https://mta-sts.example/.well-known/mta-sts.txt')).rejects.toThrow(/larger than a policy needs; MXray stopped reading at 65536 bytes/);
+    await expect(fetchPolicy('https://mta-sts.example/.well-known/mta-sts.txt')).rejects.toThrow(
+      /larger than a policy needs; MXray stopped reading at 65536 bytes/,
+    );
     expect(body.pulled()).toBeLessThan(20);
   });
 

@@ -6,7 +6,10 @@
 
 /** Thrown when the body goes past the cap; `seen` is how many bytes had arrived by then. */
 export class BodyTooLarge extends Error {
-  constructor(readonly cap: number, readonly seen: number) {
+  constructor(
+    readonly cap: number,
+    readonly seen: number,
+  ) {
     super(`body larger than ${cap} bytes`);
   }
 }

@@ -61,7 +61,12 @@ export class ResolverHealth {
     this.now = options.now ?? Date.now;
     this.probeEveryMs = options.probeEveryMs ?? 30_000;
     this.store = options.store;
-    this.ready = this.store ? this.store.load().then((snapshot) => this.restore(snapshot), () => undefined) : Promise.resolve();
+    this.ready = this.store
+      ? this.store.load().then(
+          (snapshot) => this.restore(snapshot),
+          () => undefined,
+        )
+      : Promise.resolve();
   }
 
   /** 3 x the median recent round trip, within 250 ms..1 s; 1 s before any is known. */
@@ -113,7 +118,8 @@ export class ResolverHealth {
     if (!snapshot || snapshot.version !== 1 || typeof snapshot.demoted !== 'object' || snapshot.demoted === null) return;
     for (const [url, demotion] of Object.entries(snapshot.demoted)) {
       // What this run learnt already (an answer since the start) wins over what was stored.
-      if (!this.demoted.has(url) && !this.rtts.has(url) && typeof demotion?.at === 'number' && typeof demotion.error?.message === 'string') this.demoted.set(url, demotion);
+      if (!this.demoted.has(url) && !this.rtts.has(url) && typeof demotion?.at === 'number' && typeof demotion.error?.message === 'string')
+        this.demoted.set(url, demotion);
     }
   }
 

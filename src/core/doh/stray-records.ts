@@ -24,8 +24,10 @@ export function withoutStrayRecords(message: DnsMessage, question: DnsQuestion):
     const alias = record.type === 'CNAME' || record.type === 'DNAME';
     let reason: string | undefined;
     if (!alias && record.type !== question.type) reason = `came in the answer to ${asked}, which asked for ${question.type} records`;
-    else if (!alias && message.rcode !== 'NOERROR') reason = `came with the status ${message.rcode}, ${statusMeaning(message.rcode)} (the status wins, RFC 2308 §2.1)`;
-    else if (record.type !== 'DNAME' && !owners.has(normaliseName(record.name))) reason = `came for ${record.name.slice(0, 80)}, which is neither ${question.name} nor on its alias chain (RFC 2181 §5.4.1)`;
+    else if (!alias && message.rcode !== 'NOERROR')
+      reason = `came with the status ${message.rcode}, ${statusMeaning(message.rcode)} (the status wins, RFC 2308 §2.1)`;
+    else if (record.type !== 'DNAME' && !owners.has(normaliseName(record.name)))
+      reason = `came for ${record.name.slice(0, 80)}, which is neither ${question.name} nor on its alias chain (RFC 2181 §5.4.1)`;
     if (reason === undefined) return true;
     const type = recordType(record);
     const stray = strays.get(`${type} ${reason}`) ?? { type, reason, count: 0 };

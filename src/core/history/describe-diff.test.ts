@@ -12,7 +12,10 @@ const DAY = 24 * 3600_000;
 
 function twoMx(spf: string, dmarc: string, extra: Partial<Report> = {}): Report {
   return report({
-    exchanges: [testExchange('mx1.example.com', { preference: 10, addresses: [testAddress('192.0.2.1')] }), testExchange('mx2.example.com', { preference: 20, addresses: [testAddress('192.0.2.2')] })],
+    exchanges: [
+      testExchange('mx1.example.com', { preference: 10, addresses: [testAddress('192.0.2.1')] }),
+      testExchange('mx2.example.com', { preference: 20, addresses: [testAddress('192.0.2.2')] }),
+    ],
     txt: { records: [spf], status: 'ok', spf: [spf], dmarc: [dmarc], dmarcStatus: 'ok' },
     ...extra,
   });
@@ -32,13 +35,18 @@ describe('describeDiff', () => {
       txt: { records: [], status: 'ok', spf: ['v=spf1 mx -all'], dmarc: ['v=DMARC1; p=quarantine'], dmarcStatus: 'ok' },
       startedAt: 3 * DAY + 5000,
     });
-    expect(summaryOf(before, after)).toBe('Since 3 days ago: mx2.example.com (20) was removed; SPF now ends in -all instead of ~all; DMARC policy went from none to quarantine');
+    expect(summaryOf(before, after)).toBe(
+      'Since 3 days ago: mx2.example.com (20) was removed; SPF now ends in -all instead of ~all; DMARC policy went from none to quarantine',
+    );
   });
 
   it('names an address that moved, a preference that changed, an include added and removed', () => {
     const before = twoMx('v=spf1 include:_spf.old.example ~all', 'v=DMARC1; p=reject');
     const after = twoMx('v=spf1 include:_spf.new.example ~all', 'v=DMARC1; p=reject', {
-      exchanges: [testExchange('mx1.example.com', { preference: 5, addresses: [testAddress('192.0.2.1')] }), testExchange('mx2.example.com', { preference: 20, addresses: [testAddress('192.0.2.99')] })],
+      exchanges: [
+        testExchange('mx1.example.com', { preference: 5, addresses: [testAddress('192.0.2.1')] }),
+        testExchange('mx2.example.com', { preference: 20, addresses: [testAddress('192.0.2.99')] }),
+      ],
     });
     const old = factsOf(before);
     const next = factsOf(after);
@@ -49,14 +57,22 @@ describe('describeDiff', () => {
       'SPF include include:_spf.new.example added; SPF include include:_spf.old.example removed',
     ]);
     expect(items.find((i) => i.subject === 'mx2.example.com')).toMatchObject({ before: '192.0.2.2', after: '192.0.2.99' });
-    expect(items.find((i) => i.subject === 'SPF')).toMatchObject({ before: 'v=spf1 include:_spf.old.example ~all', after: 'v=spf1 include:_spf.new.example ~all' });
+    expect(items.find((i) => i.subject === 'SPF')).toMatchObject({
+      before: 'v=spf1 include:_spf.old.example ~all',
+      after: 'v=spf1 include:_spf.new.example ~all',
+    });
   });
 
   it('tells an added host with its addresses, and a null MX', () => {
     const before = twoMx('v=spf1 -all', 'v=DMARC1; p=reject');
-    const added = twoMx('v=spf1 -all', 'v=DMARC1; p=reject', { exchanges: [...before.exchanges, testExchange('mx3.example.net', { preference: 30, addresses: [testAddress('198.51.100.3')] })] });
+    const added = twoMx('v=spf1 -all', 'v=DMARC1; p=reject', {
+      exchanges: [...before.exchanges, testExchange('mx3.example.net', { preference: 30, addresses: [testAddress('198.51.100.3')] })],
+    });
     expect(summaryOf(before, added)).toContain('mx3.example.net (30) was added (198.51.100.3)');
-    const nulled = twoMx('v=spf1 -all', 'v=DMARC1; p=reject', { nullMx: true, exchanges: [testExchange('', { display: '.', preference: 0, state: 'null', addresses: [] })] });
+    const nulled = twoMx('v=spf1 -all', 'v=DMARC1; p=reject', {
+      nullMx: true,
+      exchanges: [testExchange('', { display: '.', preference: 0, state: 'null', addresses: [] })],
+    });
     const text = summaryOf(before, nulled);
     expect(text).toContain('example.com now publishes a null MX');
     expect(text).toContain('mx1.example.com (10) was removed');
@@ -68,20 +84,25 @@ describe('describeDiff', () => {
     const diff = diffFacts(factsOf(before), factsOf(failed));
     expect(diff.changes.length).toBeGreaterThan(0);
     expect(realChanges(diff)).toEqual([]);
-    const hostDown = twoMx('v=spf1 -all', 'v=DMARC1; p=reject', { exchanges: [before.exchanges[0]!, testExchange('mx2.example.com', { preference: 20, state: 'error' })] });
+    const hostDown = twoMx('v=spf1 -all', 'v=DMARC1; p=reject', {
+      exchanges: [before.exchanges[0]!, testExchange('mx2.example.com', { preference: 20, state: 'error' })],
+    });
     expect(realChanges(diffFacts(factsOf(before), factsOf(hostDown)))).toEqual([]);
   });
 
   it('shows control and bidi characters in DNS text as escapes, so a record cannot reorder the sentence', () => {
     const before = twoMx('v=spf1 -all', 'v=DMARC1; p=reject');
     const after = twoMx('v=spf1 include:evil\u202e.example -all', 'v=DMARC1; p=reject');
-    expect(summaryOf(before, after)).toContain('SPF include include:evil\\u{202e}.example added');
+    expect(summaryOf(before, after)).toContain('SPF include include:evil\\u202e.example added');
   });
 
   it('does not read a question left unasked (reverse DNS off) as a change', () => {
     const withPtr = twoMx('v=spf1 -all', 'v=DMARC1; p=reject');
     const noPtr = twoMx('v=spf1 -all', 'v=DMARC1; p=reject', {
-      exchanges: withPtr.exchanges.map((e) => ({ ...e, addresses: e.addresses.map((a) => ({ ...a, ptrStatus: 'skipped' as const, ptr: [], fcrdns: 'skipped' as const })) })),
+      exchanges: withPtr.exchanges.map((e) => ({
+        ...e,
+        addresses: e.addresses.map((a) => ({ ...a, ptrStatus: 'skipped' as const, ptr: [], fcrdns: 'skipped' as const })),
+      })),
     });
     expect(realChanges(diffFacts(factsOf(withPtr), factsOf(noPtr)))).toEqual([]);
   });

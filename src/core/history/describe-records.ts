@@ -2,6 +2,7 @@
  * What changed in a TXT-published record, in words: SPF by its terms (the `all` qualifier,
  * includes, other mechanisms), DMARC by its tags (the policy first), the others as records.
  */
+import { escapeUnsafe } from '../text/unsafe-chars';
 import { parseDmarc } from '../mail/dmarc/parse-dmarc';
 import { parseSpf } from '../mail/spf/parse-spf';
 import type { SpfMechanism, SpfTerm } from '../mail/spf/types';
@@ -27,8 +28,8 @@ export function describeRecordChange(kind: RecordKind, before: readonly string[]
  * control and bidi characters shown as `\u{…}`, so a record cannot reorder or hide the words
  * around it. The side-by-side values stay raw; each view shows them as text its own way.
  */
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-export const visible = (text: string) => text.replace(/[\u0000-\u001f\u007f-\u009f\u200b-\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, (c) => `\\u{${c.codePointAt(0)!.toString(16)}}`);
+/** DNS text with its control, bidi and invisible characters shown escaped (the one shared escape of src/core/text). */
+export const visible = (text: string) => escapeUnsafe(text);
 const quote = (text: string) => `"${visible(text)}"`;
 const quoteList = (list: readonly string[]) => list.map(quote).join(' and ');
 
@@ -40,7 +41,11 @@ function allOf(terms: readonly SpfTerm[]): string | undefined {
 }
 
 function termSet(terms: readonly SpfTerm[], include: boolean): Set<string> {
-  return new Set(terms.filter((t) => !(t.kind === 'mechanism' && t.name === 'all') && (t.kind === 'mechanism' && t.name === 'include') === include).map((t) => t.text.toLowerCase()));
+  return new Set(
+    terms
+      .filter((t) => !(t.kind === 'mechanism' && t.name === 'all') && (t.kind === 'mechanism' && t.name === 'include') === include)
+      .map((t) => t.text.toLowerCase()),
+  );
 }
 
 function spfChanges(before: string, after: string): string[] {
@@ -64,7 +69,8 @@ function spfChanges(before: string, after: string): string[] {
     if (removed.length > 0) sentences.push(`SPF ${what}${removed.length > 1 ? 's' : ''} ${listOf(removed.map(visible))} removed`);
   }
   // Same terms in another order still changes what a receiver matches first.
-  if (sentences.length === 0 && before.toLowerCase() !== after.toLowerCase()) sentences.push(`SPF record was rewritten with the same terms: ${quote(after)} (was ${quote(before)})`);
+  if (sentences.length === 0 && before.toLowerCase() !== after.toLowerCase())
+    sentences.push(`SPF record was rewritten with the same terms: ${quote(after)} (was ${quote(before)})`);
   return sentences;
 }
 

@@ -8,10 +8,13 @@ import { arbitraryReport, reordered } from './testing/facts-reports';
 describe('diffFacts, as properties', () => {
   it('finds nothing between a report and itself, whatever the order of its answers and their TTLs', () => {
     fc.assert(
-      fc.property(arbitraryReport.chain((base) => fc.tuple(fc.constant(base), reordered(base))), ([base, shuffled]) => {
-        expect(diffFacts(factsOf(base), factsOf(shuffled)).changes).toEqual([]);
-        expect(factsOf(shuffled)).toEqual(factsOf(base));
-      }),
+      fc.property(
+        arbitraryReport.chain((base) => fc.tuple(fc.constant(base), reordered(base))),
+        ([base, shuffled]) => {
+          expect(diffFacts(factsOf(base), factsOf(shuffled)).changes).toEqual([]);
+          expect(factsOf(shuffled)).toEqual(factsOf(base));
+        },
+      ),
       { numRuns: 300 },
     );
   });

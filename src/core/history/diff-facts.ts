@@ -37,7 +37,22 @@ export interface FactsDiff {
 const NO_ANSWER = new Set(['error', 'pending', 'skipped']);
 
 /** The order topics are told in: routing first, then addresses, reverse names, records, findings. */
-const TOPIC_ORDER = ['status', 'null-mx', 'implicit-mx', 'mx', 'host', 'cname', 'addr', 'ptr-status', 'ptr', 'record-status', 'record-name', 'record', 'verdict', 'finding'];
+const TOPIC_ORDER = [
+  'status',
+  'null-mx',
+  'implicit-mx',
+  'mx',
+  'host',
+  'cname',
+  'addr',
+  'ptr-status',
+  'ptr',
+  'record-status',
+  'record-name',
+  'record',
+  'verdict',
+  'finding',
+];
 
 export function diffFacts(old: MailFacts, next: MailFacts): FactsDiff {
   const before = toEntries(old);

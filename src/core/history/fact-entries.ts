@@ -5,7 +5,16 @@
  * lines over two tables, and `fromEntries(toEntries(f))` gives `f` back exactly.
  */
 import type { AnswerStatus, QueryKind, Severity } from '../vocabulary';
-import { FACTS_VERSION, type FindingFacts, type HostFacts, type MailFacts, type PtrFacts, type RecordFacts, type RecordKind, type Verdict } from './facts-types';
+import {
+  FACTS_VERSION,
+  type FindingFacts,
+  type HostFacts,
+  type MailFacts,
+  type PtrFacts,
+  type RecordFacts,
+  type RecordKind,
+  type Verdict,
+} from './facts-types';
 import { compareIp, compareText } from './order';
 
 /** `[topic, ...subject]`, e.g. `["mx", "mx1.example.com"]`, `["record", "spf"]`, `["finding", "single-mx", null]`. */

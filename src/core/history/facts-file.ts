@@ -33,7 +33,8 @@ export function parseFactsFile(text: string): { ok: true; file: FactsFile } | { 
     return { ok: false, error: `not JSON (${error instanceof Error ? error.message : String(error)})` };
   }
   if (!isObject(data) || data.format !== FACTS_FORMAT) return { ok: false, error: `not an MXray facts file (no "format": "${FACTS_FORMAT}")` };
-  if (data.version !== FACTS_VERSION) return { ok: false, error: `facts format version ${JSON.stringify(data.version)} is not the one this MXray reads (${FACTS_VERSION})` };
+  if (data.version !== FACTS_VERSION)
+    return { ok: false, error: `facts format version ${JSON.stringify(data.version)} is not the one this MXray reads (${FACTS_VERSION})` };
   if (typeof data.savedAt !== 'number' || !Array.isArray(data.names)) return { ok: false, error: '"savedAt" (a number) and "names" (a list) are required' };
   for (const [i, entry] of data.names.entries()) {
     const problem = factsProblem(entry);
@@ -56,15 +57,39 @@ const isStrings = (value: unknown): value is string[] => Array.isArray(value) &&
 export function factsProblem(entry: unknown): string | undefined {
   if (!isObject(entry)) return 'not an object';
   if (entry.version !== FACTS_VERSION) return `facts version ${JSON.stringify(entry.version)} (expected ${FACTS_VERSION})`;
-  for (const field of ['name', 'display', 'kind', 'resolver', 'verdict', 'status'] as const) if (typeof entry[field] !== 'string') return `"${field}" must be text`;
+  for (const field of ['name', 'display', 'kind', 'resolver', 'verdict', 'status'] as const)
+    if (typeof entry[field] !== 'string') return `"${field}" must be text`;
   if (!['domain', 'email', 'ip'].includes(entry.kind as string)) return `"kind" must be domain, email or ip`;
   if (typeof entry.checkedAt !== 'number') return '"checkedAt" must be a number';
   if (typeof entry.nullMx !== 'boolean' || typeof entry.implicitMx !== 'boolean') return '"nullMx" and "implicitMx" must be true or false';
   if (!isStrings(entry.answeredBy)) return '"answeredBy" must be a list of text';
-  if (!Array.isArray(entry.mx) || !entry.mx.every((m) => isObject(m) && typeof m.host === 'string' && Number.isInteger(m.preference))) return '"mx" must be a list of {host, preference}';
-  if (!Array.isArray(entry.hosts) || !entry.hosts.every((h) => isObject(h) && typeof h.host === 'string' && typeof h.state === 'string' && isStrings(h.cname) && isStrings(h.addresses))) return '"hosts" must be a list of {host, state, cname, addresses}';
-  if (!Array.isArray(entry.ptr) || !entry.ptr.every((p) => isObject(p) && typeof p.ip === 'string' && typeof p.status === 'string' && isStrings(p.names))) return '"ptr" must be a list of {ip, status, names}';
-  if (!isObject(entry.records) || !Object.entries(entry.records).every(([kind, r]) => ['spf', 'dmarc', 'mtaSts', 'tlsRpt', 'bimi'].includes(kind) && isObject(r) && typeof r.name === 'string' && typeof r.status === 'string' && isStrings(r.records))) return '"records" must map spf, dmarc, mtaSts, tlsRpt, bimi to {name, status, records}';
-  if (!Array.isArray(entry.findings) || !entry.findings.every((f) => isObject(f) && typeof f.code === 'string' && typeof f.severity === 'string' && (f.subject === undefined || typeof f.subject === 'string'))) return '"findings" must be a list of {code, severity, subject?}';
+  if (!Array.isArray(entry.mx) || !entry.mx.every((m) => isObject(m) && typeof m.host === 'string' && Number.isInteger(m.preference)))
+    return '"mx" must be a list of {host, preference}';
+  if (
+    !Array.isArray(entry.hosts) ||
+    !entry.hosts.every((h) => isObject(h) && typeof h.host === 'string' && typeof h.state === 'string' && isStrings(h.cname) && isStrings(h.addresses))
+  )
+    return '"hosts" must be a list of {host, state, cname, addresses}';
+  if (!Array.isArray(entry.ptr) || !entry.ptr.every((p) => isObject(p) && typeof p.ip === 'string' && typeof p.status === 'string' && isStrings(p.names)))
+    return '"ptr" must be a list of {ip, status, names}';
+  if (
+    !isObject(entry.records) ||
+    !Object.entries(entry.records).every(
+      ([kind, r]) =>
+        ['spf', 'dmarc', 'mtaSts', 'tlsRpt', 'bimi'].includes(kind) &&
+        isObject(r) &&
+        typeof r.name === 'string' &&
+        typeof r.status === 'string' &&
+        isStrings(r.records),
+    )
+  )
+    return '"records" must map spf, dmarc, mtaSts, tlsRpt, bimi to {name, status, records}';
+  if (
+    !Array.isArray(entry.findings) ||
+    !entry.findings.every(
+      (f) => isObject(f) && typeof f.code === 'string' && typeof f.severity === 'string' && (f.subject === undefined || typeof f.subject === 'string'),
+    )
+  )
+    return '"findings" must be a list of {code, severity, subject?}';
   return undefined;
 }

@@ -4,14 +4,33 @@
  */
 import type { Report } from '../report';
 import type { Finding } from '../vocabulary';
-import { FACTS_VERSION, type FindingFacts, type HostFacts, type MailFacts, type PtrFacts, type RecordFacts, type RecordKind, type Verdict } from './facts-types';
+import {
+  FACTS_VERSION,
+  type FindingFacts,
+  type HostFacts,
+  type MailFacts,
+  type PtrFacts,
+  type RecordFacts,
+  type RecordKind,
+  type Verdict,
+} from './facts-types';
 import { compareIp, compareText } from './order';
 
 /**
  * Findings about the check rather than the domain: a resolver that failed or timed out, a
  * question nobody answered, a bug. They come and go between two lookups of an unchanged zone.
  */
-const ABOUT_THE_CHECK = new Set(['resolver-fallback', 'resolver-http-error', 'resolver-timeout', 'mx-lookup-failed', 'mx-host-lookup-failed', 'ptr-lookup-failed', 'ip-ptr-lookup-failed', 'internal-error', 'bad-answer']);
+const ABOUT_THE_CHECK = new Set([
+  'resolver-fallback',
+  'resolver-http-error',
+  'resolver-timeout',
+  'mx-lookup-failed',
+  'mx-host-lookup-failed',
+  'ptr-lookup-failed',
+  'ip-ptr-lookup-failed',
+  'internal-error',
+  'bad-answer',
+]);
 
 export function factsOf(report: Report): MailFacts {
   const findings = allFindings(report);
@@ -82,7 +101,9 @@ function recordsOf(report: Report): Partial<Record<RecordKind, RecordFacts>> {
   const dmarcLookup = mail.dmarc.lookups.find((l) => l.domain === policyDomain) ?? mail.dmarc.lookups[0];
   return {
     spf: recordSet(domain, mail.spf.root.txtStatus, mail.spf.root.records),
-    dmarc: dmarcLookup ? recordSet(`_dmarc.${dmarcLookup.domain}`, dmarcLookup.status, dmarcLookup.records) : recordSet(`_dmarc.${domain}`, report.txt.dmarcStatus, report.txt.dmarc),
+    dmarc: dmarcLookup
+      ? recordSet(`_dmarc.${dmarcLookup.domain}`, dmarcLookup.status, dmarcLookup.records)
+      : recordSet(`_dmarc.${domain}`, report.txt.dmarcStatus, report.txt.dmarc),
     mtaSts: recordSet(`_mta-sts.${mail.mtaSts.domain}`, mail.mtaSts.txtStatus, mail.mtaSts.records),
     tlsRpt: recordSet(`_smtp._tls.${mail.tlsRpt.domain}`, mail.tlsRpt.txtStatus, mail.tlsRpt.records),
     bimi: recordSet(mail.bimi.name, mail.bimi.txtStatus, mail.bimi.records),

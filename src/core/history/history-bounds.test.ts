@@ -13,7 +13,11 @@ describe('history bounds', () => {
   });
 
   it('evicts the least recently checked names beyond the limit', () => {
-    const entries = [{ name: 'c', lastCheckedAt: 3 }, { name: 'a', lastCheckedAt: 1 }, { name: 'b', lastCheckedAt: 2 }];
+    const entries = [
+      { name: 'c', lastCheckedAt: 3 },
+      { name: 'a', lastCheckedAt: 1 },
+      { name: 'b', lastCheckedAt: 2 },
+    ];
     expect(namesToEvict(entries, 3)).toEqual([]);
     expect(namesToEvict(entries, 1)).toEqual(['a', 'b']);
   });

@@ -26,7 +26,10 @@ export function withCheck(entry: NameHistory | undefined, facts: MailFacts, perN
 /** The names to drop so that at most `limit` remain: the least recently checked first. */
 export function namesToEvict(entries: readonly Pick<NameHistory, 'name' | 'lastCheckedAt'>[], limit = HISTORY_NAMES): string[] {
   if (entries.length <= limit) return [];
-  return [...entries].sort((a, b) => a.lastCheckedAt - b.lastCheckedAt || (a.name < b.name ? -1 : 1)).slice(0, entries.length - limit).map((e) => e.name);
+  return [...entries]
+    .sort((a, b) => a.lastCheckedAt - b.lastCheckedAt || (a.name < b.name ? -1 : 1))
+    .slice(0, entries.length - limit)
+    .map((e) => e.name);
 }
 
 /** The History view's search: every word must be in the name (ASCII or as shown). */

@@ -1,5 +1,14 @@
 /** History and change detection (issue #14): the facts of a lookup, and what changed between two. */
-export { FACTS_VERSION, type MailFacts, type HostFacts, type PtrFacts, type RecordFacts, type RecordKind, type FindingFacts, type Verdict } from './facts-types';
+export {
+  FACTS_VERSION,
+  type MailFacts,
+  type HostFacts,
+  type PtrFacts,
+  type RecordFacts,
+  type RecordKind,
+  type FindingFacts,
+  type Verdict,
+} from './facts-types';
 export { factsOf } from './facts-of';
 export { diffFacts, applyDiff, realChanges, type FactChange, type FactsDiff } from './diff-facts';
 export { describeDiff, type ChangeItem } from './describe-diff';

@@ -5,7 +5,11 @@ export function compareText(a: string, b: string): number {
 }
 
 function ipKey(ip: string): string {
-  if (!ip.includes(':')) return `4${ip.split('.').map((part) => part.padStart(3, '0')).join('.')}`;
+  if (!ip.includes(':'))
+    return `4${ip
+      .split('.')
+      .map((part) => part.padStart(3, '0'))
+      .join('.')}`;
   return `6${ip}`;
 }
 

@@ -28,7 +28,11 @@ export function mxSetOf(facts: MailFacts): string[] {
   return facts.mx.map((mx) => `${mx.preference} ${mx.host}`);
 }
 
-const setKey = (values: readonly string[]) => [...values].map((v) => v.toLowerCase()).sort().join('\n');
+const setKey = (values: readonly string[]) =>
+  [...values]
+    .map((v) => v.toLowerCase())
+    .sort()
+    .join('\n');
 
 export function resolverAgreement(old: MailFacts, next: MailFacts, comparison: ResolverComparison): ResolverAgreement | undefined {
   if (comparison.type !== 'MX' || comparison.name !== next.name) return undefined;
@@ -45,8 +49,11 @@ export function resolverAgreement(old: MailFacts, next: MailFacts, comparison: R
   }
   const resolverOnly = sayOld.length > 0 && sayNew.length <= 1 && sayOld.length > sayNew.length;
   let text: string;
-  if (sayOld.length === 0) text = sayNew.length > 0 ? `every resolver compared (${sayNew.join(', ')}) gives the new MX set` : 'no resolver compared gave either MX set';
-  else if (resolverOnly) text = `only ${sayNew.join(', ') || 'the resolver asked'} gives the new MX set; ${sayOld.join(', ')} still give the old one: one resolver's answer, not yet the domain's everywhere`;
-  else text = `${sayOld.join(', ')} still give${sayOld.length === 1 ? 's' : ''} the old MX set (a cached answer, until its TTL runs out); ${sayNew.join(', ') || 'none'} give the new one`;
+  if (sayOld.length === 0)
+    text = sayNew.length > 0 ? `every resolver compared (${sayNew.join(', ')}) gives the new MX set` : 'no resolver compared gave either MX set';
+  else if (resolverOnly)
+    text = `only ${sayNew.join(', ') || 'the resolver asked'} gives the new MX set; ${sayOld.join(', ')} still give the old one: one resolver's answer, not yet the domain's everywhere`;
+  else
+    text = `${sayOld.join(', ')} still give${sayOld.length === 1 ? 's' : ''} the old MX set (a cached answer, until its TTL runs out); ${sayNew.join(', ') || 'none'} give the new one`;
   return { sayNew, sayOld, sayOther, text, resolverOnly };
 }

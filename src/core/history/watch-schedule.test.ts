@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { testExchange } from '../routing-checks/test-report';
 import { factsOf } from './facts-of';
-import { afterCheck, alarmTime, clampMinutes, markSeen, MAX_FAILURES, newWatch, statusText, unseenTotal, type CheckOutcome, type WatchEntry } from './watch-schedule';
+import {
+  afterCheck,
+  alarmTime,
+  clampMinutes,
+  markSeen,
+  MAX_FAILURES,
+  newWatch,
+  statusText,
+  unseenTotal,
+  type CheckOutcome,
+  type WatchEntry,
+} from './watch-schedule';
 import { report } from './testing/facts-reports';
 
 const MIN = 60_000;
@@ -21,9 +32,12 @@ function simulate(entry: WatchEntry, outcomes: ((now: number) => CheckOutcome)[]
   return { entry, alerts, times };
 }
 
-const twoMx = (at: number) => factsOf(report({ startedAt: at, exchanges: [testExchange('mx1.example.com', { preference: 10 }), testExchange('mx2.example.com', { preference: 20 })] }));
+const twoMx = (at: number) =>
+  factsOf(report({ startedAt: at, exchanges: [testExchange('mx1.example.com', { preference: 10 }), testExchange('mx2.example.com', { preference: 20 })] }));
 const oneMx = (at: number) => factsOf(report({ startedAt: at, exchanges: [testExchange('mx1.example.com', { preference: 10 })] }));
-const ok = (facts: (at: number) => ReturnType<typeof twoMx>) => (now: number): CheckOutcome => ({ ok: true, facts: facts(now) });
+const ok =
+  (facts: (at: number) => ReturnType<typeof twoMx>) =>
+  (now: number): CheckOutcome => ({ ok: true, facts: facts(now) });
 const down = (): CheckOutcome => ({ ok: false, error: 'resolver timed out' });
 
 describe('the watch schedule, on a fake clock', () => {
@@ -49,7 +63,10 @@ describe('the watch schedule, on a fake clock', () => {
     expect(failing.entry).toMatchObject({ status: 'retrying', failures: 2 });
     expect(failing.times.map((t) => t / MIN)).toEqual([60, 65]); // then 10 minutes later
     expect(failing.entry.nextCheckAt / MIN).toBe(75);
-    const gaveUp = simulate(failing.entry, Array.from({ length: MAX_FAILURES - 2 }, () => down));
+    const gaveUp = simulate(
+      failing.entry,
+      Array.from({ length: MAX_FAILURES - 2 }, () => down),
+    );
     expect(gaveUp.entry.status).toBe('could-not-check');
     expect(statusText(gaveUp.entry)).toBe('could not check: 3 failures in a row (resolver timed out)');
     // An answer with no MX answer at all is a failure too, not "every MX was removed".

@@ -61,7 +61,17 @@ export function clampMinutes(minutes: number): number {
 
 export function newWatch(name: string, display: string, now: number, options: { everyMinutes?: number; facts?: MailFacts } = {}): WatchEntry {
   const everyMinutes = clampMinutes(options.everyMinutes ?? DEFAULT_WATCH_MINUTES);
-  const entry: WatchEntry = { name, display, everyMinutes, addedAt: now, nextCheckAt: now + everyMinutes * 60_000, status: 'ok', failures: 0, log: [], unseen: 0 };
+  const entry: WatchEntry = {
+    name,
+    display,
+    everyMinutes,
+    addedAt: now,
+    nextCheckAt: now + everyMinutes * 60_000,
+    status: 'ok',
+    failures: 0,
+    log: [],
+    unseen: 0,
+  };
   // Without facts yet (an import, a watch set before any lookup), check soon to have some.
   if (options.facts) entry.lastFacts = options.facts;
   else entry.nextCheckAt = now + 60_000;

@@ -11,9 +11,7 @@ describe('buildPtrName', () => {
   });
 
   it('writes 32 nibbles, least significant first, under ip6.arpa (RFC 3596 §2.5)', () => {
-    expect(buildPtrName('2001:db8::567:89ab')).toBe(
-      'b.a.9.8.7.6.5.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa',
-    );
+    expect(buildPtrName('2001:db8::567:89ab')).toBe('b.a.9.8.7.6.5.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.8.b.d.0.1.0.0.2.ip6.arpa');
   });
 
   it('uses the IPv6 nibbles for an IPv4-mapped address (it is an IPv6 address)', () => {

@@ -11,7 +11,12 @@ import { parseQuery } from '../query';
 import type { Report } from '../report';
 import { lookupMail } from './lookup-mail';
 
-const soa = { name: 'example', type: 'SOA' as const, ttl: 60, data: { mname: 'ns.example', rname: 'h.example', serial: 1, refresh: 1, retry: 1, expire: 1, minimum: 60 } };
+const soa = {
+  name: 'example',
+  type: 'SOA' as const,
+  ttl: 60,
+  data: { mname: 'ns.example', rname: 'h.example', serial: 1, refresh: 1, retry: 1, expire: 1, minimum: 60 },
+};
 const mx = (name: string, preference: number, exchange: string) => ({ name, type: 'MX' as const, ttl: 300, data: { preference, exchange } });
 const a = (name: string, ip: string) => ({ name, type: 'A' as const, ttl: 60, data: ip });
 const ptr = (name: string, target: string) => ({ name, type: 'PTR' as const, ttl: 60, data: target });
@@ -52,7 +57,13 @@ describe('lookupMail on a fake DoH', () => {
   it('asks the five stage-1 questions at once, then addresses, PTR and FCrDNS: four round trips', async () => {
     const { client: c, calls } = client();
     const report = await lookupMail(parseQuery('two.example'), c);
-    expect(calls.slice(0, 5).map((call) => `${call.name} ${call.type}`)).toEqual(['two.example MX', 'two.example A', 'two.example AAAA', 'two.example TXT', '_dmarc.two.example TXT']);
+    expect(calls.slice(0, 5).map((call) => `${call.name} ${call.type}`)).toEqual([
+      'two.example MX',
+      'two.example A',
+      'two.example AAAA',
+      'two.example TXT',
+      '_dmarc.two.example TXT',
+    ]);
     expect(report.status).toBe('done');
     expect(report.exchanges.map((e) => `${e.preference} ${e.host} ${e.state}`)).toEqual(['10 mx1.two.example resolved', '20 mx2.two.example resolved']);
     expect(report.exchanges.map((e) => e.addresses[0]!.fcrdns)).toEqual(['pass', 'fail']);

@@ -23,7 +23,6 @@ import { compareIps } from '../ip/compare-ips';
 import { isDmarcRecord } from '../mail/dmarc/parse-dmarc';
 import { hostNameProblem } from '../routing-checks/hostname-syntax';
 import { recordDomainAnswer, recordHostAnswer } from '../mail/dnssec/record-dnssec';
-import type { DiagnosticsOptions } from '../mail/mail-diagnostics';
 import { isSpfRecord } from '../mail/spf/parse-spf';
 import type { Address, Exchange, Report } from '../report';
 import type { Query } from '../vocabulary';
@@ -38,7 +37,7 @@ import type { LookupOptions } from './lookup-options';
 import { SnapshotEmitter } from './snapshot-emitter';
 import { addressAnswer, probeAsn } from '../resilience';
 import { LookupNotices } from './lookup-notices';
-import { DEFAULT_WORK_BOUNDS, notAsked, WorkBudget, type WorkBounds } from './work-budget';
+import { DEFAULT_WORK_BOUNDS, notAsked, WorkBudget } from './work-budget';
 
 export type { LookupOptions } from './lookup-options';
 
@@ -74,7 +73,9 @@ class MailLookup {
     this.budget = new WorkBudget(this.draft, { ...DEFAULT_WORK_BOUNDS, ...options.bounds });
     // "Cloudflare is slow to answer; also asking Google." goes out in the next snapshot.
     const notices = new LookupNotices(this.draft, this.now, () => this.emitter?.request());
-    this.tracker = new AskTracker(client, this.draft, { signal: options.signal, budget: this.budget, onNotice: notices.onNotice }, (idle) => this.settled(idle));
+    this.tracker = new AskTracker(client, this.draft, { signal: options.signal, budget: this.budget, onNotice: notices.onNotice }, (idle) =>
+      this.settled(idle),
+    );
     if (options.onUpdate) {
       this.emitter = new SnapshotEmitter({ send: () => void this.snapshot(), answerKnown: () => this.mailAnswerKnown(), now: this.now });
     }

@@ -38,10 +38,16 @@ describe('lookup notices', () => {
     await vi.advanceTimersByTimeAsync(1);
     await vi.advanceTimersByTimeAsync(50);
     const report = await done;
-    expect(snapshots.find((s) => s.notices)?.notices).toEqual([{ code: 'resolver-slow', message: 'Cloudflare is slow to answer; also asking Google.', atMs: 1_000 }]);
+    expect(snapshots.find((s) => s.notices)?.notices).toEqual([
+      { code: 'resolver-slow', message: 'Cloudflare is slow to answer; also asking Google.', atMs: 1_000 },
+    ]);
     expect(report.exchanges[0]?.addresses[0]?.ip).toBe('192.0.2.1');
-    expect(report.resolverEvents).toContainEqual(expect.objectContaining({ resolver: 'Cloudflare', next: 'Google', error: expect.objectContaining({ code: 'resolver-slow' }) }));
-    expect(report.findings.find((f) => f.code === 'resolver-fallback')?.message).toMatch(/^Cloudflare was slow to answer \(nothing after 1000 ms\), so MXray asked Google too\. Google answered instead\.$/);
+    expect(report.resolverEvents).toContainEqual(
+      expect.objectContaining({ resolver: 'Cloudflare', next: 'Google', error: expect.objectContaining({ code: 'resolver-slow' }) }),
+    );
+    expect(report.findings.find((f) => f.code === 'resolver-fallback')?.message).toMatch(
+      /^Cloudflare was slow to answer \(nothing after 1000 ms\), so MXray asked Google too\. Google answered instead\.$/,
+    );
   });
 
   it('with every resolver hanging, a snapshot names who is being asked, and the report is done by the deadline', async () => {
@@ -66,6 +72,8 @@ describe('lookup notices', () => {
   });
 
   it('words several slow resolvers as a list', () => {
-    expect(slowSentence({ code: 'resolver-slow', slow: ['Cloudflare', 'Google'], next: 'Quad9', afterMs: 2_000 })).toBe('Cloudflare and Google are slow to answer; also asking Quad9.');
+    expect(slowSentence({ code: 'resolver-slow', slow: ['Cloudflare', 'Google'], next: 'Quad9', afterMs: 2_000 })).toBe(
+      'Cloudflare and Google are slow to answer; also asking Quad9.',
+    );
   });
 });

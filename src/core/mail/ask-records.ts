@@ -5,7 +5,11 @@
 import type { AnswerStatus } from '../vocabulary';
 import type { ProbeContext } from './probe-context';
 
-export async function askRecords(context: ProbeContext, name: string, isRecord: (text: string) => boolean): Promise<{ status: AnswerStatus; records: string[] }> {
+export async function askRecords(
+  context: ProbeContext,
+  name: string,
+  isRecord: (text: string) => boolean,
+): Promise<{ status: AnswerStatus; records: string[] }> {
   if (context.signal?.aborted) return { status: 'skipped', records: [] };
   try {
     const answer = await context.ask(name, 'TXT');

@@ -51,7 +51,12 @@ export function mailAddressesOf(report: Pick<Report, 'exchanges'>): MailAddress[
 }
 
 /** Runs every section's probe; resolves when all are done. Never rejects (each probe never does). */
-export async function runMailDiagnostics(mail: MailDiagnostics, context: ProbeContext, options: DiagnosticsOptions, addresses: Promise<MailAddress[]>): Promise<void> {
+export async function runMailDiagnostics(
+  mail: MailDiagnostics,
+  context: ProbeContext,
+  options: DiagnosticsOptions,
+  addresses: Promise<MailAddress[]>,
+): Promise<void> {
   const run: SectionRun = { context, options, addresses };
   const slots = mail as unknown as SectionSlots;
   await Promise.all(SECTIONS.map((section) => (section.probe && slots[section.id] !== undefined ? section.probe(slots[section.id]!, run) : undefined)));

@@ -36,9 +36,10 @@ export function looksLikeIpv6(text: string): boolean {
 export function badIpv4Message(text: string): string {
   const parts = text.split('.');
   const big = parts.find((part) => Number(part) > 255);
-  const problem = big !== undefined
-    ? `${big.length > 6 ? 'one number' : big} is more than 255`
-    : `${parts.find((part) => part.length > 1 && part.startsWith('0')) ?? 'a number'} has a leading zero, which some programs read as octal, so MXray does not guess`;
+  const problem =
+    big !== undefined
+      ? `${big.length > 6 ? 'one number' : big} is more than 255`
+      : `${parts.find((part) => part.length > 1 && part.startsWith('0')) ?? 'a number'} has a leading zero, which some programs read as octal, so MXray does not guess`;
   return `${quoteInput(text)} is not an IPv4 address: ${problem}. Write four numbers from 0 to 255 without leading zeros, as in 192.0.2.1.`;
 }
 
@@ -47,11 +48,15 @@ export function badIpv6Message(text: string): string {
   const groups = text.split(':');
   const long = groups.find((group) => !group.includes('.') && group.length > 4);
   const problem =
-    text.split('::').length > 2 ? 'it has "::" more than once'
-    : /:::/.test(text) ? 'it has three colons in a row'
-    : long !== undefined ? `"${long.slice(0, 12)}" has more than four hex digits`
-    : groups.filter((group) => group !== '').length > 8 ? 'it has more than eight groups'
-    : 'its groups do not add up to eight';
+    text.split('::').length > 2
+      ? 'it has "::" more than once'
+      : /:::/.test(text)
+        ? 'it has three colons in a row'
+        : long !== undefined
+          ? `"${long.slice(0, 12)}" has more than four hex digits`
+          : groups.filter((group) => group !== '').length > 8
+            ? 'it has more than eight groups'
+            : 'its groups do not add up to eight';
   return `${quoteInput(text)} is not an IPv6 address (RFC 4291 §2.2): ${problem}. An IPv6 address is up to eight groups of one to four hex digits separated by colons, with at most one "::", as in 2001:db8::1.`;
 }
 

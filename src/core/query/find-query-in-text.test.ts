@@ -81,7 +81,10 @@ describe('findQueryInText', () => {
 
   it('never throws, whatever the text', () => {
     const messy = fc
-      .array(fc.oneof(fc.constantFrom('@', '.', ' ', '"', '<', '>', ':', '//', 'http://', 'mailto:', '[', ']', 'com', 'ü', 'a', '1'), fc.string({ maxLength: 3 })), { maxLength: 30 })
+      .array(
+        fc.oneof(fc.constantFrom('@', '.', ' ', '"', '<', '>', ':', '//', 'http://', 'mailto:', '[', ']', 'com', 'ü', 'a', '1'), fc.string({ maxLength: 3 })),
+        { maxLength: 30 },
+      )
       .map((parts) => parts.join(''));
     fc.assert(
       fc.property(fc.oneof(messy, fc.string({ unit: 'binary', maxLength: 200 })), (text) => {

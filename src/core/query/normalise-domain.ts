@@ -29,8 +29,7 @@ const ASCII_LABEL = /^[a-z0-9_-]+$/;
 const UNICODE_DOTS = /[\u3002\uFF0E\uFF61]/g;
 
 export function normaliseDomain(text: string, slot: DomainSlot, input: string): NormalisedDomain {
-  const fail = (reason: ConstructorParameters<typeof InvalidQuery>[1], message: string) =>
-    new InvalidQuery(input, reason, message);
+  const fail = (reason: ConstructorParameters<typeof InvalidQuery>[1], message: string) => new InvalidQuery(input, reason, message);
 
   // Anything past four times the limit cannot shrink enough under IDNA mapping to fit.
   if (text.length > MAX_NAME_LENGTH * 4) {
@@ -55,25 +54,40 @@ export function normaliseDomain(text: string, slot: DomainSlot, input: string): 
   if (endsInNumber(name)) {
     // Full-width digits (`１.２.３.４`) map to ASCII ones under UTS #46.
     const ip = parseIp(name);
-    throw fail('ip-in-domain-slot', ip === undefined
-      ? numberInDomainSlotMessage(name, slot)
-      : `${quoteInput(text)} is an IP address written with non-ASCII digits. Type it with ASCII digits: ${ip.ip}.`);
+    throw fail(
+      'ip-in-domain-slot',
+      ip === undefined
+        ? numberInDomainSlotMessage(name, slot)
+        : `${quoteInput(text)} is an IP address written with non-ASCII digits. Type it with ASCII digits: ${ip.ip}.`,
+    );
   }
   for (const label of name.split('.')) {
     if (!ASCII_LABEL.test(label)) {
       const char = [...label].find((c) => !/[a-z0-9_-]/.test(c)) ?? label;
-      throw fail('bad-character', `${quoteInput(text)} has ${describeCharacter(char)} in it${asciiNote}; a domain name has only letters, digits, hyphens and dots.`);
+      throw fail(
+        'bad-character',
+        `${quoteInput(text)} has ${describeCharacter(char)} in it${asciiNote}; a domain name has only letters, digits, hyphens and dots.`,
+      );
     }
     if (label.length > MAX_LABEL_LENGTH) {
-      throw fail('too-long-label', `${quoteInput(label)} in ${quoteInput(text)} is ${label.length} characters long${asciiNote}; each part between dots can be at most ${MAX_LABEL_LENGTH} (RFC 1035 §2.3.4).`);
+      throw fail(
+        'too-long-label',
+        `${quoteInput(label)} in ${quoteInput(text)} is ${label.length} characters long${asciiNote}; each part between dots can be at most ${MAX_LABEL_LENGTH} (RFC 1035 §2.3.4).`,
+      );
     }
     // RFC 5321 §4.1.2: a mail domain's labels start and end with a letter or digit.
     if (label.startsWith('-') || label.endsWith('-')) {
-      throw fail('bad-hyphen', `${quoteInput(text)}: the part ${quoteInput(label)} ${label.startsWith('-') ? 'begins' : 'ends'} with a hyphen, which a domain name cannot (RFC 5321 §4.1.2).`);
+      throw fail(
+        'bad-hyphen',
+        `${quoteInput(text)}: the part ${quoteInput(label)} ${label.startsWith('-') ? 'begins' : 'ends'} with a hyphen, which a domain name cannot (RFC 5321 §4.1.2).`,
+      );
     }
   }
   if (name.length > MAX_NAME_LENGTH) {
-    throw fail('too-long-name', `${quoteInput(text)} is ${name.length} characters long${asciiNote}; a domain name can be at most ${MAX_NAME_LENGTH} (RFC 1035 §2.3.4).`);
+    throw fail(
+      'too-long-name',
+      `${quoteInput(text)} is ${name.length} characters long${asciiNote}; a domain name can be at most ${MAX_NAME_LENGTH} (RFC 1035 §2.3.4).`,
+    );
   }
   if (!name.includes('.') && !isTopLevelDomain(name)) throw fail('single-label', singleLabelMessage(name, text));
 
@@ -93,7 +107,10 @@ function toAscii(dotted: string, text: string, fail: (r: 'bad-idn', m: string) =
   const href = `http://${dotted}/`;
   // canParse first: refusals are common (every stray symbol), and exceptions are slow.
   if (!URL.canParse(href)) {
-    throw fail('bad-idn', `${quoteInput(text)} is not a valid internationalised domain name (UTS #46): it has a character or an xn-- part that no domain name can hold. Check for a typo or a stray symbol.`);
+    throw fail(
+      'bad-idn',
+      `${quoteInput(text)} is not a valid internationalised domain name (UTS #46): it has a character or an xn-- part that no domain name can hold. Check for a typo or a stray symbol.`,
+    );
   }
   const host = new URL(href).hostname;
   return host.endsWith('.') ? host.slice(0, -1) : host;
@@ -110,7 +127,8 @@ function toDisplay(name: string): string {
 
 function checkNoEmptyLabel(name: string, text: string, fail: (r: 'empty-label', m: string) => InvalidQuery): void {
   if (name.startsWith('.')) throw fail('empty-label', `${quoteInput(text)} starts with a dot; a domain name starts with a letter or digit, as in example.com.`);
-  if (name.includes('..')) throw fail('empty-label', `${quoteInput(text)} has two dots in a row; a domain name has something between every pair of dots, as in mail.example.com.`);
+  if (name.includes('..'))
+    throw fail('empty-label', `${quoteInput(text)} has two dots in a row; a domain name has something between every pair of dots, as in mail.example.com.`);
   if (name.endsWith('.')) throw fail('empty-label', `${quoteInput(text)} ends with more than one dot; a domain name ends with at most one.`);
 }
 

@@ -19,9 +19,10 @@ export function parseAddressLiteral(inner: string, input: string): ParsedIp {
     const address = parseIp(untagged.slice(0, zone));
     if (address?.family === 6) throw new InvalidQuery(input, 'ip-zone-id', zoneIdMessage(untagged, address.ip));
   }
-  const message =
-    looksLikeIpv4(untagged) ? badIpv4Message(untagged)
-    : looksLikeIpv6(untagged) ? badIpv6Message(untagged)
-    : `${quoteInput(`[${inner}]`)} is not an IP address. Inside square brackets MXray expects an IPv6 address, as in [2001:db8::1], or an IPv4 one, as in [192.0.2.1].`;
+  const message = looksLikeIpv4(untagged)
+    ? badIpv4Message(untagged)
+    : looksLikeIpv6(untagged)
+      ? badIpv6Message(untagged)
+      : `${quoteInput(`[${inner}]`)} is not an IP address. Inside square brackets MXray expects an IPv6 address, as in [2001:db8::1], or an IPv4 one, as in [192.0.2.1].`;
   throw new InvalidQuery(input, 'bad-ip', message);
 }

@@ -60,7 +60,9 @@ function withoutComment(text: string): string {
 
 function checkLocalPart(local: string, address: string, bad: (message: string) => InvalidQuery): void {
   if (new TextEncoder().encode(local).length > MAX_LOCAL_PART_OCTETS) {
-    throw bad(`${quoteInput(address)} has more than ${MAX_LOCAL_PART_OCTETS} characters before the @, more than an email address may have (RFC 5321 §4.5.3.1.1).`);
+    throw bad(
+      `${quoteInput(address)} has more than ${MAX_LOCAL_PART_OCTETS} characters before the @, more than an email address may have (RFC 5321 §4.5.3.1.1).`,
+    );
   }
   if (local.startsWith('"')) {
     checkQuotedLocalPart(local, address, bad);
@@ -87,7 +89,9 @@ function checkQuotedLocalPart(local: string, address: string, bad: (message: str
     }
     if (char === '"') {
       if (i === local.length - 1) return;
-      throw bad(`${quoteInput(address)} has text between the closing quote and the @; quotes go around the whole part before the @, as in "john doe"@example.com.`);
+      throw bad(
+        `${quoteInput(address)} has text between the closing quote and the @; quotes go around the whole part before the @, as in "john doe"@example.com.`,
+      );
     }
     if (/[\p{Cc}]/u.test(char) && char !== '\t') {
       throw bad(`${quoteInput(address)} has ${describeCharacter(char)} before the @, which no email address can hold.`);

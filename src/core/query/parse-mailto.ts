@@ -25,7 +25,9 @@ export function mailtoAddress(rest: string, input: string): string {
 
 /** RFC 6068 §2: addresses are separated by commas (a comma inside a quoted local part is not one). */
 function firstAddress(to: string): string | undefined {
-  return splitUnquoted(to, ',').map((part) => part.trim()).find((part) => part !== '');
+  return splitUnquoted(to, ',')
+    .map((part) => part.trim())
+    .find((part) => part !== '');
 }
 
 /** RFC 6068 §2 percent-encoding; "+" is a plus sign, not a space, in mailto. */
@@ -33,6 +35,10 @@ function decode(text: string, input: string): string {
   try {
     return decodeURIComponent(text);
   } catch {
-    throw new InvalidQuery(input, 'bad-url', `${quoteInput(input)} has a broken %-escape (a "%" must be followed by two hex digits). Type the email address itself, as in user@example.com.`);
+    throw new InvalidQuery(
+      input,
+      'bad-url',
+      `${quoteInput(input)} has a broken %-escape (a "%" must be followed by two hex digits). Type the email address itself, as in user@example.com.`,
+    );
   }
 }

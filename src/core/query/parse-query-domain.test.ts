@@ -9,7 +9,11 @@ const reason = (input: string) => {
 describe('parseQuery: domain names', () => {
   it('removes the trailing dot and lower-cases (RFC 4343)', () => {
     expect(parseQuery('Example.COM.')).toEqual({
-      kind: 'domain', input: 'Example.COM.', name: 'example.com', display: 'example.com', registrable: 'example.com',
+      kind: 'domain',
+      input: 'Example.COM.',
+      name: 'example.com',
+      display: 'example.com',
+      registrable: 'example.com',
     });
   });
 

@@ -9,7 +9,12 @@ const reason = (input: string) => {
 describe('parseQuery: IP addresses', () => {
   it('makes an IP query with the reverse name (RFC 1035 §3.5)', () => {
     expect(parseQuery('192.0.2.1')).toEqual({
-      kind: 'ip', input: '192.0.2.1', name: '192.0.2.1', display: '192.0.2.1', family: 4, ptrName: '1.2.0.192.in-addr.arpa',
+      kind: 'ip',
+      input: '192.0.2.1',
+      name: '192.0.2.1',
+      display: '192.0.2.1',
+      family: 4,
+      ptrName: '1.2.0.192.in-addr.arpa',
     });
   });
 

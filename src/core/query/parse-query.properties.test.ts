@@ -18,31 +18,83 @@ const tld = fc.oneof(
 );
 /** Lower-case LDH names with a letter TLD, within RFC 1035 limits. */
 const domainName = fc
-  .tuple(fc.array(fc.oneof(label, label.map((l) => `_${l.slice(0, 62)}`)), { minLength: 1, maxLength: 5 }), tld)
+  .tuple(
+    fc.array(
+      fc.oneof(
+        label,
+        label.map((l) => `_${l.slice(0, 62)}`),
+      ),
+      { minLength: 1, maxLength: 5 },
+    ),
+    tld,
+  )
   .map(([labels, top]) => [...labels, top].join('.'))
   .filter((name) => name.length <= 253);
 
-const ATEXT = [...'abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&\'*+-/=?^_`{|}~'];
+const ATEXT = [..."abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789!#$%&'*+-/=?^_`{|}~"];
 const dotAtom = fc
   .array(fc.string({ unit: fc.constantFrom(...ATEXT), minLength: 1, maxLength: 12 }), { minLength: 1, maxLength: 4 })
   .map((atoms) => atoms.join('.'));
-const QTEXT = [...' !#$%&\'()*+,-./0123456789:;<=>?@[]^_`abcxyzABCXYZ{|}~é'];
+const QTEXT = [..." !#$%&'()*+,-./0123456789:;<=>?@[]^_`abcxyzABCXYZ{|}~é"];
 const quotedString = fc
   .array(fc.oneof(fc.constantFrom(...QTEXT), fc.constantFrom('\\"', '\\\\')), { minLength: 0, maxLength: 20 })
   .map((chars) => `"${chars.join('')}"`);
 const utf8Local = fc.string({ unit: fc.constantFrom(...'aéüßøжЖ中文ｱ😀.+-_'), minLength: 1, maxLength: 12 });
 /** RFC 5322 §3.4.1 local parts (dot-atom or quoted-string) and RFC 6531 UTF-8 ones, within 64 octets. */
-const localPart = fc
-  .oneof(dotAtom, quotedString, utf8Local)
-  .filter((local) => new TextEncoder().encode(local).length <= 64 && !local.startsWith('//'));
+const localPart = fc.oneof(dotAtom, quotedString, utf8Local).filter((local) => new TextEncoder().encode(local).length <= 64 && !local.startsWith('//'));
 
 /** Text that goes near every branch: separators, schemes, brackets, IDN, IP fragments. */
 const structured = fc
   .array(
     fc.oneof(
-      fc.constantFrom('@', '<', '>', '"', ':', '/', '//', '[', ']', '.', '..', '%', '%25', '\\', ' ', ',', '?', '#', '(', ')',
-        'mailto:', 'http://', 'https://', 'chrome://', 'xn--', 'xn--bcher-kva', '::', 'ffff', '192', '0x7f', '255', '256',
-        'ü', '例', '\u200D', '\u00AD', '-', '_', 'IPv6:', 'com', 'example', 'localhost', '１', '。', '\t', '\n'),
+      fc.constantFrom(
+        '@',
+        '<',
+        '>',
+        '"',
+        ':',
+        '/',
+        '//',
+        '[',
+        ']',
+        '.',
+        '..',
+        '%',
+        '%25',
+        '\\',
+        ' ',
+        ',',
+        '?',
+        '#',
+        '(',
+        ')',
+        'mailto:',
+        'http://',
+        'https://',
+        'chrome://',
+        'xn--',
+        'xn--bcher-kva',
+        '::',
+        'ffff',
+        '192',
+        '0x7f',
+        '255',
+        '256',
+        'ü',
+        '例',
+        '\u200D',
+        '\u00AD',
+        '-',
+        '_',
+        'IPv6:',
+        'com',
+        'example',
+        'localhost',
+        '１',
+        '。',
+        '\t',
+        '\n',
+      ),
       fc.string({ maxLength: 4 }),
     ),
     { maxLength: 24 },

@@ -33,7 +33,11 @@ const URL_PARTS = /[/\\?#:]/;
 /** Throws `InvalidQuery` (and nothing else) when `input` is none of the accepted forms. */
 export function parseQuery(input: string): Query {
   if (input.length > MAX_INPUT_LENGTH) {
-    throw new InvalidQuery(input, 'too-long-input', `That text is ${input.length.toLocaleString('en')} characters long; MXray reads at most ${MAX_INPUT_LENGTH.toLocaleString('en')}. Paste just the domain, email address, web address or IP address.`);
+    throw new InvalidQuery(
+      input,
+      'too-long-input',
+      `That text is ${input.length.toLocaleString('en')} characters long; MXray reads at most ${MAX_INPUT_LENGTH.toLocaleString('en')}. Paste just the domain, email address, web address or IP address.`,
+    );
   }
   return parseText(input, input, true);
 }
@@ -86,7 +90,11 @@ function parseText(raw: string, input: string, outermost: boolean): Query {
     return parseEmail(text, input);
   }
   if (text.includes('@') && text.includes('"')) {
-    throw new InvalidQuery(input, 'bad-email', `${quoteInput(text)} opens a double quote but never closes it; quotes go around the whole part before the @, as in "john doe"@example.com.`);
+    throw new InvalidQuery(
+      input,
+      'bad-email',
+      `${quoteInput(text)} opens a double quote but never closes it; quotes go around the whole part before the @, as in "john doe"@example.com.`,
+    );
   }
   if (URL_PARTS.test(text)) return hostQuery(text, input);
   return parseHost(text, 'domain', input);

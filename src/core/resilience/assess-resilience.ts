@@ -75,4 +75,3 @@ function backupPart(report: ReportFacts, facts: MxNetworks): string {
   }
   return 'backup ready';
 }
-

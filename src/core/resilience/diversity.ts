@@ -17,7 +17,14 @@ import { asText, mxNetworks } from './mx-networks';
 export function diversityFindings(report: ReportFacts): Finding[] {
   const facts = mxNetworks(report);
   // One host is the single-MX finding's business; several hosts on the same addresses, shared-address's.
-  const distinct = new Set(facts.hosts.map((host) => host.addresses.map((address) => address.ip).sort().join(' ')));
+  const distinct = new Set(
+    facts.hosts.map((host) =>
+      host.addresses
+        .map((address) => address.ip)
+        .sort()
+        .join(' '),
+    ),
+  );
   if (!facts.settled || facts.hosts.length < 2 || distinct.size < 2) return [];
   const hosts = listOf(facts.hosts.map((host) => hostDisplay(host.exchange)));
   const knownAses = !facts.asnOff && !facts.unknownAs;

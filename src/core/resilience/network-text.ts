@@ -22,7 +22,13 @@ export function asHandle(name: string): string {
 /** `AS64500 EXAMPLE-NET-A`, or `AS64500` without a name. */
 export function asLabel(asn: AsnInfo): string {
   if (asn.number === undefined) return '';
-  const others = asn.origins && asn.origins.length > 1 ? ` (+${asn.origins.slice(1).map((n) => `AS${n}`).join(', ')})` : '';
+  const others =
+    asn.origins && asn.origins.length > 1
+      ? ` (+${asn.origins
+          .slice(1)
+          .map((n) => `AS${n}`)
+          .join(', ')})`
+      : '';
   return `AS${asn.number}${others}${asn.name ? ` ${asHandle(asn.name)}` : ''}`;
 }
 

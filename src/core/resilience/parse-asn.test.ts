@@ -13,7 +13,13 @@ describe('IP-to-ASN question names', () => {
 
 describe('parseOriginRecord', () => {
   it('reads "AS | prefix | CC | registry | date"', () => {
-    expect(parseOriginRecord('64500 | 192.0.2.0/24 | DE | ripencc | 2003-05-08')).toEqual({ origins: [64500], prefix: '192.0.2.0/24', country: 'DE', registry: 'ripencc', allocated: '2003-05-08' });
+    expect(parseOriginRecord('64500 | 192.0.2.0/24 | DE | ripencc | 2003-05-08')).toEqual({
+      origins: [64500],
+      prefix: '192.0.2.0/24',
+      country: 'DE',
+      registry: 'ripencc',
+      allocated: '2003-05-08',
+    });
   });
   it('reads several origin ASes (MOAS) and keeps each once', () => {
     expect(parseOriginRecord('64500 64501 64500 | 192.0.2.0/24 | US | arin |')?.origins).toEqual([64500, 64501]);
@@ -23,7 +29,17 @@ describe('parseOriginRecord', () => {
     expect(parseOriginRecord('64500 | 192.0.2.0/24 | Germany | ripe ncc | May 2003')).toEqual({ origins: [64500], prefix: '192.0.2.0/24' });
   });
   it('refuses records that are not origin records', () => {
-    for (const text of ['', 'v=spf1 -all', 'NA | 192.0.2.0/24 | DE', '64500', '64500 | not-a-prefix | DE', '64500 | 192.0.2.0/33 |', '0 | 192.0.2.0/24 |', '99999999999 | 192.0.2.0/24 |', '64500 <b> | 192.0.2.0/24 |']) {
+    for (const text of [
+      '',
+      'v=spf1 -all',
+      'NA | 192.0.2.0/24 | DE',
+      '64500',
+      '64500 | not-a-prefix | DE',
+      '64500 | 192.0.2.0/33 |',
+      '0 | 192.0.2.0/24 |',
+      '99999999999 | 192.0.2.0/24 |',
+      '64500 <b> | 192.0.2.0/24 |',
+    ]) {
       expect(parseOriginRecord(text), text).toBeUndefined();
     }
   });

@@ -40,7 +40,12 @@ export function plainWords(report: ReportFacts, groups: readonly PreferenceGroup
     if (index === 0) {
       parts.push(several ? `${who} share the load` : `${who} takes all the mail while it answers`);
     } else {
-      const down = before.length === 1 ? `${hostDisplay(before[0]!)} is down` : before.length === 2 ? 'both are down' : `all ${before.length} before ${several ? 'them' : 'it'} are down`;
+      const down =
+        before.length === 1
+          ? `${hostDisplay(before[0]!)} is down`
+          : before.length === 2
+            ? 'both are down'
+            : `all ${before.length} before ${several ? 'them' : 'it'} are down`;
       parts.push(several ? `${who} share the load only when ${down}` : `${who} is used only when ${down}`);
     }
     before = [...before, ...group.hosts];
@@ -90,10 +95,13 @@ function thirdPartyBackups(report: ReportFacts, groups: readonly PreferenceGroup
   if (!home || groups.length < 2) return [];
   // The primary is the domain's own: every lowest-preference host is under the domain itself.
   if (!groups[0]!.hosts.every((exchange) => findRegistrableDomain(exchange.host) === home)) return [];
-  const backups = groups.slice(1).flatMap((group) => group.hosts).filter((exchange) => {
-    const owner = findRegistrableDomain(exchange.host);
-    return owner !== undefined && owner !== home;
-  });
+  const backups = groups
+    .slice(1)
+    .flatMap((group) => group.hosts)
+    .filter((exchange) => {
+      const owner = findRegistrableDomain(exchange.host);
+      return owner !== undefined && owner !== home;
+    });
   return backups.map((backup): Finding => {
     const provider = identifyProviders([backup.host])[0]?.provider;
     const owner = provider ? `${provider.name}'s` : `${findRegistrableDomain(backup.host)}'s`;

@@ -14,7 +14,16 @@ describe('probeAsn', () => {
     const address = testAddress('192.0.2.25');
     await probeAsn(address, ask);
     expect(asked).toEqual([ORIGIN, 'as64500.asn.cymru.com TXT']);
-    expect(address.asn).toEqual({ status: 'ok', number: 64500, origins: [64500, 64501], name: 'EXAMPLE-NET - Example Networks, DE', prefix: '192.0.2.0/24', country: 'DE', registry: 'ripencc', allocated: '2003-05-08' });
+    expect(address.asn).toEqual({
+      status: 'ok',
+      number: 64500,
+      origins: [64500, 64501],
+      name: 'EXAMPLE-NET - Example Networks, DE',
+      prefix: '192.0.2.0/24',
+      country: 'DE',
+      registry: 'ripencc',
+      allocated: '2003-05-08',
+    });
   });
 
   it('asks IPv6 addresses under origin6', async () => {

@@ -13,7 +13,9 @@ describe('checkCnameChain', () => {
     const cname = Array.from({ length: 16 }, (_, i) => `c${i + 1}.example.com`);
     const [finding] = checkCnameChain(testReport({ mxStatus: 'servfail', exchanges: [], cname, cnameProblem: 'too-long' }));
     expect(finding).toMatchObject({ code: 'cname-chain-too-long', severity: 'error' });
-    expect(finding!.message).toContain('more than 16 links (example.com → c1.example.com → c2.example.com → c3.example.com → … → c15.example.com → c16.example.com)');
+    expect(finding!.message).toContain(
+      'more than 16 links (example.com → c1.example.com → c2.example.com → c3.example.com → … → c15.example.com → c16.example.com)',
+    );
   });
   it('says nothing about a chain that ends', () => {
     expect(checkCnameChain(testReport({ cname: ['b.example.com'] }))).toEqual([]);

@@ -22,5 +22,13 @@ export function checkCnameChain(report: ReportFacts): Finding[] {
       : `${domain} is an alias (CNAME) chain of more than ${chain.length} links (${path}), longer than resolvers follow, so ` +
         `they give up before reaching any MX records: senders get a failure for ${mailTo(report.query)}, hold it, and bounce it ` +
         `after a few days. Shorten the chain: point ${domain} straight at the name that has the MX records.`;
-  return [{ code: report.cnameProblem === 'loop' ? 'cname-loop' : 'cname-chain-too-long', severity: 'error', message, rfc: 'RFC 1034 §3.6.2', subject: report.query.name }];
+  return [
+    {
+      code: report.cnameProblem === 'loop' ? 'cname-loop' : 'cname-chain-too-long',
+      severity: 'error',
+      message,
+      rfc: 'RFC 1034 §3.6.2',
+      subject: report.query.name,
+    },
+  ];
 }

@@ -72,7 +72,12 @@ describe('checkDomainStatus', () => {
       ...noMx,
       mxStatus: 'error',
       errors: [
-        { code: 'resolver-timeout', message: 'Cloudflare did not answer within 3000 ms. It may be down or blocked on this network.', resolver: 'cloudflare', question: 'example.com MX' },
+        {
+          code: 'resolver-timeout',
+          message: 'Cloudflare did not answer within 3000 ms. It may be down or blocked on this network.',
+          resolver: 'cloudflare',
+          question: 'example.com MX',
+        },
       ],
     });
     const findings = checkDomainStatus(report);

@@ -4,7 +4,9 @@ import { testExchange, testReport } from './test-report';
 
 describe('checkDuplicateMx', () => {
   it('notes a host listed in two MX records with different preferences', () => {
-    const report = testReport({ exchanges: [testExchange('mx.example.com'), testExchange('backup.example.net', { preference: 20 }), testExchange('mx.example.com', { preference: 30 })] });
+    const report = testReport({
+      exchanges: [testExchange('mx.example.com'), testExchange('backup.example.net', { preference: 20 }), testExchange('mx.example.com', { preference: 30 })],
+    });
     const findings = checkDuplicateMx(report);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ code: 'mx-duplicate-host', severity: 'info', subject: 'mx.example.com' });

@@ -9,7 +9,9 @@ describe('checkFcrdns', () => {
     const findings = checkFcrdns(report);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ code: 'fcrdns-fail', severity: 'warn', rfc: 'RFC 8601 §3', subject: '192.0.2.70' });
-    expect(findings[0]!.message).toContain('192.0.2.70 (mx.bad-ptr.test) has reverse DNS mail.elsewhere.test, but mail.elsewhere.test does not resolve back to 192.0.2.70.');
+    expect(findings[0]!.message).toContain(
+      '192.0.2.70 (mx.bad-ptr.test) has reverse DNS mail.elsewhere.test, but mail.elsewhere.test does not resolve back to 192.0.2.70.',
+    );
     expect(findings[0]!.message).toContain('Add an A record for 192.0.2.70 to mail.elsewhere.test');
   });
 

@@ -53,7 +53,9 @@ export function checkHostnameSyntax(report: ReportFacts): Finding[] {
         message:
           `The MX host ${hostDisplay(exchange)} is not a valid host name: ${problem}. Host names may only use letters, ` +
           `digits and hyphens (RFC 5321 §2.3.5), and many senders refuse to deliver to an MX host that breaks this. ` +
-          (unaskable ? `MXray did not look up its address: written out, it would be asked as another name. ${brokenHostConsequence(report, exchange, mailTo(report.query))} ` : '') +
+          (unaskable
+            ? `MXray did not look up its address: written out, it would be asked as another name. ${brokenHostConsequence(report, exchange, mailTo(report.query))} `
+            : '') +
           `Point the MX record at a name that follows it.`,
         rfc: 'RFC 5321 §2.3.5',
         subject: exchange.host,

@@ -7,7 +7,9 @@ describe('checkIdnNames', () => {
     const report = testReport({ query: testQuery('xn--pypal-4ve.com', { display: 'p\u0430ypal.com' }) });
     const [finding] = checkIdnNames(report);
     expect(finding).toMatchObject({ code: 'idn-mixed-scripts', severity: 'warn', subject: 'xn--pypal-4ve.com' });
-    expect(finding!.message).toBe('The domain p\u0430ypal.com (xn--pypal-4ve.com) mixes Latin and Cyrillic letters in one label, a common way to imitate another name (UTS #39). It reads as paypal.com, which is a different name. Check that this is the name you meant before trusting it.');
+    expect(finding!.message).toBe(
+      'The domain p\u0430ypal.com (xn--pypal-4ve.com) mixes Latin and Cyrillic letters in one label, a common way to imitate another name (UTS #39). It reads as paypal.com, which is a different name. Check that this is the name you meant before trusting it.',
+    );
   });
   it('warns about a whole-script look-alike (all-Cyrillic "асе" reads as ace)', () => {
     const [finding] = checkIdnNames(testReport({ query: testQuery('xn--80ak9a.com') }));

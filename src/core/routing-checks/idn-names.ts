@@ -48,29 +48,33 @@ function idnFindings(name: string, role: string): Finding[] {
     return label;
   });
   if (invalid.length > 0) {
-    return [{
-      code: 'idn-invalid-label',
-      severity: 'warn',
-      message:
-        `${role} ${name}${role.endsWith(',') ? ',' : ''} has ${invalid.length === 1 ? 'a label that is not a valid internationalised label' : 'labels that are not valid internationalised labels'}: ` +
-        `${listOf(invalid)}. MXray shows ${invalid.length === 1 ? 'it' : 'them'} as written (the A-label), not decoded, because the decoded text would ` +
-        `not read as the name it is. Browsers and mail software refuse such names (UTS #46, RFC 5891 §5.4).`,
-      rfc: 'RFC 5891 §5.4',
-      subject: name,
-    }];
+    return [
+      {
+        code: 'idn-invalid-label',
+        severity: 'warn',
+        message:
+          `${role} ${name}${role.endsWith(',') ? ',' : ''} has ${invalid.length === 1 ? 'a label that is not a valid internationalised label' : 'labels that are not valid internationalised labels'}: ` +
+          `${listOf(invalid)}. MXray shows ${invalid.length === 1 ? 'it' : 'them'} as written (the A-label), not decoded, because the decoded text would ` +
+          `not read as the name it is. Browsers and mail software refuse such names (UTS #46, RFC 5891 §5.4).`,
+        rfc: 'RFC 5891 §5.4',
+        subject: name,
+      },
+    ];
   }
   const shown = unicode.join('.');
   const spoofing = spoofingOf(shown);
   if (!spoofing) return [];
   const looks = spoofing.looksLike ? ` It reads as ${spoofing.looksLike}, which is a different name.` : '';
   const mixed = spoofing.mixed ? ` mixes ${listOf(spoofing.mixed)} letters in one label` : ' is written in letters that look Latin but are not';
-  return [{
-    code: spoofing.mixed ? 'idn-mixed-scripts' : 'idn-confusable',
-    severity: 'warn',
-    message:
-      `${role} ${shown} (${name})${role.endsWith(',') ? ',' : ''}${mixed}, a common way to imitate another name (UTS #39).${looks} ` +
-      `Check that this is the name you meant before trusting it.`,
-    rfc: 'UTS #39 §5',
-    subject: name,
-  }];
+  return [
+    {
+      code: spoofing.mixed ? 'idn-mixed-scripts' : 'idn-confusable',
+      severity: 'warn',
+      message:
+        `${role} ${shown} (${name})${role.endsWith(',') ? ',' : ''}${mixed}, a common way to imitate another name (UTS #39).${looks} ` +
+        `Check that this is the name you meant before trusting it.`,
+      rfc: 'UTS #39 §5',
+      subject: name,
+    },
+  ];
 }

@@ -3,7 +3,7 @@ import { checkImplicitMx } from './implicit-mx';
 import { implicitMxReport, testAddress, testExchange, testReport } from './test-report';
 
 describe('checkImplicitMx', () => {
-  it('warns that mail goes to the domain\'s own addresses when there is no MX (RFC 5321 §5.1)', () => {
+  it("warns that mail goes to the domain's own addresses when there is no MX (RFC 5321 §5.1)", () => {
     const report = implicitMxReport({}, [testAddress('2001:db8::30'), testAddress('192.0.2.30')]);
     const findings = checkImplicitMx(report);
     expect(findings).toHaveLength(1);

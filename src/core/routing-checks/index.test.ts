@@ -24,7 +24,11 @@ describe('ALL_CHECKS', () => {
 
 describe('runChecks', () => {
   it('sorts findings by severity (error, warn, info, ok), keeping check order within a severity', () => {
-    const checks = [check('a', { code: 'a-info', severity: 'info' }, { code: 'a-warn', severity: 'warn' }), check('b', { code: 'b-warn', severity: 'warn' }, { code: 'b-error', severity: 'error' }), check('c', { code: 'c-info', severity: 'info' })];
+    const checks = [
+      check('a', { code: 'a-info', severity: 'info' }, { code: 'a-warn', severity: 'warn' }),
+      check('b', { code: 'b-warn', severity: 'warn' }, { code: 'b-error', severity: 'error' }),
+      check('c', { code: 'c-info', severity: 'info' }),
+    ];
     expect(runChecks(testReport(), checks).map((f) => f.code)).toEqual(['b-error', 'a-warn', 'b-warn', 'a-info', 'c-info']);
   });
 
@@ -42,7 +46,12 @@ describe('runChecks', () => {
   });
 
   it('withholds the "all good" summary when a check failed', () => {
-    const broken: NamedCheck = { name: 'broken', run: () => { throw new Error('x'); } };
+    const broken: NamedCheck = {
+      name: 'broken',
+      run: () => {
+        throw new Error('x');
+      },
+    };
     expect(runChecks(testReport(), [broken]).map((f) => f.code)).toEqual(['internal-error']);
   });
 
@@ -73,8 +82,13 @@ describe('runChecks', () => {
   });
 
   it('finds a missing PTR only once the PTR answer is in', () => {
-    const pending = testReport({ status: 'running', exchanges: [testExchange('mx.example.com', { addresses: [testAddress('192.0.2.60', { ptrStatus: 'pending', ptr: [], fcrdns: 'pending' })] })] });
-    const done = testReport({ exchanges: [testExchange('mx.example.com', { addresses: [testAddress('192.0.2.60', { ptrStatus: 'nxdomain', ptr: [], fcrdns: 'none' })] })] });
+    const pending = testReport({
+      status: 'running',
+      exchanges: [testExchange('mx.example.com', { addresses: [testAddress('192.0.2.60', { ptrStatus: 'pending', ptr: [], fcrdns: 'pending' })] })],
+    });
+    const done = testReport({
+      exchanges: [testExchange('mx.example.com', { addresses: [testAddress('192.0.2.60', { ptrStatus: 'nxdomain', ptr: [], fcrdns: 'none' })] })],
+    });
     expect(runChecks(pending).map((f) => f.code)).not.toContain('missing-ptr');
     expect(runChecks(done).map((f) => f.code)).toContain('missing-ptr');
   });

@@ -9,7 +9,8 @@ describe('checkIpPtr', () => {
       {
         code: 'ip-ptr-confirmed',
         severity: 'ok',
-        message: "192.0.2.25 has reverse DNS host25.test, and host25.test resolves back to 192.0.2.25 (forward-confirmed reverse DNS). It passes receivers' reverse DNS checks.",
+        message:
+          "192.0.2.25 has reverse DNS host25.test, and host25.test resolves back to 192.0.2.25 (forward-confirmed reverse DNS). It passes receivers' reverse DNS checks.",
         rfc: 'RFC 8601 §3',
         subject: '192.0.2.25',
       },
@@ -46,7 +47,10 @@ describe('checkIpPtr', () => {
   });
 
   it('reports a failed PTR lookup', () => {
-    expect(checkIpPtr(ipReport('192.0.2.1', { ptrStatus: 'servfail', ptr: [], fcrdns: 'none' }))[0]).toMatchObject({ code: 'ip-ptr-lookup-failed', severity: 'warn' });
+    expect(checkIpPtr(ipReport('192.0.2.1', { ptrStatus: 'servfail', ptr: [], fcrdns: 'none' }))[0]).toMatchObject({
+      code: 'ip-ptr-lookup-failed',
+      severity: 'warn',
+    });
   });
 
   it('waits for the PTR answer and for the forward check', () => {

@@ -15,7 +15,9 @@ describe('checkLookupBounded', () => {
     const findings = checkLookupBounded(testReport({ leftOut: { mxHosts: 50, addresses: 14_000, questions: 605, bounds } }));
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ code: 'lookup-bounded', severity: 'warn' });
-    expect(findings[0]!.message).toContain('left out 50 MX hosts beyond the 50 most preferred, 14000 addresses beyond 20 per host, 605 questions beyond the 500 one lookup may ask');
+    expect(findings[0]!.message).toContain(
+      'left out 50 MX hosts beyond the 50 most preferred, 14000 addresses beyond 20 per host, 605 questions beyond the 500 one lookup may ask',
+    );
   });
 
   it('names only what was left out', () => {

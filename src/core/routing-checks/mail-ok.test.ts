@@ -5,7 +5,14 @@ import { implicitMxReport, ipReport, nullExchange, testExchange, testReport } fr
 describe('checkMailOk', () => {
   it('sums up a finished report whose MX hosts all resolve', () => {
     const report = testReport({ exchanges: [testExchange('mx1.example.com'), testExchange('mx2.example.com', { preference: 20 })] });
-    expect(checkMailOk(report)).toEqual([{ code: 'mail-ok', severity: 'ok', message: 'Mail for example.com goes to 2 servers (mx1.example.com and mx2.example.com); all resolve.', subject: 'example.com' }]);
+    expect(checkMailOk(report)).toEqual([
+      {
+        code: 'mail-ok',
+        severity: 'ok',
+        message: 'Mail for example.com goes to 2 servers (mx1.example.com and mx2.example.com); all resolve.',
+        subject: 'example.com',
+      },
+    ]);
   });
 
   it('words a single server', () => {

@@ -11,7 +11,11 @@ import { domainDisplay } from '../wording';
 export const MANY_MX = 10;
 
 export function checkManyMx(report: ReportFacts): Finding[] {
-  const hosts = new Set(mailExchanges(report).filter((exchange) => !exchange.implicit).map((exchange) => exchange.host));
+  const hosts = new Set(
+    mailExchanges(report)
+      .filter((exchange) => !exchange.implicit)
+      .map((exchange) => exchange.host),
+  );
   // Hosts a bounded lookup left out (lookup/work-budget.ts) are still listed by the domain.
   const listed = hosts.size + (report.leftOut?.mxHosts ?? 0);
   if (listed <= MANY_MX) return [];

@@ -37,7 +37,11 @@ describe('checkMissingPtr', () => {
   });
 
   it('leaves private addresses to the special-range check', () => {
-    const report = testReport({ exchanges: [testExchange('mx.example.com', { addresses: [testAddress('10.0.0.1', { range: 'private', ptrStatus: 'nxdomain', ptr: [], fcrdns: 'none' })] })] });
+    const report = testReport({
+      exchanges: [
+        testExchange('mx.example.com', { addresses: [testAddress('10.0.0.1', { range: 'private', ptrStatus: 'nxdomain', ptr: [], fcrdns: 'none' })] }),
+      ],
+    });
     expect(checkMissingPtr(report)).toEqual([]);
   });
 

@@ -62,8 +62,7 @@ function failedLookup(report: ReportFacts, exchange: Exchange, failed: ('A' | 'A
     code: 'mx-host-lookup-failed',
     severity: 'warn',
     message: sentences(
-      `The ${FAMILY[type]} address lookup for the MX host ${host} failed (${why})` +
-        (otherWorks ? `, although its ${FAMILY[other]} lookup works.` : '.'),
+      `The ${FAMILY[type]} address lookup for the MX host ${host} failed (${why})` + (otherWorks ? `, although its ${FAMILY[other]} lookup works.` : '.'),
       cause,
       'Some senders treat a failed lookup as a reason to hold the mail and retry, which delays it.',
     ),

@@ -19,7 +19,10 @@ describe('checkMxNoAddress', () => {
   });
 
   it('does not claim "no address" while the address questions are pending', () => {
-    const report = testReport({ status: 'running', exchanges: [testExchange('mx.example.com', { state: 'pending', addressStatus: { A: 'nodata', AAAA: 'pending' } })] });
+    const report = testReport({
+      status: 'running',
+      exchanges: [testExchange('mx.example.com', { state: 'pending', addressStatus: { A: 'nodata', AAAA: 'pending' } })],
+    });
     expect(checkMxNoAddress(report)).toEqual([]);
   });
 

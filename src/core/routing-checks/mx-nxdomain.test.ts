@@ -27,7 +27,10 @@ describe('checkMxNxdomain', () => {
   });
 
   it('stays a warning without a verdict while the other hosts are pending', () => {
-    const report = testReport({ status: 'running', exchanges: [testExchange('missing.example.com', { state: 'nxdomain' }), testExchange('mx.example.com', { state: 'pending' })] });
+    const report = testReport({
+      status: 'running',
+      exchanges: [testExchange('missing.example.com', { state: 'nxdomain' }), testExchange('mx.example.com', { state: 'pending' })],
+    });
     const [finding] = checkMxNxdomain(report);
     expect(finding!.severity).toBe('warn');
     expect(finding!.message).not.toContain('cannot be delivered');
@@ -41,7 +44,9 @@ describe('checkMxNxdomain', () => {
   });
 
   it('reports a host listed in two MX records once, and does not count it as its own backup', () => {
-    const report = testReport({ exchanges: [testExchange('gone.example.com', { state: 'nxdomain' }), testExchange('gone.example.com', { state: 'nxdomain', preference: 20 })] });
+    const report = testReport({
+      exchanges: [testExchange('gone.example.com', { state: 'nxdomain' }), testExchange('gone.example.com', { state: 'nxdomain', preference: 20 })],
+    });
     const findings = checkMxNxdomain(report);
     expect(findings).toHaveLength(1);
     expect(findings[0]!.message).toContain('It is the only MX host');

@@ -25,14 +25,20 @@ describe('checkNoUsableMx', () => {
 
   it('groups hosts that fail the same way', () => {
     const report = testReport({
-      exchanges: ['mx1', 'mx2', 'mx3'].map((name, i) => testExchange(`${name}.example.com`, { preference: i, addresses: [testAddress(`10.0.0.${i + 1}`, { range: '10.0.0.0/8' })] })),
+      exchanges: ['mx1', 'mx2', 'mx3'].map((name, i) =>
+        testExchange(`${name}.example.com`, { preference: i, addresses: [testAddress(`10.0.0.${i + 1}`, { range: '10.0.0.0/8' })] }),
+      ),
     });
-    expect(checkNoUsableMx(report)[0]!.message).toContain('mx1.example.com, mx2.example.com and mx3.example.com have only addresses the internet cannot reach.');
+    expect(checkNoUsableMx(report)[0]!.message).toContain(
+      'mx1.example.com, mx2.example.com and mx3.example.com have only addresses the internet cannot reach.',
+    );
   });
 
   it('words a single broken MX host', () => {
     const report = testReport({ exchanges: [testExchange('mx.example.com', { state: 'nxdomain' })] });
-    expect(checkNoUsableMx(report)[0]!.message).toBe('The only mail server for example.com cannot be used: mx.example.com does not exist. Mail to example.com will bounce until it is fixed.');
+    expect(checkNoUsableMx(report)[0]!.message).toBe(
+      'The only mail server for example.com cannot be used: mx.example.com does not exist. Mail to example.com will bounce until it is fixed.',
+    );
   });
 
   it('covers an implicit MX whose address the internet cannot reach', () => {
@@ -41,7 +47,10 @@ describe('checkNoUsableMx', () => {
   });
 
   it('counts private addresses as usable for a name meant for internal networks', () => {
-    const report = testReport({ query: { name: 'corp.internal' }, exchanges: [testExchange('mx.corp.internal', { addresses: [testAddress('10.0.0.1', { range: '10.0.0.0/8' })] })] });
+    const report = testReport({
+      query: { name: 'corp.internal' },
+      exchanges: [testExchange('mx.corp.internal', { addresses: [testAddress('10.0.0.1', { range: '10.0.0.0/8' })] })],
+    });
     expect(checkNoUsableMx(report)).toEqual([]);
   });
 
@@ -56,16 +65,22 @@ describe('checkNoUsableMx', () => {
   });
 
   it('waits while any MX host is pending', () => {
-    const report = testReport({ status: 'running', exchanges: [testExchange('mx1.example.com', { state: 'nxdomain' }), testExchange('mx2.example.com', { state: 'pending' })] });
+    const report = testReport({
+      status: 'running',
+      exchanges: [testExchange('mx1.example.com', { state: 'nxdomain' }), testExchange('mx2.example.com', { state: 'pending' })],
+    });
     expect(checkNoUsableMx(report)).toEqual([]);
   });
 
   it('waits for the other address family before calling private-only hosts unusable', () => {
-    const exchange = testExchange('mx.example.com', { addressStatus: { A: 'ok', AAAA: 'pending' }, addresses: [testAddress('10.0.0.1', { range: 'private' })] });
+    const exchange = testExchange('mx.example.com', {
+      addressStatus: { A: 'ok', AAAA: 'pending' },
+      addresses: [testAddress('10.0.0.1', { range: 'private' })],
+    });
     expect(checkNoUsableMx(testReport({ status: 'running', exchanges: [exchange] }))).toEqual([]);
   });
 
-  it('does not blame the domain when MXray\'s own resolvers failed', () => {
+  it("does not blame the domain when MXray's own resolvers failed", () => {
     const report = testReport({ exchanges: [testExchange('mx.example.com', { state: 'error', addressStatus: { A: 'error', AAAA: 'error' } })] });
     expect(checkNoUsableMx(report)).toEqual([]);
   });

@@ -16,7 +16,11 @@ describe('checkNullMx', () => {
   });
 
   it('names the email address for an email query', () => {
-    const report = testReport({ query: { kind: 'email', email: 'alice@example.com', display: 'alice@example.com' }, nullMx: true, exchanges: [nullExchange()] });
+    const report = testReport({
+      query: { kind: 'email', email: 'alice@example.com', display: 'alice@example.com' },
+      nullMx: true,
+      exchanges: [nullExchange()],
+    });
     const [finding] = checkNullMx(report);
     expect(finding!.message).toContain('example.com does not accept mail');
     expect(finding!.message).toContain('reject mail to alice@example.com');

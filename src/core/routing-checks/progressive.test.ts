@@ -27,7 +27,13 @@ const addressArb: fc.Arbitrary<Address> = fc
       case 'pass':
         return testAddress(ip, base);
       case 'two':
-        return testAddress(ip, { ...base, ptr: [{ name: 'a.example.net', forward: [ip], forwardStatus: 'ok' }, { name: 'b.example.net', forward: [], forwardStatus: 'nxdomain' }] });
+        return testAddress(ip, {
+          ...base,
+          ptr: [
+            { name: 'a.example.net', forward: [ip], forwardStatus: 'ok' },
+            { name: 'b.example.net', forward: [], forwardStatus: 'nxdomain' },
+          ],
+        });
       case 'fail':
         return testAddress(ip, { ...base, ptr: [{ name: 'other.example.net', forward: ['192.0.2.99'], forwardStatus: 'ok' }], fcrdns: 'fail' });
       case 'none':
@@ -79,7 +85,9 @@ const finalReportArb: fc.Arbitrary<ReportFacts> = fc
     const sorted = [...(withNull ? [nullExchange()] : []), ...consistent].sort((a, b) => a.preference - b.preference);
     return testReport({
       exchanges: sorted,
-      resolverEvents: fallback ? [{ resolver: 'cloudflare', error: { code: 'resolver-timeout', message: 'Cloudflare did not answer within 3000 ms.' }, next: 'google' }] : [],
+      resolverEvents: fallback
+        ? [{ resolver: 'cloudflare', error: { code: 'resolver-timeout', message: 'Cloudflare did not answer within 3000 ms.' }, next: 'google' }]
+        : [],
       answeredBy: fallback ? ['google'] : ['cloudflare'],
     });
   });

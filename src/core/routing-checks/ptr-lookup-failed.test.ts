@@ -21,7 +21,11 @@ describe('checkPtrLookupFailed', () => {
       status: 'running',
       exchanges: [
         testExchange('mx.example.com', {
-          addresses: [testAddress('192.0.2.1'), testAddress('192.0.2.2', { ptrStatus: 'nxdomain', ptr: [], fcrdns: 'none' }), testAddress('192.0.2.3', { ptrStatus: 'pending', fcrdns: 'pending' })],
+          addresses: [
+            testAddress('192.0.2.1'),
+            testAddress('192.0.2.2', { ptrStatus: 'nxdomain', ptr: [], fcrdns: 'none' }),
+            testAddress('192.0.2.3', { ptrStatus: 'pending', fcrdns: 'pending' }),
+          ],
         }),
       ],
     });

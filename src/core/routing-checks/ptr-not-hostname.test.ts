@@ -3,7 +3,11 @@ import { checkPtrNotHostname } from './ptr-not-hostname';
 import { testAddress, testExchange, testReport } from './test-report';
 
 const withPtr = (name: string) =>
-  testReport({ exchanges: [testExchange('mx.example.com', { addresses: [testAddress('192.0.2.1', { ptr: [{ name, forward: [], forwardStatus: 'skipped' }], fcrdns: 'fail' })] })] });
+  testReport({
+    exchanges: [
+      testExchange('mx.example.com', { addresses: [testAddress('192.0.2.1', { ptr: [{ name, forward: [], forwardStatus: 'skipped' }], fcrdns: 'fail' })] }),
+    ],
+  });
 
 describe('checkPtrNotHostname', () => {
   it.each([

@@ -5,7 +5,12 @@ import type { ResolverEvent } from '../report';
 
 const cloudflareTimeout: ResolverEvent = {
   resolver: 'Cloudflare',
-  error: { code: 'resolver-timeout', message: 'Cloudflare did not answer within 3000 ms. It may be down or blocked on this network.', resolver: 'Cloudflare', question: 'example.com MX' },
+  error: {
+    code: 'resolver-timeout',
+    message: 'Cloudflare did not answer within 3000 ms. It may be down or blocked on this network.',
+    resolver: 'Cloudflare',
+    question: 'example.com MX',
+  },
   next: 'Google',
 };
 
@@ -30,7 +35,10 @@ describe('checkResolverFallback', () => {
   });
 
   it('gives one finding for the same failure reported twice', () => {
-    const report = testReport({ resolverEvents: [cloudflareTimeout, { ...cloudflareTimeout, error: { ...cloudflareTimeout.error, question: 'example.com TXT' } }], answeredBy: ['google'] });
+    const report = testReport({
+      resolverEvents: [cloudflareTimeout, { ...cloudflareTimeout, error: { ...cloudflareTimeout.error, question: 'example.com TXT' } }],
+      answeredBy: ['google'],
+    });
     expect(checkResolverFallback(report)).toHaveLength(1);
   });
 
@@ -40,12 +48,21 @@ describe('checkResolverFallback', () => {
   });
 
   it('reports a failure with no resolver after it as the failure alone', () => {
-    const event: ResolverEvent = { resolver: 'Quad9', error: { code: 'resolver-http-error', message: 'Quad9 had a server error (HTTP 502). Try again, or choose another resolver.' } };
-    expect(checkResolverFallback(testReport({ resolverEvents: [event] }))[0]!.message).toBe('Quad9 had a server error (HTTP 502). Try again, or choose another resolver.');
+    const event: ResolverEvent = {
+      resolver: 'Quad9',
+      error: { code: 'resolver-http-error', message: 'Quad9 had a server error (HTTP 502). Try again, or choose another resolver.' },
+    };
+    expect(checkResolverFallback(testReport({ resolverEvents: [event] }))[0]!.message).toBe(
+      'Quad9 had a server error (HTTP 502). Try again, or choose another resolver.',
+    );
   });
 
   it('names the resolver when its error message does not', () => {
-    const event: ResolverEvent = { resolver: 'https://doh.example.net/dns-query', error: { code: 'bad-answer', message: 'truncated message' }, next: 'Cloudflare' };
+    const event: ResolverEvent = {
+      resolver: 'https://doh.example.net/dns-query',
+      error: { code: 'bad-answer', message: 'truncated message' },
+      next: 'Cloudflare',
+    };
     const report = testReport({ resolverEvents: [event], answeredBy: ['cloudflare'] });
     expect(checkResolverFallback(report)[0]!.message).toBe('doh.example.net failed: truncated message. Cloudflare answered instead.');
   });
@@ -68,7 +85,10 @@ describe('resolverName', () => {
 describe('checkResolverFallback when nothing answered', () => {
   it('stays quiet: the lookup-failed findings already say no resolver answered', async () => {
     const { testReport } = await import('./test-report');
-    const report = testReport({ answeredBy: [], resolverEvents: [{ resolver: 'Cloudflare', error: { code: 'resolver-timeout', message: 'Cloudflare did not answer within 4000 ms.' } }] });
+    const report = testReport({
+      answeredBy: [],
+      resolverEvents: [{ resolver: 'Cloudflare', error: { code: 'resolver-timeout', message: 'Cloudflare did not answer within 4000 ms.' } }],
+    });
     expect(checkResolverFallback(report)).toEqual([]);
   });
 });

@@ -21,7 +21,12 @@ describe('checkSharedAddress', () => {
   });
 
   it('words equal-preference hosts on one address as "no load spreading"', () => {
-    const report = testReport({ exchanges: [testExchange('a.example.com', { addresses: [testAddress('192.0.2.9')] }), testExchange('b.example.com', { addresses: [testAddress('192.0.2.9')] })] });
+    const report = testReport({
+      exchanges: [
+        testExchange('a.example.com', { addresses: [testAddress('192.0.2.9')] }),
+        testExchange('b.example.com', { addresses: [testAddress('192.0.2.9')] }),
+      ],
+    });
     expect(checkSharedAddress(report)[0]!.message).toContain('the same address (192.0.2.9)');
     expect(checkSharedAddress(report)[0]!.message).toContain('does not spread the load');
   });

@@ -18,7 +18,10 @@ export function checkSharedAddress(report: ReportFacts): Finding[] {
     if (exchange.implicit || seenHosts.has(exchange.host)) continue;
     seenHosts.add(exchange.host);
     if (exchange.addresses.length === 0) continue;
-    const key = exchange.addresses.map((address) => address.ip).sort().join(' ');
+    const key = exchange.addresses
+      .map((address) => address.ip)
+      .sort()
+      .join(' ');
     byAddressSet.set(key, [...(byAddressSet.get(key) ?? []), exchange]);
   }
   return [...byAddressSet.values()]

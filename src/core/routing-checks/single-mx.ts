@@ -11,7 +11,11 @@ import { domainDisplay, hostDisplay } from '../wording';
 export function checkSingleMx(report: ReportFacts): Finding[] {
   if (report.mxStatus !== 'ok' || report.nullMx) return [];
   if (report.exchanges.some((exchange) => exchange.state === 'null')) return []; // a mixed null MX is its own finding
-  const hosts = new Set(mailExchanges(report).filter((exchange) => !exchange.implicit).map((exchange) => exchange.host));
+  const hosts = new Set(
+    mailExchanges(report)
+      .filter((exchange) => !exchange.implicit)
+      .map((exchange) => exchange.host),
+  );
   if (hosts.size !== 1) return [];
   const exchange = mailExchanges(report)[0]!;
   // Only about a working host: next to "it does not exist", "that is fine" would mislead.

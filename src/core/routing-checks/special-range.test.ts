@@ -4,7 +4,10 @@ import { implicitMxReport, testAddress, testExchange, testReport } from './test-
 
 describe('checkSpecialRange', () => {
   it('is an error for an MX host on a private address: unreachable from the internet (RFC 1918)', () => {
-    const report = testReport({ exchanges: [testExchange('mx1.private-mx.test', { addresses: [testAddress('10.0.0.25', { range: '10.0.0.0/8' })] })], query: { name: 'private-mx.test' } });
+    const report = testReport({
+      exchanges: [testExchange('mx1.private-mx.test', { addresses: [testAddress('10.0.0.25', { range: '10.0.0.0/8' })] })],
+      query: { name: 'private-mx.test' },
+    });
     const findings = checkSpecialRange(report);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ code: 'mx-address-unreachable', severity: 'error', rfc: 'RFC 1918', subject: '10.0.0.25' });
@@ -39,7 +42,13 @@ describe('checkSpecialRange', () => {
   });
 
   it('warns about Teredo and 6to4 tunnel addresses', () => {
-    const report = testReport({ exchanges: [testExchange('mx.example.com', { addresses: [testAddress('2001::1', { range: '2001::/32' }), testAddress('2002:c000:201::1', { range: '2002::/16' })] })] });
+    const report = testReport({
+      exchanges: [
+        testExchange('mx.example.com', {
+          addresses: [testAddress('2001::1', { range: '2001::/32' }), testAddress('2002:c000:201::1', { range: '2002::/16' })],
+        }),
+      ],
+    });
     expect(checkSpecialRange(report).map((f) => [f.code, f.severity])).toEqual([
       ['mx-address-tunnel', 'warn'],
       ['mx-address-tunnel', 'warn'],
@@ -49,7 +58,9 @@ describe('checkSpecialRange', () => {
   it('only notes documentation and benchmarking addresses: they mark examples and test data', () => {
     const report = testReport({
       exchanges: [
-        testExchange('mx1.example.com', { addresses: [testAddress('192.0.2.10', { range: '192.0.2.0/24' }), testAddress('2001:db8::10', { range: 'documentation' })] }),
+        testExchange('mx1.example.com', {
+          addresses: [testAddress('192.0.2.10', { range: '192.0.2.0/24' }), testAddress('2001:db8::10', { range: 'documentation' })],
+        }),
         testExchange('mx2.example.com', { addresses: [testAddress('198.18.0.1', { range: '198.18.0.0/15' })] }),
       ],
     });
@@ -66,13 +77,15 @@ describe('checkSpecialRange', () => {
   });
 
   it('sums up a test zone full of documentation addresses in one finding', () => {
-    const exchanges = Array.from({ length: 20 }, (_, i) => testExchange(`mx${i}.example.com`, { addresses: [testAddress(`198.51.100.${i + 1}`, { range: '198.51.100.0/24' })] }));
+    const exchanges = Array.from({ length: 20 }, (_, i) =>
+      testExchange(`mx${i}.example.com`, { addresses: [testAddress(`198.51.100.${i + 1}`, { range: '198.51.100.0/24' })] }),
+    );
     const findings = checkSpecialRange(testReport({ exchanges }));
     expect(findings).toHaveLength(1);
     expect(findings[0]!.message).toMatch(/^mx0\.example\.com, .* and mx19\.example\.com are on addresses reserved for documentation/);
   });
 
-  it('sums up test addresses only once every host\'s addresses are in', () => {
+  it("sums up test addresses only once every host's addresses are in", () => {
     const report = testReport({
       status: 'running',
       exchanges: [
@@ -98,7 +111,9 @@ describe('checkSpecialRange', () => {
   it('only notes private addresses for names meant for internal networks, but not loopback', () => {
     const report = testReport({
       query: { name: 'corp.internal' },
-      exchanges: [testExchange('mx.corp.internal', { addresses: [testAddress('10.1.2.3', { range: '10.0.0.0/8' }), testAddress('127.0.0.1', { range: 'loopback' })] })],
+      exchanges: [
+        testExchange('mx.corp.internal', { addresses: [testAddress('10.1.2.3', { range: '10.0.0.0/8' }), testAddress('127.0.0.1', { range: 'loopback' })] }),
+      ],
     });
     expect(checkSpecialRange(report).map((f) => [f.code, f.severity])).toEqual([
       ['mx-address-internal', 'info'],
@@ -106,18 +121,29 @@ describe('checkSpecialRange', () => {
     ]);
   });
 
-  it('covers the implicit MX (the domain\'s own address)', () => {
+  it("covers the implicit MX (the domain's own address)", () => {
     const report = implicitMxReport({}, [testAddress('192.168.1.10', { range: 'private' })]);
     expect(checkSpecialRange(report)[0]!.message).toContain('192.168.1.10 (example.com) is a private network address');
   });
 
   it('says nothing about public addresses or unknown range names', () => {
-    const report = testReport({ exchanges: [testExchange('mx.example.com', { addresses: [testAddress('203.0.114.1'), testAddress('64:ff9b::1', { range: 'something-new' })] })] });
+    const report = testReport({
+      exchanges: [testExchange('mx.example.com', { addresses: [testAddress('203.0.114.1'), testAddress('64:ff9b::1', { range: 'something-new' })] })],
+    });
     expect(checkSpecialRange(report)).toEqual([]);
   });
 
   it('reports an address as soon as it lands, while others are pending', () => {
-    const report = testReport({ status: 'running', exchanges: [testExchange('mx.example.com', { state: 'resolved', addressStatus: { A: 'ok', AAAA: 'pending' }, addresses: [testAddress('10.0.0.1', { range: 'private' })] })] });
+    const report = testReport({
+      status: 'running',
+      exchanges: [
+        testExchange('mx.example.com', {
+          state: 'resolved',
+          addressStatus: { A: 'ok', AAAA: 'pending' },
+          addresses: [testAddress('10.0.0.1', { range: 'private' })],
+        }),
+      ],
+    });
     expect(checkSpecialRange(report)).toHaveLength(1);
   });
 });

@@ -9,7 +9,11 @@ function mxCheck(host: string, state: ExchangeState = 'nxdomain', query: Paramet
 
 describe('possibleOrigins', () => {
   it('lists the name and its ancestors down to the registrable domain', () => {
-    expect(possibleOrigins(testQuery('a.b.example.co.uk', { registrable: 'example.co.uk' }))).toEqual(['a.b.example.co.uk', 'b.example.co.uk', 'example.co.uk']);
+    expect(possibleOrigins(testQuery('a.b.example.co.uk', { registrable: 'example.co.uk' }))).toEqual([
+      'a.b.example.co.uk',
+      'b.example.co.uk',
+      'example.co.uk',
+    ]);
   });
 
   it('uses the name alone without a registrable domain', () => {

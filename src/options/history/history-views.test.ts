@@ -43,7 +43,10 @@ describe('the History view', () => {
     const save = vi.fn();
     const root = mount(h(HistorySection, { settings: DEFAULT_SETTINGS, save, actions }));
     await settle();
-    expect([...root.querySelectorAll('tbody tr')].map((r) => textOf(r))).toEqual([expect.stringMatching(/^example\.com .* OK 3$/), expect.stringMatching(/^bücher\.example .* errors 1$/)]);
+    expect([...root.querySelectorAll('tbody tr')].map((r) => textOf(r))).toEqual([
+      expect.stringMatching(/^example\.com .* OK 3$/),
+      expect.stringMatching(/^bücher\.example .* errors 1$/),
+    ]);
     const search = root.querySelector('input[type="search"]') as HTMLInputElement;
     await act(async () => {
       search.value = 'BÜCH';

@@ -22,7 +22,14 @@ export function WatchSection({ actions }: { actions: HistoryActions }) {
   const [watches, setWatches] = useState<WatchEntry[] | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const [note, setNote] = useState('');
-  const reload = useCallback(() => actions.listWatches().then((list) => setWatches(list.sort((a, b) => (a.display < b.display ? -1 : 1))), (e: unknown) => setProblem(String(e))), [actions]);
+  const reload = useCallback(
+    () =>
+      actions.listWatches().then(
+        (list) => setWatches(list.sort((a, b) => (a.display < b.display ? -1 : 1))),
+        (e: unknown) => setProblem(String(e)),
+      ),
+    [actions],
+  );
 
   useEffect(() => {
     void actions
@@ -69,7 +76,10 @@ export function WatchSection({ actions }: { actions: HistoryActions }) {
   return (
     <section class="card" id="watch" aria-labelledby="watch-heading">
       <h2 id="watch-heading">Watch list</h2>
-      <p class="intro">Watched names are looked up again in the background through your resolver, even with no MXray page open. A change shows on the toolbar badge, here, and as a notification if you allowed them. A failed check is not a change: it is retried.</p>
+      <p class="intro">
+        Watched names are looked up again in the background through your resolver, even with no MXray page open. A change shows on the toolbar badge, here, and
+        as a notification if you allowed them. A failed check is not a change: it is retried.
+      </p>
       {watches?.length === 0 && <p class="hint">No name is watched. Use "Watch for changes" under a report.</p>}
       <ul class="watch-list">
         {watches?.map((w) => (

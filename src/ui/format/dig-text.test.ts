@@ -54,7 +54,10 @@ describe('formatDig', () => {
     const report = withFindings(
       testReport({
         query: { name: 'nxdomain-mx.test' },
-        exchanges: [testExchange('missing.nxdomain-mx.test', { state: 'nxdomain' }), testExchange('mx.no-address-mx.test', { preference: 20, state: 'no-address' })],
+        exchanges: [
+          testExchange('missing.nxdomain-mx.test', { state: 'nxdomain' }),
+          testExchange('mx.no-address-mx.test', { preference: 20, state: 'no-address' }),
+        ],
       }),
     );
     const text = formatDig(report);
@@ -64,7 +67,12 @@ describe('formatDig', () => {
 
   it('marks an implicit MX (RFC 5321 §5.1) and writes no MX record for it', () => {
     const report = withFindings(
-      testReport({ query: { name: 'implicit.test' }, mxStatus: 'nodata', implicitMx: true, exchanges: [testExchange('implicit.test', { implicit: true, preference: 0 })] }),
+      testReport({
+        query: { name: 'implicit.test' },
+        mxStatus: 'nodata',
+        implicitMx: true,
+        exchanges: [testExchange('implicit.test', { implicit: true, preference: 0 })],
+      }),
     );
     const text = formatDig(report);
     expect(text).toContain(';; implicit.test. MX: NODATA (no records of this type)');

@@ -68,10 +68,15 @@ function ipSections(report: Report): Section[] {
   const address = report.ptr;
   if (!address) return [];
   const owner = zoneName(reverseName(address.ip));
-  const answer = address.ptr.length === 0 ? [`;; ${owner} PTR: ${STATUS_WORD[address.ptrStatus] ?? 'none'}`] : address.ptr.map((p) => `${owner} ${address.ttl} IN PTR ${zoneName(p.name)}`);
+  const answer =
+    address.ptr.length === 0
+      ? [`;; ${owner} PTR: ${STATUS_WORD[address.ptrStatus] ?? 'none'}`]
+      : address.ptr.map((p) => `${owner} ${address.ttl} IN PTR ${zoneName(p.name)}`);
   const type = address.family === 4 ? 'A' : 'AAAA';
   const forward = address.ptr.flatMap((p) =>
-    p.forward.length > 0 ? p.forward.map((ip) => `${zoneName(p.name)} IN ${type} ${ip}`) : [`;; ${zoneName(p.name)} ${type}: ${STATUS_WORD[p.forwardStatus] ?? p.forwardStatus}`],
+    p.forward.length > 0
+      ? p.forward.map((ip) => `${zoneName(p.name)} IN ${type} ${ip}`)
+      : [`;; ${zoneName(p.name)} ${type}: ${STATUS_WORD[p.forwardStatus] ?? p.forwardStatus}`],
   );
   return [
     ['ANSWER SECTION', answer],

@@ -35,7 +35,11 @@ export function fallbackSentences(report: Report): string[] {
     const next = event.next ? resolverName(event.next) : undefined;
     // After a failure the client skips that resolver for a while: one sentence says both.
     if (skipped(event.error.code) && failedOutright.has(failed)) continue;
-    const verb = skipped(event.error.code) ? 'was skipped (it failed recently)' : event.error.code === 'resolver-slow' ? 'was slow to answer' : 'did not answer';
+    const verb = skipped(event.error.code)
+      ? 'was skipped (it failed recently)'
+      : event.error.code === 'resolver-slow'
+        ? 'was slow to answer'
+        : 'did not answer';
     const sentence = next && answered.has(next) ? `${failed} ${verb}; ${next} answered` : `${failed} ${verb}`;
     if (!sentences.includes(sentence)) sentences.push(sentence);
   }

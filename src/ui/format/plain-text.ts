@@ -18,7 +18,8 @@ export function formatPlainText(report: Report): string {
   } else {
     const network = report.exchanges.some((e) => e.addresses.some((a) => a.asn));
     const rows = exchangeRows(report).map((row) => (network ? row : row.filter((_, i) => i !== 3)));
-    if (report.exchanges.length > 0) lines.push(...table(['Preference', 'Mail server', 'Address', ...(network ? ['Network'] : []), 'Reverse DNS (PTR)', 'FCrDNS', 'TTL'], rows), '');
+    if (report.exchanges.length > 0)
+      lines.push(...table(['Preference', 'Mail server', 'Address', ...(network ? ['Network'] : []), 'Reverse DNS (PTR)', 'FCrDNS', 'TTL'], rows), '');
     lines.push(...resilienceLines(report));
     lines.push(`SPF:   ${recordsText(report.txt.spf)}`, `DMARC: ${recordsText(report.txt.dmarc)}`, '');
   }
@@ -77,7 +78,10 @@ function exchangeRows(report: Report): string[][] {
 }
 
 function hostRows(exchange: Exchange, preference: string): string[][] {
-  const host = visibleText(exchange.display || '.') + (exchange.implicit ? ' (implicit MX)' : '') + (exchange.cname.length > 0 ? ` (alias of ${visibleText(exchange.cname.at(-1)!)})` : '');
+  const host =
+    visibleText(exchange.display || '.') +
+    (exchange.implicit ? ' (implicit MX)' : '') +
+    (exchange.cname.length > 0 ? ` (alias of ${visibleText(exchange.cname.at(-1)!)})` : '');
   if (exchange.addresses.length === 0) return [[preference, host, unresolvedText(exchange), '', '', '', ttlText(exchange.ttl)]];
   return exchange.addresses.map((address, index) => [
     index === 0 ? preference : '',
@@ -106,6 +110,10 @@ function reverseRows(address: Address): string[][] {
 
 function table(headers: string[], rows: string[][]): string[] {
   const widths = headers.map((header, i) => Math.max(header.length, ...rows.map((row) => (row[i] ?? '').length)));
-  const line = (cells: string[]) => cells.map((cell, i) => cell.padEnd(widths[i]!)).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, i) => cell.padEnd(widths[i]!))
+      .join('  ')
+      .trimEnd();
   return [line(headers), ...rows.map(line)];
 }

@@ -13,7 +13,13 @@ describe('reverseName', () => {
   });
 
   it('agrees with the core builder on every canonical address the report can hold', () => {
-    const canonical = fc.oneof(fc.ipV4(), fc.ipV6()).map((ip) => parseIp(ip)?.ip).filter((ip): ip is string => ip !== undefined);
-    fc.assert(fc.property(canonical, (ip) => reverseName(ip) === buildPtrName(ip)), { numRuns: 2000 });
+    const canonical = fc
+      .oneof(fc.ipV4(), fc.ipV6())
+      .map((ip) => parseIp(ip)?.ip)
+      .filter((ip): ip is string => ip !== undefined);
+    fc.assert(
+      fc.property(canonical, (ip) => reverseName(ip) === buildPtrName(ip)),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -13,8 +13,15 @@ import { WatchButton } from './watch-button';
 
 afterEach(unmountAll);
 
-const before = report({ exchanges: [testExchange('mx1.example.com', { preference: 10 }), testExchange('mx2.example.com', { preference: 20, addresses: [testAddress('192.0.2.2')] })], txt: { records: [], status: 'ok', spf: ['v=spf1 mx ~all'], dmarc: ['v=DMARC1; p=none'], dmarcStatus: 'ok' } });
-const after = report({ startedAt: 3 * 86_400_000, exchanges: [testExchange('mx1.example.com', { preference: 10 })], txt: { records: [], status: 'ok', spf: ['v=spf1 mx -all'], dmarc: ['v=DMARC1; p=<img src=x onerror=alert(1)>'], dmarcStatus: 'ok' } });
+const before = report({
+  exchanges: [testExchange('mx1.example.com', { preference: 10 }), testExchange('mx2.example.com', { preference: 20, addresses: [testAddress('192.0.2.2')] })],
+  txt: { records: [], status: 'ok', spf: ['v=spf1 mx ~all'], dmarc: ['v=DMARC1; p=none'], dmarcStatus: 'ok' },
+});
+const after = report({
+  startedAt: 3 * 86_400_000,
+  exchanges: [testExchange('mx1.example.com', { preference: 10 })],
+  txt: { records: [], status: 'ok', spf: ['v=spf1 mx -all'], dmarc: ['v=DMARC1; p=<img src=x onerror=alert(1)>'], dmarcStatus: 'ok' },
+});
 const since = sinceLast(factsOf(before), factsOf(after), 3 * 86_400_000)!;
 
 /** Effects run and the lazy chunks (lazy-history.tsx, the mail sections, the late parts) loaded and rendered. */
@@ -28,7 +35,9 @@ describe('"Since last time…"', () => {
   it('says what changed in words, and the old and new values side by side, as text', () => {
     const root = mount(h(SinceLastBanner, { since }));
     const region = root.querySelector('section[aria-label="Since last time"]')!;
-    expect(textOf(region.querySelector('p'))).toBe('Changed. Since 3 days ago: mx2.example.com (20) was removed; SPF now ends in -all instead of ~all; DMARC policy is no longer set (was none)');
+    expect(textOf(region.querySelector('p'))).toBe(
+      'Changed. Since 3 days ago: mx2.example.com (20) was removed; SPF now ends in -all instead of ~all; DMARC policy is no longer set (was none)',
+    );
     const rows = [...region.querySelectorAll('tbody tr')].map((row) => textOf(row));
     expect(rows).toContain('SPF v=spf1 mx ~all v=spf1 mx -all');
     expect(rows).toContain('mx2.example.com 20 mx2.example.com —');
@@ -63,7 +72,10 @@ describe('the Watch button', () => {
     expect(textOf(root)).toContain('Watching: checked every 6 hours by default.');
     expect(root.querySelector('a[href="options.html#watch"]')?.textContent).toBe('Watch list');
 
-    const failing = { isWatched: async () => false, watch: async () => Promise.reject(new Error('An IP address has no mail routing to watch; watch a domain.')) };
+    const failing = {
+      isWatched: async () => false,
+      watch: async () => Promise.reject(new Error('An IP address has no mail routing to watch; watch a domain.')),
+    };
     const other = mount(h(WatchButton, { input: '192.0.2.1', actions: failing }));
     await settle();
     await act(async () => other.querySelector('button')!.click());

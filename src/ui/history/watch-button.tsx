@@ -32,8 +32,7 @@ export function WatchButton({ input, actions }: { input: string; actions: WatchA
     <div class="watch-row">
       {state === 'on' ? (
         <span class="watching" role="status">
-          Watching: checked every 6 hours by default.{' '}
-          {/* An extension page: a link opens the options page in a tab, no API needed. */}
+          Watching: checked every 6 hours by default. {/* An extension page: a link opens the options page in a tab, no API needed. */}
           <a href="options.html#watch" target="_blank" rel="noopener">
             Watch list
           </a>

@@ -21,7 +21,9 @@ describe('BimiSectionBody', () => {
   it('says it is looking, that there is no record, or that the lookup failed', async () => {
     expect(textOf(render(newBimiSection()))).toBe('Looking up the BIMI record…');
     expect(textOf(render(await sectionFor({})))).toBe('No BIMI record at default._bimi.example.com.');
-    expect(textOf(render(await sectionFor({ 'default._bimi.example.com TXT': 'servfail' })))).toBe('The lookup of default._bimi.example.com failed (SERVFAIL).');
+    expect(textOf(render(await sectionFor({ 'default._bimi.example.com TXT': 'servfail' })))).toBe(
+      'The lookup of default._bimi.example.com failed (SERVFAIL).',
+    );
   });
 
   it('shows the record, the logo and certificate locations as text, never loading them', async () => {

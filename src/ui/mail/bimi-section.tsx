@@ -13,7 +13,9 @@ export function BimiSectionBody({ section }: { section: BimiSection }) {
     <>
       <RawRecords records={section.records} />
       {section.parsed && (
-        <dl class="record-list bimi-tags">{bimiRows(section.parsed).map(([label, value]) => [<dt key={`${label}-t`}>{label}</dt>, <dd key={`${label}-d`}>{value}</dd>])}</dl>
+        <dl class="record-list bimi-tags">
+          {bimiRows(section.parsed).map(([label, value]) => [<dt key={`${label}-t`}>{label}</dt>, <dd key={`${label}-d`}>{value}</dd>])}
+        </dl>
       )}
     </>
   );

@@ -24,7 +24,12 @@ describe('BlocklistsSectionBody', () => {
   });
 
   it('is a table with a column per address (and its hosts) and a row per list', async () => {
-    const element = render(await probed({}, [{ ip: '192.0.2.1', family: 4, host: 'mx1.example.com' }, { ip: '2001:db8::1', family: 6, host: 'mx1.example.com' }]));
+    const element = render(
+      await probed({}, [
+        { ip: '192.0.2.1', family: 4, host: 'mx1.example.com' },
+        { ip: '2001:db8::1', family: 6, host: 'mx1.example.com' },
+      ]),
+    );
     expect(textOf(element.querySelector('caption'))).toBe('Blocklists (DNSBL)');
     expect([...element.querySelectorAll('thead th')].map(textOf)).toEqual(['List', '192.0.2.1 mx1.example.com', '2001:db8::1 mx1.example.com']);
     expect(rows(element)[0]).toBe('Spamhaus ZEN zen.spamhaus.org not listed not listed');
@@ -51,7 +56,9 @@ describe('BlocklistsSectionBody', () => {
   });
 
   it('shows the short code names of a listing', async () => {
-    const element = render(await probed({ '9.2.0.192.zen.spamhaus.org A': ['127.0.0.2', '127.0.0.4'] }, [{ ip: '192.0.2.9', family: 4, host: 'mx.example.com' }]));
+    const element = render(
+      await probed({ '9.2.0.192.zen.spamhaus.org A': ['127.0.0.2', '127.0.0.4'] }, [{ ip: '192.0.2.9', family: 4, host: 'mx.example.com' }]),
+    );
     expect(rows(element)[0]).toBe('Spamhaus ZEN zen.spamhaus.org listed: SBL, XBL');
   });
 
@@ -62,14 +69,21 @@ describe('BlocklistsSectionBody', () => {
   });
 
   it('renders DNS text as text, never as markup', async () => {
-    const element = render(await probed({ '1.2.0.192.bl.spamcop.net A': ['<img src=x onerror=alert(1)>'] }, [{ ip: '192.0.2.1', family: 4, host: '<b>mx</b>.example.com' }]));
+    const element = render(
+      await probed({ '1.2.0.192.bl.spamcop.net A': ['<img src=x onerror=alert(1)>'] }, [{ ip: '192.0.2.1', family: 4, host: '<b>mx</b>.example.com' }]),
+    );
     expect(element.querySelector('img, b')).toBeNull();
     expect(textOf(element)).toContain('<b>mx</b>.example.com');
     expect(element.querySelector('td.bl-bad-answer')!.getAttribute('title')).toContain('<img src=x onerror=alert(1)>');
   });
 
   it('lists the addresses left out over the limit', () => {
-    const element = render({ ...newBlocklistSection(), status: 'done', omitted: ['198.51.100.99'], targets: [{ ip: '192.0.2.1', family: 4, hosts: ['mx.example.com'], results: [] }] });
+    const element = render({
+      ...newBlocklistSection(),
+      status: 'done',
+      omitted: ['198.51.100.99'],
+      targets: [{ ip: '192.0.2.1', family: 4, hosts: ['mx.example.com'], results: [] }],
+    });
     expect(textOf(element)).toContain('Not checked (too many addresses): 198.51.100.99');
   });
 });

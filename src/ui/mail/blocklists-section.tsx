@@ -34,7 +34,8 @@ const resultOf = (target: BlocklistTarget, list: BlocklistInfo) => target.result
 
 export function BlocklistsSectionBody({ section }: { section: BlocklistSection }) {
   const { targets } = section;
-  if (targets.length === 0) return <p class="muted">{section.status === 'pending' ? 'Waiting for the mail server addresses…' : 'No mail server addresses to check.'}</p>;
+  if (targets.length === 0)
+    return <p class="muted">{section.status === 'pending' ? 'Waiting for the mail server addresses…' : 'No mail server addresses to check.'}</p>;
   const listed = (list: BlocklistInfo) => targets.some((target) => resultOf(target, list)?.state === 'listed');
   // Stable sort: listed lists first, the others in table order.
   const rows = [...section.lists].sort((a, b) => Number(listed(b)) - Number(listed(a)));

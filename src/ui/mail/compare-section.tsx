@@ -25,7 +25,11 @@ export function CompareSection({ input, actions }: { input: string; actions: Mai
       <button type="button" class="button" onClick={run} disabled={state.running}>
         {state.running ? 'Asking every resolver…' : comparison ? 'Compare again' : 'Compare resolvers'}
       </button>
-      {state.error && <p role="alert" class="compare-error">{state.error}</p>}
+      {state.error && (
+        <p role="alert" class="compare-error">
+          {state.error}
+        </p>
+      )}
       {comparison && (
         <>
           <FindingItems findings={comparisonFindings(comparison)} />
@@ -45,7 +49,9 @@ export function CompareSection({ input, actions }: { input: string; actions: Mai
                   <td>
                     {row.values.map((value, index) => (
                       <div key={index}>
-                        <code><DnsText text={value} /></code>
+                        <code>
+                          <DnsText text={value} />
+                        </code>
                       </div>
                     ))}
                     {row.status !== 'ok' && <span class="muted">{rowAnswerText(row)}</span>}

@@ -24,7 +24,8 @@ export interface DiagnosticSectionProps {
 function verdict(findings: readonly Finding[], pending: boolean): { text: string; severity: Finding['severity'] | 'pending' } {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warn').length;
-  if (errors > 0) return { text: `${errors} error${errors === 1 ? '' : 's'}${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`, severity: 'error' };
+  if (errors > 0)
+    return { text: `${errors} error${errors === 1 ? '' : 's'}${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`, severity: 'error' };
   if (warnings > 0) return { text: `${warnings} warning${warnings === 1 ? '' : 's'}`, severity: 'warn' };
   if (pending) return { text: 'checking…', severity: 'pending' };
   if (findings.some((f) => f.severity === 'ok')) return { text: 'OK', severity: 'ok' };

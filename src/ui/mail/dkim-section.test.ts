@@ -18,7 +18,11 @@ async function sectionFor(records: FakeRecords, extra: string[] = []): Promise<D
 const render = (section: DkimSection) => mount(h(DkimSectionBody, { section }));
 /** Selector, key, and the notes (without the record folded under them). */
 const rowTexts = (element: HTMLElement) =>
-  [...element.querySelectorAll('tbody tr')].map((row) => [textOf(row.querySelector('th')), textOf(row.querySelector('td')), [...row.querySelectorAll('.note')].map(textOf).join('; ')]);
+  [...element.querySelectorAll('tbody tr')].map((row) => [
+    textOf(row.querySelector('th')),
+    textOf(row.querySelector('td')),
+    [...row.querySelectorAll('.note')].map(textOf).join('; '),
+  ]);
 
 describe('DkimSectionBody', () => {
   it('says it is looking before any selector is asked', () => {

@@ -41,7 +41,9 @@ export function DkimSectionBody({ section }: { section: DkimSection }) {
                       ))}
                       <details>
                         <summary>record</summary>
-                        <code class="record"><DnsText text={key.record} /></code>
+                        <code class="record">
+                          <DnsText text={key.record} />
+                        </code>
                       </details>
                     </td>
                   </tr>

@@ -29,7 +29,15 @@ export function DkimSelectorForm({ actions, rerun }: { actions: MailActions; rer
     <form class="dkim-form" onSubmit={submit}>
       <label>
         Selector{' '}
-        <input type="text" name="selector" value={text} onInput={(event) => setText((event.target as HTMLInputElement).value)} placeholder="e.g. s2048" spellcheck={false} autocomplete="off" />
+        <input
+          type="text"
+          name="selector"
+          value={text}
+          onInput={(event) => setText((event.target as HTMLInputElement).value)}
+          placeholder="e.g. s2048"
+          spellcheck={false}
+          autocomplete="off"
+        />
       </label>{' '}
       <button type="submit" class="button">
         Try it

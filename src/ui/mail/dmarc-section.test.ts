@@ -37,7 +37,9 @@ describe('DmarcSectionBody', () => {
 
   it('says when the policy comes from the organizational domain, and which tag applies', async () => {
     const element = render(await sectionFor({ '_dmarc.example.com TXT': ['v=DMARC1; p=reject; sp=none'] }, 'shop.example.com'));
-    expect(textOf(element.querySelector('.dmarc-source'))).toBe('No record at _dmarc.shop.example.com; the record of the organizational domain example.com applies (its sp=).');
+    expect(textOf(element.querySelector('.dmarc-source'))).toBe(
+      'No record at _dmarc.shop.example.com; the record of the organizational domain example.com applies (its sp=).',
+    );
     expect(rows(element)[0]).toBe('Policy for this subdomain: none (monitoring only) (sp=)');
   });
 
@@ -53,7 +55,9 @@ describe('DmarcSectionBody', () => {
 
   it('lists external report addresses and whether they take the reports', async () => {
     const element = render(await sectionFor({ '_dmarc.example.com TXT': ['v=DMARC1; p=none; rua=mailto:a@vendor.example'] }));
-    expect(textOf(element.querySelector('.dmarc-refused'))).toBe('vendor.example: does not accept the reports (no record at example.com._report._dmarc.vendor.example)');
+    expect(textOf(element.querySelector('.dmarc-refused'))).toBe(
+      'vendor.example: does not accept the reports (no record at example.com._report._dmarc.vendor.example)',
+    );
   });
 
   it('renders HTML in a record as text, never as markup', async () => {

@@ -27,9 +27,16 @@ export function DmarcSectionBody({ section }: { section: DmarcSection }) {
       )}
       {policy && (
         <>
-          <code class="record"><DnsText text={policy.record} /></code>
+          <code class="record">
+            <DnsText text={policy.record} />
+          </code>
           <dl class="record-list">
-            {dmarcTagRows(policy).map(([label, value]) => [<dt key={`${label}-t`}>{label}</dt>, <dd key={`${label}-d`}><DnsText text={String(value)} /></dd>])}
+            {dmarcTagRows(policy).map(([label, value]) => [
+              <dt key={`${label}-t`}>{label}</dt>,
+              <dd key={`${label}-d`}>
+                <DnsText text={String(value)} />
+              </dd>,
+            ])}
           </dl>
         </>
       )}

@@ -11,7 +11,9 @@ afterEach(unmountAll);
 
 const RECORD: FakeRecords = { '_mta-sts.example.com TXT': ['v=STSv1; id=20240101'] };
 const POLICY = 'version: STSv1\r\nmode: enforce\r\nmx: *.example.com\r\nmax_age: 604800\r\n';
-const serve = (body: string, contentType = 'text/plain'): PolicyFetcher => async () => ({ status: 200, contentType, body });
+const serve =
+  (body: string, contentType = 'text/plain'): PolicyFetcher =>
+  async () => ({ status: 200, contentType, body });
 
 async function sectionFor(records: FakeRecords, fetchPolicy?: PolicyFetcher): Promise<MtaStsSection> {
   const section = newMtaStsSection();

@@ -16,20 +16,35 @@ export function MtaStsSectionBody({ section }: { section: MtaStsSection }) {
   return (
     <>
       <RawRecords records={section.records} />
-      {state && <p class={`mta-sts-state mta-sts-${section.policy.state}`}><DnsText text={state} /></p>}
+      {state && (
+        <p class={`mta-sts-state mta-sts-${section.policy.state}`}>
+          <DnsText text={state} />
+        </p>
+      )}
       {shown && shown.policy.errors.length > 0 && (
         <ul class="mta-sts-errors">
           {shown.policy.errors.map((error, index) => (
-            <li key={index}><DnsText text={error} /></li>
+            <li key={index}>
+              <DnsText text={error} />
+            </li>
           ))}
         </ul>
       )}
       {shown && (
         <>
-          <dl class="record-list">{policyRows(shown.policy).map(([label, value]) => [<dt key={`${label}-t`}>{label}</dt>, <dd key={`${label}-d`}><DnsText text={String(value)} /></dd>])}</dl>
+          <dl class="record-list">
+            {policyRows(shown.policy).map(([label, value]) => [
+              <dt key={`${label}-t`}>{label}</dt>,
+              <dd key={`${label}-d`}>
+                <DnsText text={String(value)} />
+              </dd>,
+            ])}
+          </dl>
           <details>
             <summary>Policy file</summary>
-            <pre class="record mta-sts-file"><DnsText text={shown.body} multiline /></pre>
+            <pre class="record mta-sts-file">
+              <DnsText text={shown.body} multiline />
+            </pre>
           </details>
         </>
       )}

@@ -109,7 +109,9 @@ export const SECTION_VIEWS: { [K in MailSectionId]: SectionView<K> } = {
     Body: ({ data }) => <BlocklistsSectionBody section={data} />,
     Off: ({ actions, rerun }) => (
       <>
-        <p class="muted">Off. Checking sends each mail server's address to the blocklist operators (Spamhaus, SpamCop, Barracuda and others) through your resolver.</p>
+        <p class="muted">
+          Off. Checking sends each mail server's address to the blocklist operators (Spamhaus, SpamCop, Barracuda and others) through your resolver.
+        </p>
         <button type="button" class="button" onClick={() => void actions.enableBlocklists().then(rerun)}>
           Check blocklists
         </button>

@@ -44,8 +44,14 @@ describe('Test a sending server', () => {
     await submit(root, { ip: 'from out.example.com (out.example.com [203.0.113.5]) by mx.test' });
     expect(asked.at(-1)).toMatchObject({ sender: 'example.com', helo: null });
     expect(root.querySelector('[data-result]')?.getAttribute('data-result')).toBe('pass');
-    expect(textOf(root.querySelector('.spf-check-sentence'))).toBe('203.0.113.5 may send mail for example.com: it matches ip4:203.0.113.0/24 in _spf.example.com, included by example.com.');
-    expect([...root.querySelectorAll('.spf-check-path li')].map((li) => li.textContent)).toEqual(['example.com', 'include:_spf.example.com', 'ip4:203.0.113.0/24 matched']);
+    expect(textOf(root.querySelector('.spf-check-sentence'))).toBe(
+      '203.0.113.5 may send mail for example.com: it matches ip4:203.0.113.0/24 in _spf.example.com, included by example.com.',
+    );
+    expect([...root.querySelectorAll('.spf-check-path li')].map((li) => li.textContent)).toEqual([
+      'example.com',
+      'include:_spf.example.com',
+      'ip4:203.0.113.0/24 matched',
+    ]);
     expect(root.querySelector('.spf-check-authorized summary')?.textContent).toBe('Authorized senders: 1 range (256 IPv4, 0 IPv6 addresses), 1 by name');
   });
 

@@ -34,7 +34,15 @@ export function SpfCheckForm({ domain, email, check }: { domain: string; email?:
       <form class="spf-check-form" onSubmit={submit} aria-label="Test a sending server">
         <label>
           IP address{' '}
-          <input type="text" name="ip" value={fields.ip} onInput={field('ip')} placeholder="203.0.113.5 or a Received line" spellcheck={false} autocomplete="off" />
+          <input
+            type="text"
+            name="ip"
+            value={fields.ip}
+            onInput={field('ip')}
+            placeholder="203.0.113.5 or a Received line"
+            spellcheck={false}
+            autocomplete="off"
+          />
         </label>
         <label>
           HELO name <span class="muted">(optional)</span>{' '}
@@ -42,7 +50,15 @@ export function SpfCheckForm({ domain, email, check }: { domain: string; email?:
         </label>
         <label>
           Sender <span class="muted">(MAIL FROM; optional)</span>{' '}
-          <input type="text" name="sender" value={fields.sender} onInput={field('sender')} placeholder={`postmaster@${domain} (<> for a bounce)`} spellcheck={false} autocomplete="off" />
+          <input
+            type="text"
+            name="sender"
+            value={fields.sender}
+            onInput={field('sender')}
+            placeholder={`postmaster@${domain} (<> for a bounce)`}
+            spellcheck={false}
+            autocomplete="off"
+          />
         </label>
         <button type="submit" class="button" disabled={state.running}>
           {state.running ? 'Checking…' : 'Check SPF'}
@@ -78,18 +94,23 @@ export function SpfCheckResult({ result }: { result: SpfCheck }) {
         </p>
       )}
       <p class="muted">
-        {result.lookups} of {result.lookupLimit} DNS lookups, {result.voidLookups} of {result.voidLimit} void lookups · checked {result.ip} for {result.identity === 'helo' ? `HELO ${result.helo ?? ''}` : result.sender}
+        {result.lookups} of {result.lookupLimit} DNS lookups, {result.voidLookups} of {result.voidLimit} void lookups · checked {result.ip} for{' '}
+        {result.identity === 'helo' ? `HELO ${result.helo ?? ''}` : result.sender}
       </p>
       {authorized && (authorized.ranges.length > 0 || authorized.names.length > 0) && (
         <details class="spf-check-authorized">
           <summary>
-            Authorized senders: {authorized.ranges.length} {authorized.ranges.length === 1 ? 'range' : 'ranges'} ({authorized.total4} IPv4, {authorized.total6} IPv6 addresses)
+            Authorized senders: {authorized.ranges.length} {authorized.ranges.length === 1 ? 'range' : 'ranges'} ({authorized.total4} IPv4, {authorized.total6}{' '}
+            IPv6 addresses)
             {authorized.names.length > 0 ? `, ${authorized.names.length} by name` : ''}
           </summary>
           <ul>
             {authorized.ranges.map((range, index) => (
               <li key={`r${index}`}>
-                <code>{range.range}</code> <span class="muted">{range.addresses} addresses, in {range.domain}</span>
+                <code>{range.range}</code>{' '}
+                <span class="muted">
+                  {range.addresses} addresses, in {range.domain}
+                </span>
               </li>
             ))}
             {authorized.names.map((name, index) => (

@@ -81,9 +81,7 @@ describe('SpfSectionBody', () => {
   });
 
   it('names why a branch was not followed', async () => {
-    const element = render(
-      await sectionFor({ 'example.com TXT': ['v=spf1 include:example.com include:%{d}.x.example redirect=r.example -all'] }),
-    );
+    const element = render(await sectionFor({ 'example.com TXT': ['v=spf1 include:example.com include:%{d}.x.example redirect=r.example -all'] }));
     expect(heads(element).slice(1)).toEqual([
       'include example.com loop: already on this path',
       'include %{d}.x.example macro: depends on the sender, not followed',

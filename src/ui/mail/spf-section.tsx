@@ -49,7 +49,11 @@ function SpfNodeItem({ node }: { node: SpfNode }) {
   const voids = node.checks.filter((check) => check.status === 'nodata' || check.status === 'nxdomain');
   const head = (
     <span class="spf-head">
-      {node.via !== 'root' && <span class="spf-via"><DnsText text={node.via} /></span>}
+      {node.via !== 'root' && (
+        <span class="spf-via">
+          <DnsText text={node.via} />
+        </span>
+      )}
       <DnsText class="name" text={node.domain} />
       {status && <span class={`spf-status${FAILING.has(node.status) ? ' spf-fail' : ''}`}>{status}</span>}
       {node.records.length === 1 && <span class="spf-lookups">{lookupsText(node.lookups)}</span>}

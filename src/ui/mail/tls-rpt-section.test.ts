@@ -20,7 +20,9 @@ describe('TlsRptSectionBody', () => {
   it('says it is looking, that there is no record, or that the lookup failed', async () => {
     expect(textOf(render(newTlsRptSection()))).toBe('Looking up the TLS reporting record…');
     expect(textOf(render(await sectionFor({})))).toBe('No TLS reporting record at _smtp._tls.example.com.');
-    expect(textOf(render(await sectionFor({ '_smtp._tls.example.com TXT': 'error' })))).toBe('The lookup of _smtp._tls.example.com failed (no resolver answered).');
+    expect(textOf(render(await sectionFor({ '_smtp._tls.example.com TXT': 'error' })))).toBe(
+      'The lookup of _smtp._tls.example.com failed (no resolver answered).',
+    );
   });
 
   it('shows the record and where reports go', async () => {

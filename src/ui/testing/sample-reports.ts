@@ -27,13 +27,30 @@ export function fiveMxReport(): Report {
   return withFindings(
     testReport({
       query: { name: 'five-mx.test' },
-      exchanges: [mx(1, 10, '192.0.2.11', '2001:db8::11'), mx(2, 10, '192.0.2.12', '2001:db8::12'), mx(3, 20, '192.0.2.13', '2001:db8::13'), mx(4, 30, '192.0.2.14'), mx(5, 40, '192.0.2.15')],
-      txt: { records: ['v=spf1 mx -all'], status: 'ok', spf: ['v=spf1 mx -all'], dmarc: ['v=DMARC1; p=quarantine; rua=mailto:d@five-mx.test'], dmarcStatus: 'ok' },
+      exchanges: [
+        mx(1, 10, '192.0.2.11', '2001:db8::11'),
+        mx(2, 10, '192.0.2.12', '2001:db8::12'),
+        mx(3, 20, '192.0.2.13', '2001:db8::13'),
+        mx(4, 30, '192.0.2.14'),
+        mx(5, 40, '192.0.2.15'),
+      ],
+      txt: {
+        records: ['v=spf1 mx -all'],
+        status: 'ok',
+        spf: ['v=spf1 mx -all'],
+        dmarc: ['v=DMARC1; p=quarantine; rua=mailto:d@five-mx.test'],
+        dmarcStatus: 'ok',
+      },
       elapsedMs: 42,
       stats: { requests: 23, cacheHits: 0, roundTrips: 4 },
     }),
     [
-      { code: 'equal-preference', severity: 'info', message: 'mx1.five-mx.test and mx2.five-mx.test share preference 10: senders pick one at random (load balancing).', rfc: 'RFC 5321 §5.1' },
+      {
+        code: 'equal-preference',
+        severity: 'info',
+        message: 'mx1.five-mx.test and mx2.five-mx.test share preference 10: senders pick one at random (load balancing).',
+        rfc: 'RFC 5321 §5.1',
+      },
       { code: 'mail-ok', severity: 'ok', message: 'Mail for five-mx.test has somewhere to go.' },
     ],
   );

@@ -23,7 +23,12 @@ async function screenRectOf(element: Locator): Promise<Rect> {
     const rect = node.getBoundingClientRect();
     const view = node.ownerDocument.defaultView as unknown as { mozInnerScreenX: number; mozInnerScreenY: number; innerHeight: number };
     const height = Math.min(rect.height, view.innerHeight - Math.max(rect.top, 0));
-    return { x: Math.round(view.mozInnerScreenX + rect.left), y: Math.round(view.mozInnerScreenY + Math.max(rect.top, 0)), width: Math.round(rect.width), height: Math.round(height) };
+    return {
+      x: Math.round(view.mozInnerScreenX + rect.left),
+      y: Math.round(view.mozInnerScreenY + Math.max(rect.top, 0)),
+      width: Math.round(rect.width),
+      height: Math.round(height),
+    };
   });
 }
 
@@ -113,17 +118,22 @@ export async function launchFirefoxDriver(options: DriverOptions): Promise<Drive
     },
     waitForExtensionTab: async (path) => {
       let found: Page | undefined;
-      await waitUntil(async () => {
-        // page.url() does not follow a navigation the add-on made (tabs.update from the omnibox):
-        // ask each document where it is.
-        // Firefox shows an options page already open rather than open another: the watcher
-        // tab is one, so it counts once it is the tab on screen.
-        for (const page of await fx.browser.pages()) {
-          const [href, visible] = await page.evaluate(() => [location.href, document.visibilityState === 'visible'] as const).catch(() => [page.url(), false] as const);
-          if (href.startsWith(fx.url(path)) && (page !== fx.watcher || visible)) found = page;
-        }
-        return found !== undefined;
-      }, `no tab opened on ${fx.url(path)}`);
+      await waitUntil(
+        async () => {
+          // page.url() does not follow a navigation the add-on made (tabs.update from the omnibox):
+          // ask each document where it is.
+          // Firefox shows an options page already open rather than open another: the watcher
+          // tab is one, so it counts once it is the tab on screen.
+          for (const page of await fx.browser.pages()) {
+            const [href, visible] = await page
+              .evaluate(() => [location.href, document.visibilityState === 'visible'] as const)
+              .catch(() => [page.url(), false] as const);
+            if (href.startsWith(fx.url(path)) && (page !== fx.watcher || visible)) found = page;
+          }
+          return found !== undefined;
+        },
+        `no tab opened on ${fx.url(path)}`,
+      );
       return tabView(fx, found!, async () => void (found === fx.watcher || (await found!.close())));
     },
     pickFromContextMenu: (target) => pickFromContextMenu(fx, fx.tab, 'evaluate' in target ? (target as unknown as FxLocator) : target),
@@ -159,7 +169,10 @@ export async function launchFirefoxDriver(options: DriverOptions): Promise<Drive
       await saveScreenCapture(fx.fbdir, name);
       await whileShown?.();
       await clickAt(fx.display, allow!);
-      await waitUntil(async () => !(await fx.chrome<boolean>(`return document.getElementById('notification-popup')?.state === 'open';`)), 'the permission prompt stayed open after Allow');
+      await waitUntil(
+        async () => !(await fx.chrome<boolean>(`return document.getElementById('notification-popup')?.state === 'open';`)),
+        'the permission prompt stayed open after Allow',
+      );
     },
     close: () => fx.close(),
   };

@@ -45,7 +45,12 @@ async function show(path: string): Promise<void> {
     const [tab] = await api.tabs.query({ active: true, currentWindow: true });
     await api.tabs.update(tab!.id!, { url });
   }, fx.url(path));
-  await waitUntil(async () => (await fx.tab.evaluate(() => location.href).catch(() => '')) === fx.url(path) && (await fx.tab.evaluate(() => document.readyState).catch(() => '')) === 'complete', `the tab did not show ${path}`);
+  await waitUntil(
+    async () =>
+      (await fx.tab.evaluate(() => location.href).catch(() => '')) === fx.url(path) &&
+      (await fx.tab.evaluate(() => document.readyState).catch(() => '')) === 'complete',
+    `the tab did not show ${path}`,
+  );
 }
 
 const badge = () => fx.watcher.evaluate(() => (globalThis as unknown as { browser: typeof chrome }).browser.action.getBadgeText({}));
@@ -62,14 +67,19 @@ describe('Firefox watch list', () => {
     await saveScreenCapture(fx.fbdir, 'firefox-watch-notification-prompt');
     await pressKeys(fx.display, 'Escape');
     await page.getByText('Watching: checked every 6 hours by default.').waitFor();
-    expect(await fx.watcher.evaluate(() => (globalThis as unknown as { browser: typeof chrome }).browser.permissions.contains({ permissions: ['notifications'] }))).toBe(false);
+    expect(
+      await fx.watcher.evaluate(() => (globalThis as unknown as { browser: typeof chrome }).browser.permissions.contains({ permissions: ['notifications'] })),
+    ).toBe(false);
     const alarm = await fx.watcher.evaluate((name) => (globalThis as unknown as { browser: typeof chrome }).browser.alarms.get(`watch:${name}`), NAME);
     expect(alarm!.scheduledTime - Date.now()).toBeGreaterThan(5.9 * 3600_000);
 
     await editZone(stack, 'changes.test', CHANGE);
     changed = true;
     await fx.tab.goto('http://one-mx.test/'); // no MXray page in the person's tab while the check runs
-    await fx.watcher.evaluate((name) => (globalThis as unknown as { browser: typeof chrome }).browser.alarms.create(`watch:${name}`, { when: Date.now() + 300 }), NAME);
+    await fx.watcher.evaluate(
+      (name) => (globalThis as unknown as { browser: typeof chrome }).browser.alarms.create(`watch:${name}`, { when: Date.now() + 300 }),
+      NAME,
+    );
     await waitUntil(async () => (await badge()) === '1', 'the badge did not count the change', 15_000);
 
     await show('options.html#watch');
@@ -78,7 +88,9 @@ describe('Firefox watch list', () => {
     await log.waitFor();
     const items = await log.getByRole('listitem').allTextContents();
     expect(items).toHaveLength(1);
-    expect(items[0]).toMatch(/Since (the last check \(just now\)|\d+ minutes? ago): mx2\.fx\.changes\.test \(20\) was removed; mx3\.fx\.changes\.test \(30\) was added \(192\.0\.2\.119\); SPF now ends in -all instead of ~all/);
+    expect(items[0]).toMatch(
+      /Since (the last check \(just now\)|\d+ minutes? ago): mx2\.fx\.changes\.test \(20\) was removed; mx3\.fx\.changes\.test \(30\) was added \(192\.0\.2\.119\); SPF now ends in -all instead of ~all/,
+    );
     await waitUntil(async () => (await badge()) === '', 'the Watch view did not clear the badge');
     await saveScreenCapture(fx.fbdir, 'firefox-watch-view');
   });

@@ -19,7 +19,16 @@ export async function axeViolations(page: Page, within?: string): Promise<{ viol
   source ??= await readFile(join(REPO_ROOT, 'node_modules/axe-core/axe.min.js'), 'utf8');
   await page.evaluate(source);
   const result = await page.evaluate(async (host) => {
-    const axe = (globalThis as unknown as { axe: { run: (context: unknown, options: unknown) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[]; passes: unknown[] }> } }).axe;
+    const axe = (
+      globalThis as unknown as {
+        axe: {
+          run: (
+            context: unknown,
+            options: unknown,
+          ) => Promise<{ violations: { id: string; impact: string | null; help: string; nodes: { target: unknown[] }[] }[]; passes: unknown[] }>;
+        };
+      }
+    ).axe;
     const context = host ? { include: { fromShadowDom: [host, ':host > *'] } } : document;
     const run = await axe.run(context, { resultTypes: ['violations'] });
     return {

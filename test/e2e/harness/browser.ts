@@ -114,7 +114,10 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
     await context.close().catch(() => undefined);
     await display?.stop();
     if (!keepProfile) await rm(userDataDir, { recursive: true, force: true });
-    throw new Error(`The MXray service worker did not start from ${extensionDir} (a manifest or background.js error? load it in chrome://extensions to see): ${String(error)}`, { cause: error });
+    throw new Error(
+      `The MXray service worker did not start from ${extensionDir} (a manifest or background.js error? load it in chrome://extensions to see): ${String(error)}`,
+      { cause: error },
+    );
   }
   const extensionId = new URL(worker.url()).host;
   let browserSession: Promise<CDPSession> | undefined;

@@ -28,7 +28,12 @@ export async function visibleWindows(display: string): Promise<Set<string>> {
   requireProgram('xdotool', 'xdotool');
   try {
     const { stdout } = await run('xdotool', ['search', '--onlyvisible', '--name', ''], { env: { ...process.env, DISPLAY: display } });
-    return new Set(stdout.split('\n').map((line) => line.trim()).filter(Boolean));
+    return new Set(
+      stdout
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    );
   } catch {
     return new Set(); // xdotool exits 1 when nothing matches
   }

@@ -64,7 +64,10 @@ export async function openToolbarPopup(browser: ExtensionBrowser, tab: Page, opt
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   const client = await chromium.connectOverCDP(await browser.cdpEndpoint());
-  const page = client.contexts().flatMap((context) => context.pages()).find((candidate) => candidate.url().startsWith(popupUrl));
+  const page = client
+    .contexts()
+    .flatMap((context) => context.pages())
+    .find((candidate) => candidate.url().startsWith(popupUrl));
   if (!page) {
     await client.close();
     throw new Error('The MXray popup opened but a CDP client cannot see it.');

@@ -18,7 +18,8 @@ export async function readScreenRect(fbdir: string, rect: ScreenRect): Promise<B
   const field = (index: number) => file.readUInt32BE(index * 4);
   const [headerSize, version, format] = [field(0), field(1), field(2)];
   const bitsPerPixel = field(11);
-  if (version !== 7 || format !== 2 || bitsPerPixel % 8 !== 0) throw new Error(`unexpected XWD frame buffer (version ${version}, format ${format}, ${bitsPerPixel} bpp)`);
+  if (version !== 7 || format !== 2 || bitsPerPixel % 8 !== 0)
+    throw new Error(`unexpected XWD frame buffer (version ${version}, format ${format}, ${bitsPerPixel} bpp)`);
   const bytesPerPixel = bitsPerPixel / 8;
   const bytesPerLine = field(12);
   const start = headerSize + field(19) * 12;

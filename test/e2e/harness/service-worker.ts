@@ -22,10 +22,7 @@ export async function stopServiceWorker(browser: ExtensionBrowser, anyPage: Page
     });
     await session.send('ServiceWorker.enable');
     await session.send('ServiceWorker.stopAllWorkers');
-    await Promise.race([
-      stopped,
-      new Promise((_, reject) => setTimeout(() => reject(new Error('the service worker did not stop within 5 s')), 5_000)),
-    ]);
+    await Promise.race([stopped, new Promise((_, reject) => setTimeout(() => reject(new Error('the service worker did not stop within 5 s')), 5_000))]);
   } finally {
     await session.detach().catch(() => undefined);
   }

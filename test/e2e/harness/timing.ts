@@ -15,7 +15,10 @@ export async function recordTiming(name: string, samples: Record<string, number[
   const entry = Object.fromEntries(Object.entries(samples).map(([key, values]) => [key, { samples: values, median: median(values) }]));
   const file = join(RESULTS_DIR, 'e2e-timing.json');
   await mkdir(RESULTS_DIR, { recursive: true });
-  const existing = await readFile(file, 'utf8').then((text) => JSON.parse(text) as Record<string, unknown>, () => ({}));
+  const existing = await readFile(file, 'utf8').then(
+    (text) => JSON.parse(text) as Record<string, unknown>,
+    () => ({}),
+  );
   await writeFile(file, JSON.stringify({ ...existing, [name]: { measuredAt: new Date().toISOString(), ...entry } }, null, 2));
   return entry;
 }

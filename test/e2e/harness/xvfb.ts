@@ -13,7 +13,9 @@ export interface Display {
 export function requireProgram(program: string, aptPackage: string): void {
   const found = spawnSync('sh', ['-c', `command -v ${program}`], { encoding: 'utf8' });
   if (found.status !== 0) {
-    throw new Error(`${program} is missing: install it with \`apt-get install -y ${aptPackage}\` (the person-like tests need a real X display and key presses).`);
+    throw new Error(
+      `${program} is missing: install it with \`apt-get install -y ${aptPackage}\` (the person-like tests need a real X display and key presses).`,
+    );
   }
 }
 

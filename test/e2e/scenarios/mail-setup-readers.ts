@@ -39,7 +39,12 @@ export async function readSections(scope: Page | Locator): Promise<SectionSummar
         const text = node.textContent?.trim();
         if (text) parts.push(text);
       }
-      return { title: parts[0] ?? '', gist: parts.length > 2 ? parts.slice(1, -1).join(' ') : '', verdict: parts.length > 1 ? parts.at(-1)! : '', open: (details as HTMLDetailsElement).open };
+      return {
+        title: parts[0] ?? '',
+        gist: parts.length > 2 ? parts.slice(1, -1).join(' ') : '',
+        verdict: parts.length > 1 ? parts.at(-1)! : '',
+        open: (details as HTMLDetailsElement).open,
+      };
     }),
   );
 }
@@ -98,6 +103,8 @@ export async function readTable(table: Locator): Promise<Record<string, string>[
       return parts.join(' ');
     };
     const headers = [...(element.tHead?.rows[0]?.cells ?? [])].map(textOf);
-    return [...element.tBodies].flatMap((body) => [...body.rows].map((row) => Object.fromEntries([...row.cells].map((cell, i) => [headers[i] ?? String(i), textOf(cell)]))));
+    return [...element.tBodies].flatMap((body) =>
+      [...body.rows].map((row) => Object.fromEntries([...row.cells].map((cell, i) => [headers[i] ?? String(i), textOf(cell)]))),
+    );
   });
 }

@@ -50,7 +50,6 @@ export function mailSetupScenarios(kind: DriverKind): void {
     return view;
   }
 
-
   describe(`${kind.name}: Mail setup on the result page`, () => {
     it('spf-too-many.test: the region follows the mail servers, sections in order, SPF open with its error', async () => {
       const view = await resultPage('spf-too-many.test');
@@ -72,7 +71,8 @@ export function mailSetupScenarios(kind: DriverKind): void {
         expect(spfFindings.find((f) => f.startsWith('Error'))).toMatch(/needs 13 DNS lookups.*RFC 7208 §4\.6\.4$/);
         // The include tree: each record as text, down to the fourth level.
         const tree = (await section(page, 'SPF').textContent()) ?? '';
-        for (const record of ['v=spf1 mx include:_s1.spf-too-many.test -all', 'v=spf1 a:mx.one-mx.test mx:spf-too-many.test -all']) expect(tree).toContain(record);
+        for (const record of ['v=spf1 mx include:_s1.spf-too-many.test -all', 'v=spf1 a:mx.one-mx.test mx:spf-too-many.test -all'])
+          expect(tree).toContain(record);
         expect(tree).toContain('13 of 10 DNS lookups, 0 of 2 void lookups');
 
         // No DMARC record here or above it: a warning, so the section is open too, and no gist.
@@ -99,7 +99,9 @@ export function mailSetupScenarios(kind: DriverKind): void {
         const dkim = await settled(page, 'DKIM');
         expect(dkim.verdict).toMatch(/^\d+ errors?\b/);
         expect(dkim.open).toBe(true);
-        const keys = Object.fromEntries((await readTable(section(page, 'DKIM').getByRole('table', { name: 'DKIM keys' }))).map((row) => [row['Selector'], row]));
+        const keys = Object.fromEntries(
+          (await readTable(section(page, 'DKIM').getByRole('table', { name: 'DKIM keys' }))).map((row) => [row['Selector'], row]),
+        );
         expect(keys['google']?.['Key']).toBe('2048-bit RSA');
         expect(keys['selector1']?.['Key']).toBe('1024-bit RSA');
         expect(keys['k1']?.['Key']).toBe('Ed25519');
@@ -146,7 +148,10 @@ export function mailSetupScenarios(kind: DriverKind): void {
         expect(row?.['Key']).toBe('2048-bit RSA');
         expect(row?.['Selector']).toBe('custom-sel added');
         const watch = await view.evaluate(() => (window as unknown as { __watch: { statuses: string[]; tableGone: boolean } }).__watch);
-        expect(watch.statuses.some((s) => /Looking up/.test(s)), `status texts seen: ${JSON.stringify(watch.statuses)}`).toBe(true);
+        expect(
+          watch.statuses.some((s) => /Looking up/.test(s)),
+          `status texts seen: ${JSON.stringify(watch.statuses)}`,
+        ).toBe(true);
         expect(watch.tableGone, 'the mail server table left the page during the new lookup').toBe(false);
         expect(await mailServerTable(page).count()).toBe(1);
         expect(await dkim.getByRole('textbox', { name: 'Selector' }).inputValue()).toBe('');
@@ -199,8 +204,14 @@ export function mailSetupScenarios(kind: DriverKind): void {
         // Lists with a listing come first.
         expect(rows.slice(0, 2).map((r) => r['List']?.split(' ')[0])).toEqual(expect.arrayContaining(['Spamhaus', 'SpamCop']));
         const findings = await sectionFindings(page, 'Blocklists');
-        expect(findings.some((f) => /^(Error|Warning) 192\.0\.2\.70 \(mx\.bad-ptr\.test\) is listed on Spamhaus ZEN/.test(f)), findings.join('\n')).toBe(true);
-        expect(findings.some((f) => /^(Error|Warning) 192\.0\.2\.70 \(mx\.bad-ptr\.test\) is listed on SpamCop/.test(f)), findings.join('\n')).toBe(true);
+        expect(
+          findings.some((f) => /^(Error|Warning) 192\.0\.2\.70 \(mx\.bad-ptr\.test\) is listed on Spamhaus ZEN/.test(f)),
+          findings.join('\n'),
+        ).toBe(true);
+        expect(
+          findings.some((f) => /^(Error|Warning) 192\.0\.2\.70 \(mx\.bad-ptr\.test\) is listed on SpamCop/.test(f)),
+          findings.join('\n'),
+        ).toBe(true);
         await view.screenshot(shot('mail-setup-blocklists-listed'), section(page, 'Blocklists'));
 
         // five-mx.test, typed into the quick box: blocklists are on now, so they are checked at once.
@@ -217,11 +228,26 @@ export function mailSetupScenarios(kind: DriverKind): void {
         expect(spamhaus?.[mx1!]).toBe('refused');
         expect(await refused.getByRole('cell', { name: 'refused' }).first().getAttribute('title')).toMatch(/^127\.255\.255\.254: /);
         // Nothing at all is listed for five-mx.test.
-        expect(fiveRows.flatMap((r) => Object.entries(r).filter(([key]) => key !== 'List').map(([, v]) => v)).filter((v) => v.startsWith('listed'))).toEqual([]);
+        expect(
+          fiveRows
+            .flatMap((r) =>
+              Object.entries(r)
+                .filter(([key]) => key !== 'List')
+                .map(([, v]) => v),
+            )
+            .filter((v) => v.startsWith('listed')),
+        ).toEqual([]);
         const fiveFindings = await sectionFindings(page, 'Blocklists');
-        expect(fiveFindings.filter((f) => /^(Error|Warning) /.test(f)), fiveFindings.join('\n')).toEqual([]);
-        expect(fiveFindings[0]).toMatch(/^OK None of the 8 mail server addresses is listed on any of the 9 blocklists that answered .*Spamhaus ZEN gave no usable answer for some of them/);
-        expect(fiveFindings.find((f) => /Spamhaus ZEN refused/.test(f))).toMatch(/^Info Spamhaus ZEN refused to answer for 192\.0\.2\.11 \(127\.255\.255\.254: .*\)\. This is not a listing\./);
+        expect(
+          fiveFindings.filter((f) => /^(Error|Warning) /.test(f)),
+          fiveFindings.join('\n'),
+        ).toEqual([]);
+        expect(fiveFindings[0]).toMatch(
+          /^OK None of the 8 mail server addresses is listed on any of the 9 blocklists that answered .*Spamhaus ZEN gave no usable answer for some of them/,
+        );
+        expect(fiveFindings.find((f) => /Spamhaus ZEN refused/.test(f))).toMatch(
+          /^Info Spamhaus ZEN refused to answer for 192\.0\.2\.11 \(127\.255\.255\.254: .*\)\. This is not a listing\./,
+        );
 
         const options = await optionsPage();
         try {
@@ -312,7 +338,10 @@ export function mailSetupScenarios(kind: DriverKind): void {
           (window as unknown as { __focus: typeof moves }).__focus = moves;
           document.addEventListener('focusin', (event) => {
             const target = event.target as Element;
-            const summary = target.tagName === 'SUMMARY' && target.parentElement?.parentElement?.getAttribute('aria-label') === 'Mail setup' ? (target.textContent ?? '') : null;
+            const summary =
+              target.tagName === 'SUMMARY' && target.parentElement?.parentElement?.getAttribute('aria-label') === 'Mail setup'
+                ? (target.textContent ?? '')
+                : null;
             moves.push({ summary, visible: target.matches(':focus-visible') });
           });
         });
@@ -387,7 +416,9 @@ export function mailSetupScenarios(kind: DriverKind): void {
         expect(text).toContain('Mode enforce');
         expect(text).toContain('MX patterns mx1.sts.test, *.backup.sts.test');
         const findings = await sectionFindings(page, 'MTA-STS');
-        expect(findings.find((f) => f.startsWith('Error'))).toMatch(/^Error mx2\.sts\.test is an MX host of sts\.test but not listed in the MTA-STS policy's mx: lines \(mx1\.sts\.test and \*\.backup\.sts\.test\)\. In enforce mode senders refuse to deliver to it/);
+        expect(findings.find((f) => f.startsWith('Error'))).toMatch(
+          /^Error mx2\.sts\.test is an MX host of sts\.test but not listed in the MTA-STS policy's mx: lines \(mx1\.sts\.test and \*\.backup\.sts\.test\)\. In enforce mode senders refuse to deliver to it/,
+        );
         expect(await body.getByRole('button', { name: /Fetch the policy/ }).count()).toBe(0);
         await view.screenshot(shot('mail-setup-mta-sts-policy'), body);
       } finally {

@@ -48,7 +48,11 @@ export function optionsScenarios(kind: DriverKind): void {
       await page.getByRole('radiogroup', { name: 'Resolver' }).waitFor();
       const radios = page.getByRole('radiogroup', { name: 'Resolver' }).getByRole('radio');
       expect(await radios.evaluateAll((inputs) => inputs.map((input) => (input as HTMLInputElement).labels?.[0]?.textContent?.trim()))).toEqual([
-        'Cloudflare', 'Google', 'Quad9', 'AdGuard', 'Custom',
+        'Cloudflare',
+        'Google',
+        'Quad9',
+        'AdGuard',
+        'Custom',
       ]);
       expect(await page.getByRole('radio', { name: 'Cloudflare' }).isChecked()).toBe(true);
       for (const name of ['Fall back to other resolvers', 'Reverse DNS (PTR) and forward check', 'Remember recent lookups']) {
@@ -100,8 +104,18 @@ export function optionsScenarios(kind: DriverKind): void {
         const light = await background(again);
         expect(dark).not.toBe(light);
         // Dark is dark: the background's red, green and blue are all low.
-        expect(dark.match(/\d+/g)!.slice(0, 3).every((c) => Number(c) < 80)).toBe(true);
-        expect(light.match(/\d+/g)!.slice(0, 3).every((c) => Number(c) > 180)).toBe(true);
+        expect(
+          dark
+            .match(/\d+/g)!
+            .slice(0, 3)
+            .every((c) => Number(c) < 80),
+        ).toBe(true);
+        expect(
+          light
+            .match(/\d+/g)!
+            .slice(0, 3)
+            .every((c) => Number(c) > 180),
+        ).toBe(true);
       } finally {
         await again?.close();
         await popup.close();

@@ -72,7 +72,13 @@ export function panelScenarios(kind: DriverKind): void {
       await panelHeading(/five-mx\.test/).waitFor();
       await waitForDone(panel());
       const rows = await readMailServers(panel());
-      expect([...new Set(rows.map((r) => r.server))]).toEqual(['mx1.five-mx.test', 'mx2.five-mx.test', 'mx3.five-mx.test', 'mx4.five-mx.test', 'mx5.five-mx.test']);
+      expect([...new Set(rows.map((r) => r.server))]).toEqual([
+        'mx1.five-mx.test',
+        'mx2.five-mx.test',
+        'mx3.five-mx.test',
+        'mx4.five-mx.test',
+        'mx5.five-mx.test',
+      ]);
       expect(rows.filter((r) => r.loadBalanced).map((r) => r.server)).toEqual(['mx1.five-mx.test', 'mx1.five-mx.test', 'mx2.five-mx.test', 'mx2.five-mx.test']);
       expect(rows.every((r) => r.fcrdns === 'pass')).toBe(true);
       await driver.tab.screenshot(shot('panel-on-page'));
@@ -148,7 +154,11 @@ export function panelScenarios(kind: DriverKind): void {
       const plain = await stylesOn('http://www.five-mx.test/');
       const hostile = await stylesOn('http://www.five-mx.test/hostile');
       // The hostile CSS is really in force on the page itself...
-      expect(await tab().getByRole('heading', { level: 1 }).evaluate((h: Element) => getComputedStyle(h).color)).toBe('rgb(255, 0, 0)');
+      expect(
+        await tab()
+          .getByRole('heading', { level: 1 })
+          .evaluate((h: Element) => getComputedStyle(h).color),
+      ).toBe('rgb(255, 0, 0)');
       // ...and nothing of it reaches into the panel.
       expect(hostile.elements.length).toBeGreaterThan(20);
       expect(hostile.box).toEqual(plain.box);
@@ -185,9 +195,27 @@ function readPanelStyles(view: Window & typeof globalThis): { box: { width: numb
   const root = host?.shadowRoot;
   if (!host || !root) throw new Error('no <mxray-panel> with an open shadow root');
   const properties = [
-    'display', 'position', 'color', 'background-color', 'font-family', 'font-size', 'font-weight', 'line-height',
-    'letter-spacing', 'text-transform', 'text-align', 'border-top-style', 'border-top-width', 'border-top-color',
-    'margin-top', 'margin-left', 'padding-top', 'padding-left', 'box-sizing', 'opacity', 'visibility',
+    'display',
+    'position',
+    'color',
+    'background-color',
+    'font-family',
+    'font-size',
+    'font-weight',
+    'line-height',
+    'letter-spacing',
+    'text-transform',
+    'text-align',
+    'border-top-style',
+    'border-top-width',
+    'border-top-color',
+    'margin-top',
+    'margin-left',
+    'padding-top',
+    'padding-left',
+    'box-sizing',
+    'opacity',
+    'visibility',
   ];
   const rect = host.getBoundingClientRect();
   const elements = [...root.querySelectorAll('*')]
@@ -196,5 +224,8 @@ function readPanelStyles(view: Window & typeof globalThis): { box: { width: numb
       const style = view.getComputedStyle(element);
       return `${element.localName}: ${properties.map((p) => `${p}=${style.getPropertyValue(p)}`).join('; ')}`;
     });
-  return { box: { width: Math.round(rect.width), top: Math.round(rect.top), right: Math.round(view.document.documentElement.clientWidth - rect.right) }, elements };
+  return {
+    box: { width: Math.round(rect.width), top: Math.round(rect.top), right: Math.round(view.document.documentElement.clientWidth - rect.right) },
+    elements,
+  };
 }

@@ -99,10 +99,28 @@ export function popupScenarios(kind: DriverKind): void {
       const servers = [...new Set(rows.map((r) => r.server))];
       expect(servers).toEqual(['mx1.five-mx.test', 'mx2.five-mx.test', 'mx3.five-mx.test', 'mx4.five-mx.test', 'mx5.five-mx.test']);
       const groupOf = (server: string) => rows.filter((r) => r.server === server).map((r) => [r.preference, r.loadBalanced]);
-      expect(groupOf('mx1.five-mx.test')).toEqual([[10, true], [10, true]]);
-      expect(groupOf('mx2.five-mx.test')).toEqual([[10, true], [10, true]]);
-      expect(groupOf('mx3.five-mx.test')).toEqual([[20, false], [20, false]]);
-      expect(rows.map((r) => r.ip)).toEqual(['192.0.2.11', '2001:db8::11', '192.0.2.12', '2001:db8::12', '192.0.2.13', '2001:db8::13', '192.0.2.14', '192.0.2.15']);
+      expect(groupOf('mx1.five-mx.test')).toEqual([
+        [10, true],
+        [10, true],
+      ]);
+      expect(groupOf('mx2.five-mx.test')).toEqual([
+        [10, true],
+        [10, true],
+      ]);
+      expect(groupOf('mx3.five-mx.test')).toEqual([
+        [20, false],
+        [20, false],
+      ]);
+      expect(rows.map((r) => r.ip)).toEqual([
+        '192.0.2.11',
+        '2001:db8::11',
+        '192.0.2.12',
+        '2001:db8::12',
+        '192.0.2.13',
+        '2001:db8::13',
+        '192.0.2.14',
+        '192.0.2.15',
+      ]);
       expect(rows.map((r) => r.fcrdns)).toEqual(Array(8).fill('pass'));
       expect(rows.map((r) => r.ptr)).toEqual(rows.map((r) => r.server));
       // The mail setup sections load after the table and judge five-mx.test.

@@ -20,7 +20,12 @@ const STATUSES: AnswerStatus[] = ['ok', 'nodata', 'nxdomain', 'servfail', 'error
 
 const subset = <T>(pool: readonly T[], max = pool.length) => fc.subarray([...pool], { maxLength: max });
 
-const address = fc.record({ ip: fc.constantFrom(...IPS), ttl: fc.nat(86400), names: subset(NAMES, 2), ptrStatus: fc.constantFrom<AnswerStatus>('ok', 'ok', 'nxdomain', 'error') });
+const address = fc.record({
+  ip: fc.constantFrom(...IPS),
+  ttl: fc.nat(86400),
+  names: subset(NAMES, 2),
+  ptrStatus: fc.constantFrom<AnswerStatus>('ok', 'ok', 'nxdomain', 'error'),
+});
 
 const exchange = fc.record({
   host: fc.constantFrom(...HOSTS),
@@ -31,7 +36,11 @@ const exchange = fc.record({
   cname: subset(['alias.example.com'], 1),
 });
 
-const finding = fc.record({ code: fc.constantFrom('single-mx', 'missing-ptr', 'fcrdns-fail', 'mx-host-nxdomain'), severity: fc.constantFrom<Finding['severity']>('info', 'warn', 'error'), subject: fc.option(fc.constantFrom(...HOSTS), { nil: undefined }) });
+const finding = fc.record({
+  code: fc.constantFrom('single-mx', 'missing-ptr', 'fcrdns-fail', 'mx-host-nxdomain'),
+  severity: fc.constantFrom<Finding['severity']>('info', 'warn', 'error'),
+  subject: fc.option(fc.constantFrom(...HOSTS), { nil: undefined }),
+});
 
 /** Whole reports of a domain, answers in the order given (the tests shuffle them). */
 export const arbitraryReport = fc
@@ -56,7 +65,14 @@ export const arbitraryReport = fc
         ttl,
         state: e.state,
         cname: e.cname,
-        addresses: e.state === 'resolved' ? e.addresses.map(({ ip }) => ptrOf(ip)).map((a) => testAddress(a.ip, { ttl: a.ttl, ptrStatus: a.ptrStatus, ptr: a.names.map((name) => ({ name, forward: [a.ip], forwardStatus: 'ok' })) })) : [],
+        addresses:
+          e.state === 'resolved'
+            ? e.addresses
+                .map(({ ip }) => ptrOf(ip))
+                .map((a) =>
+                  testAddress(a.ip, { ttl: a.ttl, ptrStatus: a.ptrStatus, ptr: a.names.map((name) => ({ name, forward: [a.ip], forwardStatus: 'ok' })) }),
+                )
+            : [],
       });
     });
     const ok = r.mxStatus === 'ok';
@@ -64,7 +80,13 @@ export const arbitraryReport = fc
       mxStatus: r.mxStatus,
       nullMx: ok && r.nullMx,
       exchanges: ok ? (r.nullMx ? [testExchange('', { display: '.', preference: 0, state: 'null', addresses: [] })] : exchanges) : [],
-      txt: { records: [...r.spf, ...r.dmarc], status: r.txtStatus, spf: r.txtStatus === 'ok' ? r.spf : [], dmarc: r.txtStatus === 'ok' ? r.dmarc : [], dmarcStatus: r.txtStatus },
+      txt: {
+        records: [...r.spf, ...r.dmarc],
+        status: r.txtStatus,
+        spf: r.txtStatus === 'ok' ? r.spf : [],
+        dmarc: r.txtStatus === 'ok' ? r.dmarc : [],
+        dmarcStatus: r.txtStatus,
+      },
       findings: r.findings.map(({ subject, ...f }) => ({ ...f, message: f.code, ...(subject ? { subject } : {}) })),
       startedAt: r.startedAt,
     });

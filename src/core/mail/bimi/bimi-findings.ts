@@ -13,7 +13,14 @@ const NEEDS_DMARC = 'Logos are shown only for mail that passes DMARC with p=quar
 export function bimiFindings(section: BimiSection, domainDisplay: string): Finding[] {
   if (section.txtStatus === 'pending' || section.txtStatus === 'skipped') return [];
   if (FAILED.has(section.txtStatus)) {
-    return [{ code: 'bimi-lookup-failed', severity: 'warn', message: `The BIMI record of ${domainDisplay} (${section.name}) could not be looked up (${section.txtStatus.toUpperCase()}).`, rfc: RFC }];
+    return [
+      {
+        code: 'bimi-lookup-failed',
+        severity: 'warn',
+        message: `The BIMI record of ${domainDisplay} (${section.name}) could not be looked up (${section.txtStatus.toUpperCase()}).`,
+        rfc: RFC,
+      },
+    ];
   }
   if (section.records.length === 0) {
     return [
@@ -26,12 +33,26 @@ export function bimiFindings(section: BimiSection, domainDisplay: string): Findi
     ];
   }
   if (section.records.length > 1) {
-    return [{ code: 'bimi-multiple-records', severity: 'warn', message: `${section.name} has ${section.records.length} BIMI records; receivers cannot pick one and show no logo. Keep exactly one.`, rfc: RFC }];
+    return [
+      {
+        code: 'bimi-multiple-records',
+        severity: 'warn',
+        message: `${section.name} has ${section.records.length} BIMI records; receivers cannot pick one and show no logo. Keep exactly one.`,
+        rfc: RFC,
+      },
+    ];
   }
   const parsed = section.parsed;
   if (!parsed) return [];
   if (parsed.declined && parsed.errors.length === 0) {
-    return [{ code: 'bimi-declined', severity: 'info', message: `${domainDisplay} explicitly declines BIMI (empty l= and a=): no logo is shown, even if a parent domain publishes one.`, rfc: `${RFC}.1` }];
+    return [
+      {
+        code: 'bimi-declined',
+        severity: 'info',
+        message: `${domainDisplay} explicitly declines BIMI (empty l= and a=): no logo is shown, even if a parent domain publishes one.`,
+        rfc: `${RFC}.1`,
+      },
+    ];
   }
   const findings: Finding[] = [];
   if (parsed.errors.length > 0) {

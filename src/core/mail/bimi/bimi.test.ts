@@ -7,7 +7,12 @@ async function probe(records: FakeRecords) {
   const section = newBimiSection();
   const fake = fakeAsk(records);
   await probeBimi(section, { domain: 'example.com', ask: fake.ask });
-  return { section, asked: fake.asked, codes: bimiFindings(section, 'example.com').map((f) => `${f.severity} ${f.code}`), findings: bimiFindings(section, 'example.com') };
+  return {
+    section,
+    asked: fake.asked,
+    codes: bimiFindings(section, 'example.com').map((f) => `${f.severity} ${f.code}`),
+    findings: bimiFindings(section, 'example.com'),
+  };
 }
 const at = (...records: string[]) => ({ 'default._bimi.example.com TXT': records });
 
@@ -15,7 +20,13 @@ describe('probeBimi', () => {
   it('asks default._bimi.<domain> and reads the record', async () => {
     const { section, asked } = await probe(at('v=BIMI1; l=https://example.com/logo.svg', 'other text'));
     expect(asked).toEqual(['default._bimi.example.com TXT']);
-    expect(section).toMatchObject({ status: 'done', name: 'default._bimi.example.com', txtStatus: 'ok', records: ['v=BIMI1; l=https://example.com/logo.svg'], parsed: { location: 'https://example.com/logo.svg' } });
+    expect(section).toMatchObject({
+      status: 'done',
+      name: 'default._bimi.example.com',
+      txtStatus: 'ok',
+      records: ['v=BIMI1; l=https://example.com/logo.svg'],
+      parsed: { location: 'https://example.com/logo.svg' },
+    });
   });
 
   it('never rejects, and asks nothing once aborted', async () => {

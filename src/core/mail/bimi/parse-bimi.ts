@@ -29,7 +29,8 @@ export function parseBimi(record: string): BimiParse {
     parse.location = location;
     checkHttps('l', location, parse);
     if (location.includes(',')) errors.push('l= must hold a single URL.');
-    else if (OTHER_IMAGE.test(location.replace(/[?#].*$/, ''))) errors.push(`l= points to an image that is not SVG (${quoted(location, 60)}); BIMI logos must be SVG Tiny PS.`);
+    else if (OTHER_IMAGE.test(location.replace(/[?#].*$/, '')))
+      errors.push(`l= points to an image that is not SVG (${quoted(location, 60)}); BIMI logos must be SVG Tiny PS.`);
   }
   if (authority) {
     parse.authority = authority;

@@ -20,7 +20,9 @@ describe('blocklistFindings', () => {
     const findings = blocklistFindings(await probed({}, [v4('192.0.2.1'), v4('192.0.2.2', 'mx2.example.com')]), 'example.com');
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ code: 'blocklist-clean', severity: 'ok' });
-    expect(findings[0]!.message).toContain(`None of the 2 mail server addresses of example.com is listed on any of the ${BLOCKLISTS.length} blocklists that answered (Spamhaus ZEN, SpamCop,`);
+    expect(findings[0]!.message).toContain(
+      `None of the 2 mail server addresses of example.com is listed on any of the ${BLOCKLISTS.length} blocklists that answered (Spamhaus ZEN, SpamCop,`,
+    );
   });
 
   it('words the clean note for one address', async () => {
@@ -76,11 +78,16 @@ describe('blocklistFindings', () => {
   });
 
   it('reports 127.255.255.254 as a refusal (info) explaining the public-resolver policy, not a listing', async () => {
-    const findings = blocklistFindings(await probed({ '11.2.0.192.zen.spamhaus.org A': ['127.255.255.254'] }, [v4('192.0.2.11', 'mx1.five-mx.test')]), 'five-mx.test');
+    const findings = blocklistFindings(
+      await probed({ '11.2.0.192.zen.spamhaus.org A': ['127.255.255.254'] }, [v4('192.0.2.11', 'mx1.five-mx.test')]),
+      'five-mx.test',
+    );
     expect(codes(findings)).toEqual(['blocklist-refused', 'blocklist-clean']);
     const [refused, clean] = findings;
     expect(refused!.severity).toBe('info');
-    expect(refused!.message).toContain('Spamhaus ZEN refused to answer for 192.0.2.11 (127.255.255.254: the query came through a public or open resolver). This is not a listing.');
+    expect(refused!.message).toContain(
+      'Spamhaus ZEN refused to answer for 192.0.2.11 (127.255.255.254: the query came through a public or open resolver). This is not a listing.',
+    );
     expect(refused!.message).toContain('Spamhaus does not answer queries sent through public resolvers such as Cloudflare or Google');
     expect(refused!.message).toContain('Whether this address is listed on Spamhaus ZEN is unknown');
     expect(clean!.message).toContain(`any of the ${BLOCKLISTS.length - 1} blocklists that answered`);
@@ -89,7 +96,12 @@ describe('blocklistFindings', () => {
   });
 
   it('groups a refusal by list, over all addresses', async () => {
-    const findings = blocklistFindings(await probed({ '1.2.0.192.zen.spamhaus.org A': ['127.255.255.254'], '2.2.0.192.zen.spamhaus.org A': ['127.255.255.254'] }, [v4('192.0.2.1'), v4('192.0.2.2')]));
+    const findings = blocklistFindings(
+      await probed({ '1.2.0.192.zen.spamhaus.org A': ['127.255.255.254'], '2.2.0.192.zen.spamhaus.org A': ['127.255.255.254'] }, [
+        v4('192.0.2.1'),
+        v4('192.0.2.2'),
+      ]),
+    );
     const refused = findings.filter((f) => f.code === 'blocklist-refused');
     expect(refused).toHaveLength(1);
     expect(refused[0]!.message).toContain('for 192.0.2.1 and 192.0.2.2');
@@ -117,7 +129,9 @@ describe('blocklistFindings', () => {
     const note = findings.find((f) => f.code === 'blocklist-ipv4-only')!;
     const v4Only = BLOCKLISTS.filter((list) => !list.ipv6).length;
     expect(note).toMatchObject({ severity: 'info', rfc: 'RFC 5782 §2.4' });
-    expect(note.message).toContain(`${v4Only} of the ${BLOCKLISTS.length} blocklists cover IPv4 addresses only, so 2001:db8::1 was checked on Spamhaus ZEN and DroneBL alone.`);
+    expect(note.message).toContain(
+      `${v4Only} of the ${BLOCKLISTS.length} blocklists cover IPv4 addresses only, so 2001:db8::1 was checked on Spamhaus ZEN and DroneBL alone.`,
+    );
     expect(findings.find((f) => f.code === 'blocklist-clean')!.message).toContain('the 2 blocklists that answered');
   });
 
@@ -132,7 +146,9 @@ describe('blocklistFindings', () => {
   });
 
   it('keeps hostile DNS text as plain text', async () => {
-    const findings = blocklistFindings(await probed({ '1.2.0.192.bl.spamcop.net A': ['<img src=x onerror=alert(1)>'] }, [v4('192.0.2.1', '<b>mx</b>.example.com')]));
+    const findings = blocklistFindings(
+      await probed({ '1.2.0.192.bl.spamcop.net A': ['<img src=x onerror=alert(1)>'] }, [v4('192.0.2.1', '<b>mx</b>.example.com')]),
+    );
     expect(findings.find((f) => f.code === 'blocklist-bad-answer')!.message).toContain('<img src=x onerror=alert(1)>');
   });
 

@@ -107,7 +107,11 @@ function badAnswer(list: BlocklistInfo, cells: readonly Cell[]): Finding {
 }
 
 function failed(list: BlocklistInfo, cells: readonly Cell[]): Finding {
-  const why = [...new Set(cells.map(({ result }) => (result.status && result.status !== 'error' ? result.status.toUpperCase() : (result.error?.message ?? 'no resolver answered'))))];
+  const why = [
+    ...new Set(
+      cells.map(({ result }) => (result.status && result.status !== 'error' ? result.status.toUpperCase() : (result.error?.message ?? 'no resolver answered'))),
+    ),
+  ];
   return {
     code: 'blocklist-error',
     severity: 'info',
@@ -144,8 +148,13 @@ function cleanNote(section: BlocklistSection, cells: readonly Cell[], domain: st
   if (answered.length === 0) return undefined;
   const addresses = [...new Set(answered.map((cell) => cell.target.ip))];
   const lists = section.lists.filter((list) => answered.some((cell) => cell.list.id === list.id));
-  const unanswered = section.lists.filter((list) => cells.some((cell) => cell.list.id === list.id && ['refused', 'bad-answer', 'error'].includes(cell.result.state)));
-  const onLists = lists.length === 1 ? `${lists[0]!.name}, the only blocklist that answered` : `any of the ${lists.length} blocklists that answered (${listOf(lists.map((list) => list.name))})`;
+  const unanswered = section.lists.filter((list) =>
+    cells.some((cell) => cell.list.id === list.id && ['refused', 'bad-answer', 'error'].includes(cell.result.state)),
+  );
+  const onLists =
+    lists.length === 1
+      ? `${lists[0]!.name}, the only blocklist that answered`
+      : `any of the ${lists.length} blocklists that answered (${listOf(lists.map((list) => list.name))})`;
   const whose = domain ? ` of ${domain}` : '';
   return {
     code: 'blocklist-clean',
@@ -154,7 +163,9 @@ function cleanNote(section: BlocklistSection, cells: readonly Cell[], domain: st
       addresses.length === 1
         ? `The mail server address${whose}, ${addresses[0]}, is not listed on ${onLists}.`
         : `None of the ${addresses.length} mail server addresses${whose} is listed on ${onLists}.`,
-      unanswered.length > 0 ? `${listOf(unanswered.map((list) => list.name))} gave no usable answer for some of them: see ${unanswered.length === 1 ? 'its note' : 'their notes'}.` : '',
+      unanswered.length > 0
+        ? `${listOf(unanswered.map((list) => list.name))} gave no usable answer for some of them: see ${unanswered.length === 1 ? 'its note' : 'their notes'}.`
+        : '',
     ),
     rfc: RFC_ANSWER,
   };

@@ -42,7 +42,8 @@ export interface BlocklistEntry {
 const XBL: BlocklistCode = { label: 'XBL', meaning: 'a hijacked or infected host (malware, botnet or open proxy) was seen at this address' };
 const PBL_ADVICE =
   'If this server sends mail itself, give the address a reverse DNS name of its own and ask for it to be taken off the PBL at https://check.spamhaus.org/; if it only receives mail, nothing needs doing.';
-const PBL_NOTE = 'this address is in a range that should not send mail straight to other servers (end-user or dynamic addresses); it says nothing bad about the server, but receivers using ZEN refuse mail it sends directly';
+const PBL_NOTE =
+  'this address is in a range that should not send mail straight to other servers (end-user or dynamic addresses); it says nothing bad about the server, but receivers using ZEN refuse mail it sends directly';
 
 export const BLOCKLISTS: readonly BlocklistEntry[] = [
   {

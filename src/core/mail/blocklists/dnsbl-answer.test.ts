@@ -6,7 +6,14 @@ import { dnsblName, readDnsblAnswer } from './dnsbl-answer';
 
 const zen = blocklistById('spamhaus-zen')!;
 const spamcop = blocklistById('spamcop')!;
-const answer = (status: AnswerStatus, values: string[] = []): AskResult => ({ name: 'x.zen.spamhaus.org', type: 'A', status, values, authenticated: false, depth: 1 });
+const answer = (status: AnswerStatus, values: string[] = []): AskResult => ({
+  name: 'x.zen.spamhaus.org',
+  type: 'A',
+  status,
+  values,
+  authenticated: false,
+  depth: 1,
+});
 const read = (list: BlocklistEntry, status: AnswerStatus, values: string[] = []) => readDnsblAnswer(list, answer(status, values));
 
 describe('dnsblName', () => {

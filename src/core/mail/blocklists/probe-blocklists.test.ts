@@ -45,7 +45,13 @@ describe('probeBlocklists', () => {
       },
       [v4('192.0.2.170', 'mx.listed.test'), v4('192.0.2.11', 'mx1.five-mx.test')],
     );
-    expect(stateOf(section, '192.0.2.170', 'spamhaus-zen')).toMatchObject({ state: 'listed', codes: ['127.0.0.2'], labels: ['SBL'], severity: 'error', query: '170.2.0.192.zen.spamhaus.org' });
+    expect(stateOf(section, '192.0.2.170', 'spamhaus-zen')).toMatchObject({
+      state: 'listed',
+      codes: ['127.0.0.2'],
+      labels: ['SBL'],
+      severity: 'error',
+      query: '170.2.0.192.zen.spamhaus.org',
+    });
     expect(stateOf(section, '192.0.2.170', 'spamcop')).toMatchObject({ state: 'listed', severity: 'error' });
     expect(stateOf(section, '192.0.2.170', 'psbl')).toMatchObject({ state: 'bad-answer', codes: ['198.51.100.7'] });
     expect(stateOf(section, '192.0.2.170', 'barracuda')).toMatchObject({ state: 'error', status: 'servfail' });
@@ -105,7 +111,7 @@ describe('probeBlocklists', () => {
     expect(section.targets[0]!.hosts).toEqual(['mx1.example.com', 'mx2.example.com']);
   });
 
-  it('does not ask about private or loopback addresses (127.0.0.2 is every list\'s test entry)', async () => {
+  it("does not ask about private or loopback addresses (127.0.0.2 is every list's test entry)", async () => {
     const { section, asked } = await probe({}, [v4('10.0.0.25'), v4('127.0.0.2'), v6('fd00::1'), v4('not-an-ip')]);
     expect(asked).toEqual([]);
     expect(section.targets.map((t) => [t.ip, t.range, t.results[0]!.notChecked])).toEqual([

@@ -109,7 +109,14 @@ function ask(context: ProbeContext, list: BlocklistEntry, result: BlocklistResul
   return answer.then(
     (reply) => settle(result, readDnsblAnswer(list, reply)),
     (error: unknown) =>
-      settle(result, { state: 'error', codes: [], labels: [], meanings: [], status: 'error', error: { code: 'internal-error', message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}` } }),
+      settle(result, {
+        state: 'error',
+        codes: [],
+        labels: [],
+        meanings: [],
+        status: 'error',
+        error: { code: 'internal-error', message: `Unexpected error: ${error instanceof Error ? error.message : String(error)}` },
+      }),
   );
 }
 

@@ -14,7 +14,10 @@ const codes = (s: DkimSection) => dkimFindings(s, 'example.com').map((f) => `${f
 
 describe('dkimFindings', () => {
   it('is ok for a 2048-bit RSA key and an Ed25519 key, naming selectors and sizes', () => {
-    const findings = dkimFindings(section([selector('google', [`v=DKIM1; p=${RSA_2048_SPKI}`]), selector('ed', [`k=ed25519; p=${ED25519_RAW}`]), selector('k1', [])]), 'example.com');
+    const findings = dkimFindings(
+      section([selector('google', [`v=DKIM1; p=${RSA_2048_SPKI}`]), selector('ed', [`k=ed25519; p=${ED25519_RAW}`]), selector('k1', [])]),
+      'example.com',
+    );
     expect(findings).toEqual([expect.objectContaining({ code: 'dkim-key-ok', severity: 'ok' })]);
     expect(findings[0]!.message).toContain('google (2048-bit RSA) and ed (Ed25519)');
   });
@@ -52,7 +55,10 @@ describe('dkimFindings', () => {
   });
 
   it('says which selectors could not be looked up', () => {
-    const findings = dkimFindings(section([selector('google', [], 'servfail'), selector('k1', [], 'error'), selector('s1', [`p=${RSA_2048_SPKI}`])]), 'example.com');
+    const findings = dkimFindings(
+      section([selector('google', [], 'servfail'), selector('k1', [], 'error'), selector('s1', [`p=${RSA_2048_SPKI}`])]),
+      'example.com',
+    );
     expect(findings.map((f) => f.code)).toEqual(['dkim-lookup-failed', 'dkim-key-ok']);
     expect(findings[0]!.message).toContain('google and k1');
   });

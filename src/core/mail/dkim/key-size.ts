@@ -16,11 +16,7 @@ const RSA_OID = [0x2a, 0x86, 0x48, 0x86, 0xf7, 0x0d, 0x01, 0x01, 0x01];
 const ED25519_OID = [0x2b, 0x65, 0x70];
 
 export type KeyShape =
-  | { kind: 'rsa'; bits: number; form: 'spki' | 'pkcs1' }
-  | { kind: 'ed25519-raw' }
-  | { kind: 'ed25519-spki' }
-  | { kind: 'other-spki' }
-  | { kind: 'unknown' };
+  { kind: 'rsa'; bits: number; form: 'spki' | 'pkcs1' } | { kind: 'ed25519-raw' } | { kind: 'ed25519-spki' } | { kind: 'other-spki' } | { kind: 'unknown' };
 
 /** Recognise the key in `bytes`. Never throws. */
 export function readKeyShape(bytes: Uint8Array): KeyShape {

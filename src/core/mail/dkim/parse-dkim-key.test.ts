@@ -40,7 +40,12 @@ describe('parseDkimKey (RFC 6376 §3.6.1)', () => {
   });
 
   it('keeps h=, s= and n= as published', () => {
-    expect(parseDkimKey(`h=sha256; s=email; n=rotated 2024; p=${RSA_2048_SPKI}`)).toMatchObject({ hashes: ['sha256'], services: ['email'], notes: 'rotated 2024', errors: [] });
+    expect(parseDkimKey(`h=sha256; s=email; n=rotated 2024; p=${RSA_2048_SPKI}`)).toMatchObject({
+      hashes: ['sha256'],
+      services: ['email'],
+      notes: 'rotated 2024',
+      errors: [],
+    });
   });
 
   it('refuses a key limited to sha1 (RFC 8301 §3.1) or to services other than email', () => {

@@ -18,7 +18,11 @@ export function isDkimKeyRecord(record: string): boolean {
 
 export function parseDkimKey(record: string): DkimKey {
   const { tags, errors } = parseTagList(record);
-  const list = (name: string) => tagValue(tags, name)?.split(':').map((item) => item.trim()).filter((item) => item !== '');
+  const list = (name: string) =>
+    tagValue(tags, name)
+      ?.split(':')
+      .map((item) => item.trim())
+      .filter((item) => item !== '');
   const version = tagValue(tags, 'v');
   // RFC 6376 §3.6.1: v= is optional, but when present it is first and exactly "DKIM1".
   if (version !== undefined && version !== 'DKIM1') errors.push(`v=${version} is not DKIM1, so verifiers discard the record.`);
@@ -66,12 +70,14 @@ function readKey(key: DkimKey, publicKey: string): void {
   if (key.keyType === 'ed25519') {
     if (shape.kind === 'ed25519-raw') key.bits = 256;
     // RFC 8463 §4.2: p= holds the bare 32-byte key; a SubjectPublicKeyInfo wrapper is a common mistake.
-    else if (shape.kind === 'ed25519-spki') key.errors.push('p= holds the Ed25519 key wrapped as SubjectPublicKeyInfo; RFC 8463 §4.2 wants the bare 32-byte key.');
+    else if (shape.kind === 'ed25519-spki')
+      key.errors.push('p= holds the Ed25519 key wrapped as SubjectPublicKeyInfo; RFC 8463 §4.2 wants the bare 32-byte key.');
     else key.errors.push('p= is not a 32-byte Ed25519 public key.');
     return;
   }
   if (key.keyType !== 'rsa') return;
   if (shape.kind === 'rsa') key.bits = shape.bits;
-  else if (shape.kind === 'ed25519-raw' || shape.kind === 'ed25519-spki') key.errors.push('p= holds an Ed25519 key, but the record says k=rsa (add k=ed25519).');
+  else if (shape.kind === 'ed25519-raw' || shape.kind === 'ed25519-spki')
+    key.errors.push('p= holds an Ed25519 key, but the record says k=rsa (add k=ed25519).');
   else key.errors.push('p= does not hold an RSA public key.');
 }

@@ -33,7 +33,7 @@ describe('probeDkim', () => {
     expect(most).toBe(COMMON_DKIM_SELECTORS.length);
   });
 
-  it('asks the user\'s selectors first, normalised, and does not ask a common one twice', async () => {
+  it("asks the user's selectors first, normalised, and does not ask a common one twice", async () => {
     const { ask, asked } = fakeAsk({ 'custom._domainkey.example.com TXT': [KEY] });
     const section = newDkimSection();
     await probeDkim(section, { domain: 'example.com', ask }, ['Custom', 'google', 'not a selector', '<b>x</b>']);
@@ -46,7 +46,11 @@ describe('probeDkim', () => {
 
   it('takes at most 20 selectors from the user', async () => {
     const { ask, asked } = fakeAsk({});
-    await probeDkim(newDkimSection(), { domain: 'example.com', ask }, Array.from({ length: 50 }, (_, i) => `u${i}`));
+    await probeDkim(
+      newDkimSection(),
+      { domain: 'example.com', ask },
+      Array.from({ length: 50 }, (_, i) => `u${i}`),
+    );
     expect(asked.filter((question) => question.startsWith('u'))).toHaveLength(20);
   });
 

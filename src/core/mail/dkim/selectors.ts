@@ -51,7 +51,10 @@ const LABEL = /^[a-z0-9_](?:[a-z0-9_-]{0,61}[a-z0-9_])?$/;
  * hyphens (and underscores, see LABEL), at most 63 characters each.
  */
 export function normaliseSelector(text: string): string | undefined {
-  const selector = text.trim().toLowerCase().replace(/^\.+|\.+$/g, '');
+  const selector = text
+    .trim()
+    .toLowerCase()
+    .replace(/^\.+|\.+$/g, '');
   if (selector === '' || selector.length > 200) return undefined;
   return selector.split('.').every((label) => LABEL.test(label)) ? selector : undefined;
 }

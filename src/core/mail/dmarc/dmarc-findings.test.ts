@@ -89,7 +89,9 @@ describe('dmarcFindings', () => {
   it('notes a policy inherited from the organizational domain, naming the tag that applies', async () => {
     const list = await findings({ '_dmarc.example.com TXT': ['v=DMARC1; p=reject; sp=quarantine; np=reject; rua=mailto:d@example.com'] }, 'shop.example.com');
     expect(list.map((f) => f.code)).toEqual(['dmarc-inherited', 'dmarc-enforced']);
-    expect(list[0]!.message).toContain('its organizational domain, example.com: its subdomain policy sp=quarantine applies to shop.example.com (np=reject instead if shop.example.com did not exist)');
+    expect(list[0]!.message).toContain(
+      'its organizational domain, example.com: its subdomain policy sp=quarantine applies to shop.example.com (np=reject instead if shop.example.com did not exist)',
+    );
     expect(list[1]!.message).toContain('(sp=quarantine)');
   });
 
@@ -104,7 +106,9 @@ describe('dmarcFindings', () => {
   });
 
   it('ignores a failed parent lookup when the domain has its own record', async () => {
-    expect(await codes({ '_dmarc.example.com TXT': ['v=DMARC1; p=reject; rua=mailto:d@example.com'], '_dmarc.com TXT': 'servfail' })).toEqual(['ok dmarc-enforced']);
+    expect(await codes({ '_dmarc.example.com TXT': ['v=DMARC1; p=reject; rua=mailto:d@example.com'], '_dmarc.com TXT': 'servfail' })).toEqual([
+      'ok dmarc-enforced',
+    ]);
   });
 
   it('warns about an external report destination that has not agreed to take reports (RFC 7489 §7.1)', async () => {
@@ -118,7 +122,11 @@ describe('dmarcFindings', () => {
   });
 
   it('says nothing before the tree walk resolves', () => {
-    const section: DmarcSection = { ...newDmarcSection(), domain: 'example.com', lookups: [{ domain: 'example.com', status: 'pending', records: [], discarded: [] }] };
+    const section: DmarcSection = {
+      ...newDmarcSection(),
+      domain: 'example.com',
+      lookups: [{ domain: 'example.com', status: 'pending', records: [], discarded: [] }],
+    };
     expect(dmarcFindings(section, 'example.com')).toEqual([]);
     expect(dmarcFindings(newDmarcSection(), 'example.com')).toEqual([]);
   });

@@ -33,7 +33,8 @@ export function dmarcTagRows(policy: DmarcPolicyFound): [string, string][] {
   const { tags, fallback, unknownTags } = policy.parsed;
   const rows: [string, string][] = [];
   const effective = policy.effective ? POLICY_WORD[policy.effective] : 'no DMARC (the policy cannot be read)';
-  const note = fallback === 'none-for-rua' ? ' (p= unreadable, so none)' : fallback === 'p-missing' ? ' (no p=, read as none)' : policy.tag === 'sp' ? ' (sp=)' : '';
+  const note =
+    fallback === 'none-for-rua' ? ' (p= unreadable, so none)' : fallback === 'p-missing' ? ' (no p=, read as none)' : policy.tag === 'sp' ? ' (sp=)' : '';
   rows.push([`Policy for ${policy.source === 'domain' ? 'the domain' : 'this subdomain'}`, `${effective}${note}`]);
   if (policy.source === 'domain') rows.push(['Subdomains', tags.sp ? `${tags.sp} (sp=)` : 'as the domain']);
   if (tags.np) rows.push(['Non-existent subdomains', `${tags.np} (np=)`]);

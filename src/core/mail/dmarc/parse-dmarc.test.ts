@@ -7,7 +7,8 @@ describe('isDmarcRecord (RFC 7489 §6.6.3: records not starting with v=DMARC1 ar
   });
 
   it('discards v= not first, a lower-case version (case sensitive, DMARCbis §4.8) and other versions', () => {
-    for (const record of ['p=reject; v=DMARC1', 'v=dmarc1; p=reject', 'v=DMARC10; p=none', 'v=DMARC2', 'v=spf1 -all', '']) expect(isDmarcRecord(record), record).toBe(false);
+    for (const record of ['p=reject; v=DMARC1', 'v=dmarc1; p=reject', 'v=DMARC10; p=none', 'v=DMARC2', 'v=spf1 -all', ''])
+      expect(isDmarcRecord(record), record).toBe(false);
   });
 
   it('spots discarded records that were meant as DMARC, and says why', () => {
@@ -22,11 +23,24 @@ describe('isDmarcRecord (RFC 7489 §6.6.3: records not starting with v=DMARC1 ar
 
 describe('parseDmarc', () => {
   it('reads every RFC 7489 and DMARCbis tag', () => {
-    const parse = parseDmarc('v=DMARC1; p=reject; sp=quarantine; np=reject; pct=50; adkim=s; aspf=r; rua=mailto:a@example.com; ruf=mailto:f@example.com; fo=1:d; rf=afrf; ri=3600; psd=n; t=y');
+    const parse = parseDmarc(
+      'v=DMARC1; p=reject; sp=quarantine; np=reject; pct=50; adkim=s; aspf=r; rua=mailto:a@example.com; ruf=mailto:f@example.com; fo=1:d; rf=afrf; ri=3600; psd=n; t=y',
+    );
     expect(parse.errors).toEqual([]);
     expect(parse.tags).toEqual({
-      p: 'reject', sp: 'quarantine', np: 'reject', pct: 50, adkim: 's', aspf: 'r',
-      rua: ['mailto:a@example.com'], ruf: ['mailto:f@example.com'], fo: '1:d', rf: 'afrf', ri: 3600, psd: 'n', t: 'y',
+      p: 'reject',
+      sp: 'quarantine',
+      np: 'reject',
+      pct: 50,
+      adkim: 's',
+      aspf: 'r',
+      rua: ['mailto:a@example.com'],
+      ruf: ['mailto:f@example.com'],
+      fo: '1:d',
+      rf: 'afrf',
+      ri: 3600,
+      psd: 'n',
+      t: 'y',
     });
     expect(parse.policy).toBe('reject');
     expect(parse.fallback).toBeUndefined();
@@ -103,7 +117,8 @@ describe('parseDmarc', () => {
   });
 
   it('never throws on garbage', () => {
-    for (const text of ['', ';', 'v=DMARC1;;;;', '=;=;=', 'v=DMARC1; rua=,,,', 'v=DMARC1; pct=-1', '\u0000', 'x'.repeat(10_000)]) expect(() => parseDmarc(text)).not.toThrow();
+    for (const text of ['', ';', 'v=DMARC1;;;;', '=;=;=', 'v=DMARC1; rua=,,,', 'v=DMARC1; pct=-1', '\u0000', 'x'.repeat(10_000)])
+      expect(() => parseDmarc(text)).not.toThrow();
   });
 });
 

@@ -11,7 +11,7 @@ async function probe(records: FakeRecords, domain = 'example.com') {
 }
 
 describe('probeDmarc', () => {
-  it('finds the domain\'s own record', async () => {
+  it("finds the domain's own record", async () => {
     const { section } = await probe({ '_dmarc.example.com TXT': ['v=DMARC1; p=reject', 'unrelated text'] });
     expect(section.status).toBe('done');
     expect(section.resolved).toBe(true);
@@ -57,7 +57,7 @@ describe('probeDmarc', () => {
     expect(section.policy).toBeUndefined();
   });
 
-  it('resolves on the domain\'s own record without waiting for the parents', async () => {
+  it("resolves on the domain's own record without waiting for the parents", async () => {
     const inner = fakeAsk({ '_dmarc.shop.example.com TXT': ['v=DMARC1; p=none'] }).ask;
     let release!: () => void;
     const gate = new Promise<void>((resolve) => (release = resolve));
@@ -96,7 +96,9 @@ describe('probeDmarc', () => {
   describe('external report destinations (RFC 7489 §7.1)', () => {
     it('asks <policy domain>._report._dmarc.<destination> for addresses outside the organisation, chained on the record', async () => {
       const { section, asked } = await probe({
-        '_dmarc.example.com TXT': ['v=DMARC1; p=none; rua=mailto:a@reports.vendor.example,mailto:me@example.com,mailto:b@sub.example.com; ruf=mailto:f@other.example'],
+        '_dmarc.example.com TXT': [
+          'v=DMARC1; p=none; rua=mailto:a@reports.vendor.example,mailto:me@example.com,mailto:b@sub.example.com; ruf=mailto:f@other.example',
+        ],
         'example.com._report._dmarc.reports.vendor.example TXT': ['v=DMARC1'],
       });
       expect(asked.slice(2)).toEqual(['example.com._report._dmarc.reports.vendor.example TXT', 'example.com._report._dmarc.other.example TXT']);
@@ -119,12 +121,15 @@ describe('probeDmarc', () => {
     });
 
     it('says nothing about a destination whose lookup failed', async () => {
-      const { section } = await probe({ '_dmarc.example.com TXT': ['v=DMARC1; p=none; rua=mailto:a@vendor.example'], 'example.com._report._dmarc.vendor.example TXT': 'servfail' });
+      const { section } = await probe({
+        '_dmarc.example.com TXT': ['v=DMARC1; p=none; rua=mailto:a@vendor.example'],
+        'example.com._report._dmarc.vendor.example TXT': 'servfail',
+      });
       expect(section.reportAuthorizations[0]).toEqual({ destination: 'vendor.example', name: 'example.com._report._dmarc.vendor.example', status: 'servfail' });
     });
   });
 
-  it('chooses no policy when the domain\'s own lookup failed, even if a parent has one', async () => {
+  it("chooses no policy when the domain's own lookup failed, even if a parent has one", async () => {
     const { section } = await probe({ '_dmarc.shop.example.com TXT': 'servfail', '_dmarc.example.com TXT': ['v=DMARC1; p=reject'] }, 'shop.example.com');
     expect(section.resolved).toBe(true);
     expect(section.policy).toBeUndefined();

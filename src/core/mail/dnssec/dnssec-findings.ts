@@ -7,7 +7,8 @@ import type { Finding } from '../../vocabulary';
 import { listOf } from '../../wording';
 import type { DnssecSection, ValidatedAnswer } from './types';
 
-const answered = (answer: ValidatedAnswer | undefined): answer is ValidatedAnswer => answer !== undefined && (answer.status === 'ok' || answer.status === 'nodata' || answer.status === 'nxdomain');
+const answered = (answer: ValidatedAnswer | undefined): answer is ValidatedAnswer =>
+  answer !== undefined && (answer.status === 'ok' || answer.status === 'nodata' || answer.status === 'nxdomain');
 
 export function dnssecFindings(section: DnssecSection, domainDisplay: string): Finding[] {
   if (section.status !== 'done' || !answered(section.mx)) return [];

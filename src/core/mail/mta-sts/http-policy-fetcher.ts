@@ -22,7 +22,8 @@ export function httpPolicyFetcher(fetchImpl: FetchLike, timeoutMs: number): (url
       // Read as a stream and stop at the cap: a server that never ends its body costs nothing more.
       body = await readCappedText(response, MAX_POLICY_BYTES);
     } catch (error) {
-      if (error instanceof BodyTooLarge) throw new Error(`The policy file is larger than a policy needs; MXray stopped reading at ${MAX_POLICY_BYTES} bytes.`, { cause: error });
+      if (error instanceof BodyTooLarge)
+        throw new Error(`The policy file is larger than a policy needs; MXray stopped reading at ${MAX_POLICY_BYTES} bytes.`, { cause: error });
       throw error;
     }
     const contentType = response.headers.get('content-type');

@@ -6,7 +6,15 @@ import type { MtaStsPolicyState, MtaStsSection } from './types';
 
 const URL = 'https://mta-sts.example.com/.well-known/mta-sts.txt';
 function section(policy: MtaStsPolicyState, records = ['v=STSv1; id=1']): MtaStsSection {
-  return { ...newMtaStsSection(), status: 'done', domain: 'example.com', txtStatus: 'ok', records, ...(records.length === 1 ? { record: parseMtaStsRecord(records[0]!) } : {}), policy };
+  return {
+    ...newMtaStsSection(),
+    status: 'done',
+    domain: 'example.com',
+    txtStatus: 'ok',
+    records,
+    ...(records.length === 1 ? { record: parseMtaStsRecord(records[0]!) } : {}),
+    policy,
+  };
 }
 function served(body: string): MtaStsPolicyState {
   const policy = parseMtaStsPolicy(body);
@@ -76,7 +84,9 @@ describe('mtaStsFindings', () => {
   it('warns about a policy with errors, or not served as text/plain', () => {
     expect(codes(section(served('version: STSv1\nmode: enforce\n')))).toEqual(['warn mta-sts-policy-invalid']);
     const policy = parseMtaStsPolicy('version: STSv1\nmode: enforce\nmx: mx.example.com\nmax_age: 86400');
-    expect(codes(section({ state: 'bad-content-type', url: URL, contentType: 'text/html', policy, body: '' }), ['mx.example.com'])).toEqual(['warn mta-sts-policy-content-type']);
+    expect(codes(section({ state: 'bad-content-type', url: URL, contentType: 'text/html', policy, body: '' }), ['mx.example.com'])).toEqual([
+      'warn mta-sts-policy-content-type',
+    ]);
   });
 
   it('says nothing about the policy while it is being fetched', () => {

@@ -139,7 +139,14 @@ function modeFindings(policy: MtaStsPolicy, section: MtaStsSection, domainDispla
       rfc: `${RFC} §5`,
     });
   }
-  if (served && policy.mode === 'enforce' && hosts.length > 0 && uncovered.length === 0 && section.records.length === 1 && section.record?.errors.length === 0) {
+  if (
+    served &&
+    policy.mode === 'enforce' &&
+    hosts.length > 0 &&
+    uncovered.length === 0 &&
+    section.records.length === 1 &&
+    section.record?.errors.length === 0
+  ) {
     findings.push({
       code: 'mta-sts-enforced',
       severity: 'ok',

@@ -39,11 +39,22 @@ describe('the policy file (RFC 8461 §3.2)', () => {
   const policy = 'version: STSv1\r\nmode: enforce\r\nmx: mail.example.com\r\nmx: *.example.net\r\nmax_age: 604800\r\n';
 
   it('reads version, mode, mx lines and max_age, with CRLF line ends', () => {
-    expect(parseMtaStsPolicy(policy)).toEqual({ version: 'STSv1', mode: 'enforce', maxAge: 604800, mx: ['mail.example.com', '*.example.net'], errors: [], unknownKeys: [] });
+    expect(parseMtaStsPolicy(policy)).toEqual({
+      version: 'STSv1',
+      mode: 'enforce',
+      maxAge: 604800,
+      mx: ['mail.example.com', '*.example.net'],
+      errors: [],
+      unknownKeys: [],
+    });
   });
 
   it('reads LF line ends too (sts-policy-term = LF / CRLF), and no final line end', () => {
-    expect(parseMtaStsPolicy('version: STSv1\nmode: testing\nmx: mx.example.com\nmax_age: 86400')).toMatchObject({ mode: 'testing', maxAge: 86400, errors: [] });
+    expect(parseMtaStsPolicy('version: STSv1\nmode: testing\nmx: mx.example.com\nmax_age: 86400')).toMatchObject({
+      mode: 'testing',
+      maxAge: 86400,
+      errors: [],
+    });
   });
 
   it('allows a policy without mx: when the mode is none', () => {

@@ -89,7 +89,8 @@ export function parseMtaStsPolicy(text: string): MtaStsPolicy {
   if (policy.version === undefined) policy.errors.push('There is no version: STSv1 line.');
   if (!seen.has('mode')) policy.errors.push('There is no mode: line.');
   if (!seen.has('max_age')) policy.errors.push('There is no max_age: line.');
-  if (policy.mx.length === 0 && policy.mode !== 'none' && !seen.has('mx')) policy.errors.push('There is no mx: line; a policy other than mode: none must list the mail servers.');
+  if (policy.mx.length === 0 && policy.mode !== 'none' && !seen.has('mx'))
+    policy.errors.push('There is no mx: line; a policy other than mode: none must list the mail servers.');
   return policy;
 }
 

@@ -6,7 +6,9 @@ import type { PolicyFetcher } from './types';
 const RECORD = { '_mta-sts.example.com TXT': ['v=STSv1; id=20240101'] };
 const POLICY = 'version: STSv1\nmode: enforce\nmx: mx.example.com\nmax_age: 604800\n';
 const URL = 'https://mta-sts.example.com/.well-known/mta-sts.txt';
-const serve = (body: string, status = 200, contentType: string | null = 'text/plain; charset=utf-8'): PolicyFetcher => async () => ({ status, body, ...(contentType ? { contentType } : {}) });
+const serve =
+  (body: string, status = 200, contentType: string | null = 'text/plain; charset=utf-8'): PolicyFetcher =>
+  async () => ({ status, body, ...(contentType ? { contentType } : {}) });
 
 async function probe(records: Record<string, string[] | 'servfail'>, fetchPolicy?: PolicyFetcher) {
   const section = newMtaStsSection();
@@ -47,10 +49,21 @@ describe('probeMtaSts', () => {
     expect((await probe(RECORD, async () => 'permission-needed')).section.policy).toEqual({ state: 'permission-needed', url: URL });
     expect((await probe(RECORD, serve('gone', 404))).section.policy).toEqual({ state: 'http-error', url: URL, httpStatus: 404 });
     expect((await probe(RECORD, serve(POLICY, 301))).section.policy).toMatchObject({ state: 'http-error', httpStatus: 301 });
-    expect((await probe(RECORD, serve(POLICY, 200, 'text/html'))).section.policy).toMatchObject({ state: 'bad-content-type', contentType: 'text/html', policy: { mode: 'enforce' } });
+    expect((await probe(RECORD, serve(POLICY, 200, 'text/html'))).section.policy).toMatchObject({
+      state: 'bad-content-type',
+      contentType: 'text/html',
+      policy: { mode: 'enforce' },
+    });
     expect((await probe(RECORD, serve(POLICY, 200, null))).section.policy).toMatchObject({ state: 'bad-content-type' });
-    expect((await probe(RECORD, serve('<html>oops</html>'))).section.policy).toMatchObject({ state: 'parse-error', policy: { errors: expect.arrayContaining(['There is no mode: line.']) } });
-    expect((await probe(RECORD, () => Promise.reject(new TypeError('certificate has expired')))).section.policy).toEqual({ state: 'fetch-failed', url: URL, message: 'certificate has expired' });
+    expect((await probe(RECORD, serve('<html>oops</html>'))).section.policy).toMatchObject({
+      state: 'parse-error',
+      policy: { errors: expect.arrayContaining(['There is no mode: line.']) },
+    });
+    expect((await probe(RECORD, () => Promise.reject(new TypeError('certificate has expired')))).section.policy).toEqual({
+      state: 'fetch-failed',
+      url: URL,
+      message: 'certificate has expired',
+    });
   });
 
   it('accepts text/plain with parameters, in any case', async () => {

@@ -61,7 +61,8 @@ async function readPolicy(url: string, fetchPolicy: PolicyFetcher): Promise<MtaS
   const body = response.body.slice(0, MAX_POLICY_BYTES);
   const policy = parseMtaStsPolicy(body);
   const mediaType = response.contentType?.split(';')[0]!.trim().toLowerCase();
-  if (mediaType !== 'text/plain') return { state: 'bad-content-type', url, ...(response.contentType !== undefined ? { contentType: response.contentType } : {}), policy, body };
+  if (mediaType !== 'text/plain')
+    return { state: 'bad-content-type', url, ...(response.contentType !== undefined ? { contentType: response.contentType } : {}), policy, body };
   if (policy.errors.length > 0) return { state: 'parse-error', url, policy, body };
   return { state: 'ok', url, policy, body };
 }

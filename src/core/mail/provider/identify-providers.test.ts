@@ -54,7 +54,13 @@ describe('identifyProviders', () => {
   });
 
   it('groups each provider once with its hosts, in MX order, and the unmatched hosts too', () => {
-    const matches = identifyProviders(['mx1.example.com', 'aspmx.l.google.com', 'contoso.mail.protection.outlook.com', 'mx2.example.com', 'alt1.aspmx.l.google.com']);
+    const matches = identifyProviders([
+      'mx1.example.com',
+      'aspmx.l.google.com',
+      'contoso.mail.protection.outlook.com',
+      'mx2.example.com',
+      'alt1.aspmx.l.google.com',
+    ]);
     expect(matches.map((match) => [match.provider?.id ?? null, match.hosts])).toEqual([
       [null, ['mx1.example.com', 'mx2.example.com']],
       ['google-workspace', ['aspmx.l.google.com', 'alt1.aspmx.l.google.com']],

@@ -11,7 +11,13 @@ describe('providerFindings', () => {
   });
 
   it('names the one provider as info, with its setup guide', () => {
-    const [finding, ...rest] = findingsFor(['aspmx.l.google.com', 'alt1.aspmx.l.google.com', 'alt2.aspmx.l.google.com', 'alt3.aspmx.l.google.com', 'alt4.aspmx.l.google.com']);
+    const [finding, ...rest] = findingsFor([
+      'aspmx.l.google.com',
+      'alt1.aspmx.l.google.com',
+      'alt2.aspmx.l.google.com',
+      'alt3.aspmx.l.google.com',
+      'alt4.aspmx.l.google.com',
+    ]);
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ code: 'provider-identified', severity: 'info' });
     expect(finding!.message).toContain('Mail for example.com is handled by Google Workspace (aspmx.l.google.com, alt1.aspmx.l.google.com and 3 more).');
@@ -47,7 +53,9 @@ describe('providerFindings', () => {
     const findings = findingsFor(['aspmx.l.google.com', 'contoso-com.mail.protection.outlook.com']);
     expect(findings).toHaveLength(1);
     expect(findings[0]).toMatchObject({ code: 'provider-mixed', severity: 'warn', rfc: 'RFC 5321 §5.1' });
-    expect(findings[0]!.message).toContain('2 different providers: Google Workspace (aspmx.l.google.com) and Microsoft 365 (contoso-com.mail.protection.outlook.com)');
+    expect(findings[0]!.message).toContain(
+      '2 different providers: Google Workspace (aspmx.l.google.com) and Microsoft 365 (contoso-com.mail.protection.outlook.com)',
+    );
     expect(findings[0]!.message).toContain('half done');
   });
 

@@ -7,7 +7,12 @@ import { PROVIDERS } from './provider-table';
 const EXAMPLES: Record<string, string[]> = {
   'google-workspace': ['aspmx.l.google.com', 'alt1.aspmx.l.google.com', 'smtp.google.com', 'aspmx2.googlemail.com'],
   gmail: ['gmail-smtp-in.l.google.com', 'alt4.gmail-smtp-in.l.google.com'],
-  'microsoft-365': ['contoso-com.mail.protection.outlook.com', 'contoso-com.d-v1.mx.microsoft', 'contoso-us.mail.protection.office365.us', 'contoso-cn.mail.protection.partner.outlook.cn'],
+  'microsoft-365': [
+    'contoso-com.mail.protection.outlook.com',
+    'contoso-com.d-v1.mx.microsoft',
+    'contoso-us.mail.protection.office365.us',
+    'contoso-cn.mail.protection.partner.outlook.cn',
+  ],
   'outlook-com': ['hotmail-com.olc.protection.outlook.com', 'outlook-com.olc.protection.outlook.com'],
   icloud: ['mx01.mail.icloud.com', 'mx02.mail.icloud.com'],
   yahoo: ['mta5.am0.yahoodns.net', 'mx-biz.mail.am0.yahoodns.net'],
@@ -26,7 +31,20 @@ const EXAMPLES: Record<string, string[]> = {
   rackspace: ['mx1.emailsrvr.com', 'mx2.emailsrvr.com'],
   godaddy: ['smtp.secureserver.net', 'mailstore1.secureserver.net'],
   ovh: ['mx1.mail.ovh.net', 'mx4.mail.ovh.net'],
-  ionos: ['mx00.ionos.de', 'mx01.ionos.com', 'mx00.ionos.co.uk', 'mx00.ionos.es', 'mx00.ionos.fr', 'mx00.ionos.it', 'mx00.ionos.mx', 'mx00.1and1.com', 'mx00.1and1.co.uk', 'mx00.1and1.es', 'mx00.1and1.fr', 'mx00.kundenserver.de'],
+  ionos: [
+    'mx00.ionos.de',
+    'mx01.ionos.com',
+    'mx00.ionos.co.uk',
+    'mx00.ionos.es',
+    'mx00.ionos.fr',
+    'mx00.ionos.it',
+    'mx00.ionos.mx',
+    'mx00.1and1.com',
+    'mx00.1and1.co.uk',
+    'mx00.1and1.es',
+    'mx00.1and1.fr',
+    'mx00.kundenserver.de',
+  ],
   strato: ['smtpin.rzone.de'],
   gandi: ['spool.mail.gandi.net', 'fb.mail.gandi.net'],
   'namecheap-private-email': ['mx1.privateemail.com', 'mx2.privateemail.com'],
@@ -64,7 +82,10 @@ describe('the provider table', () => {
   it('has an example for every suffix, so no entry is untested', () => {
     for (const { suffix, id } of allSuffixes) {
       const pattern = new RegExp(`(^|\\.)${suffix.replace(/\./g, '\\.').replace('*', '[a-z0-9-]+')}$`);
-      expect(EXAMPLES[id]!.some((host) => pattern.test(host)), `${id}: ${suffix}`).toBe(true);
+      expect(
+        EXAMPLES[id]!.some((host) => pattern.test(host)),
+        `${id}: ${suffix}`,
+      ).toBe(true);
     }
   });
 

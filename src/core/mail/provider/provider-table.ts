@@ -17,7 +17,13 @@ export interface ProviderEntry extends ProviderInfo {
 
 export const PROVIDERS: readonly ProviderEntry[] = [
   // Mailbox providers
-  { id: 'google-workspace', name: 'Google Workspace', kind: 'mailbox', url: 'https://support.google.com/a/answer/140034', suffixes: ['google.com', 'googlemail.com'] },
+  {
+    id: 'google-workspace',
+    name: 'Google Workspace',
+    kind: 'mailbox',
+    url: 'https://support.google.com/a/answer/140034',
+    suffixes: ['google.com', 'googlemail.com'],
+  },
   // gmail.com and googlemail.com themselves; Workspace domains use aspmx.l.google.com or smtp.google.com.
   { id: 'gmail', name: 'Gmail', kind: 'mailbox', suffixes: ['gmail-smtp-in.l.google.com'] },
   {
@@ -32,7 +38,13 @@ export const PROVIDERS: readonly ProviderEntry[] = [
   { id: 'outlook-com', name: 'Outlook.com', kind: 'mailbox', suffixes: ['olc.protection.outlook.com'] },
   { id: 'icloud', name: 'iCloud Mail', kind: 'mailbox', suffixes: ['icloud.com'] },
   { id: 'yahoo', name: 'Yahoo Mail', kind: 'mailbox', suffixes: ['yahoodns.net'] },
-  { id: 'zoho', name: 'Zoho Mail', kind: 'mailbox', url: 'https://www.zoho.com/mail/help/adminconsole/configure-email-delivery.html', suffixes: ['zoho.com', 'zoho.eu', 'zoho.in', 'zoho.com.au', 'zoho.jp', 'zohocloud.ca', 'zohomail.com'] },
+  {
+    id: 'zoho',
+    name: 'Zoho Mail',
+    kind: 'mailbox',
+    url: 'https://www.zoho.com/mail/help/adminconsole/configure-email-delivery.html',
+    suffixes: ['zoho.com', 'zoho.eu', 'zoho.in', 'zoho.com.au', 'zoho.jp', 'zohocloud.ca', 'zohomail.com'],
+  },
   { id: 'fastmail', name: 'Fastmail', kind: 'mailbox', suffixes: ['messagingengine.com', 'fastmail.com'] },
   { id: 'proton', name: 'Proton Mail', kind: 'mailbox', url: 'https://proton.me/support/custom-domain', suffixes: ['protonmail.ch', 'proton.ch'] },
   { id: 'tuta', name: 'Tuta', kind: 'mailbox', suffixes: ['tutanota.de', 'tuta.com'] },
@@ -52,7 +64,20 @@ export const PROVIDERS: readonly ProviderEntry[] = [
     id: 'ionos',
     name: 'IONOS (1&1)',
     kind: 'mailbox',
-    suffixes: ['ionos.com', 'ionos.de', 'ionos.co.uk', 'ionos.es', 'ionos.fr', 'ionos.it', 'ionos.mx', '1and1.com', '1and1.co.uk', '1and1.es', '1and1.fr', 'kundenserver.de'],
+    suffixes: [
+      'ionos.com',
+      'ionos.de',
+      'ionos.co.uk',
+      'ionos.es',
+      'ionos.fr',
+      'ionos.it',
+      'ionos.mx',
+      '1and1.com',
+      '1and1.co.uk',
+      '1and1.es',
+      '1and1.fr',
+      'kundenserver.de',
+    ],
   },
   { id: 'strato', name: 'Strato', kind: 'mailbox', suffixes: ['rzone.de'] },
   { id: 'gandi', name: 'Gandi', kind: 'mailbox', suffixes: ['mail.gandi.net'] },
@@ -71,12 +96,24 @@ export const PROVIDERS: readonly ProviderEntry[] = [
   { id: 'hornetsecurity', name: 'Hornetsecurity', kind: 'gateway', suffixes: ['hornetsecurity.com'] },
   { id: 'spamexperts', name: 'SpamExperts (N-able Mail Assure)', kind: 'gateway', suffixes: ['spamexperts.com', 'spamexperts.eu', 'spamexperts.net'] },
   // Forwarding only: no mailboxes
-  { id: 'cloudflare-email-routing', name: 'Cloudflare Email Routing', kind: 'forwarding', url: 'https://developers.cloudflare.com/email-routing/', suffixes: ['mx.cloudflare.net'] },
+  {
+    id: 'cloudflare-email-routing',
+    name: 'Cloudflare Email Routing',
+    kind: 'forwarding',
+    url: 'https://developers.cloudflare.com/email-routing/',
+    suffixes: ['mx.cloudflare.net'],
+  },
   { id: 'improvmx', name: 'ImprovMX', kind: 'forwarding', suffixes: ['improvmx.com'] },
   { id: 'forward-email', name: 'Forward Email', kind: 'forwarding', suffixes: ['forwardemail.net'] },
   { id: 'namecheap-forwarding', name: 'Namecheap email forwarding', kind: 'forwarding', suffixes: ['registrar-servers.com'] },
   // Mail for applications
-  { id: 'amazon-ses', name: 'Amazon SES or WorkMail', kind: 'inbound', url: 'https://docs.aws.amazon.com/ses/latest/dg/receiving-email-mx-record.html', suffixes: ['inbound-smtp.*.amazonaws.com'] },
+  {
+    id: 'amazon-ses',
+    name: 'Amazon SES or WorkMail',
+    kind: 'inbound',
+    url: 'https://docs.aws.amazon.com/ses/latest/dg/receiving-email-mx-record.html',
+    suffixes: ['inbound-smtp.*.amazonaws.com'],
+  },
   { id: 'mailgun', name: 'Mailgun', kind: 'inbound', suffixes: ['mailgun.org'] },
   { id: 'sendgrid', name: 'SendGrid Inbound Parse', kind: 'inbound', suffixes: ['sendgrid.net'] },
   { id: 'postmark', name: 'Postmark inbound', kind: 'inbound', suffixes: ['postmarkapp.com'] },

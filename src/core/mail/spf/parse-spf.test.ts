@@ -43,7 +43,12 @@ describe('parseSpf: terms and white space (RFC 7208 §4.6.1)', () => {
   });
 
   it('reads mechanism and modifier names in any case, keeping the text as written', () => {
-    expect(only('INCLUDE:_spf.Example.COM')).toMatchObject({ kind: 'mechanism', name: 'include', text: 'INCLUDE:_spf.Example.COM', domain: '_spf.Example.COM' });
+    expect(only('INCLUDE:_spf.Example.COM')).toMatchObject({
+      kind: 'mechanism',
+      name: 'include',
+      text: 'INCLUDE:_spf.Example.COM',
+      domain: '_spf.Example.COM',
+    });
     expect(only('Redirect=example.com')).toMatchObject({ kind: 'modifier', name: 'redirect', value: 'example.com' });
     expect(only('-ALL')).toMatchObject({ name: 'all', qualifier: '-' });
   });
@@ -154,7 +159,13 @@ describe('parseSpf: domain-specs', () => {
 
 describe('parseSpf: modifiers (RFC 7208 §6)', () => {
   it('reads redirect= and exp= with a domain-spec', () => {
-    expect(only('redirect=_spf.example.com')).toEqual({ kind: 'modifier', text: 'redirect=_spf.example.com', name: 'redirect', value: '_spf.example.com', macro: false });
+    expect(only('redirect=_spf.example.com')).toEqual({
+      kind: 'modifier',
+      text: 'redirect=_spf.example.com',
+      name: 'redirect',
+      value: '_spf.example.com',
+      macro: false,
+    });
     expect(only('exp=explain.example.com')).toMatchObject({ name: 'exp', value: 'explain.example.com' });
     expect(errorOf('redirect=')).toMatch(/needs a domain/);
     expect(errorOf('exp=nodot')).toMatch(/top-level/);
@@ -172,8 +183,16 @@ describe('parseSpf: modifiers (RFC 7208 §6)', () => {
 
   it('makes a second redirect= or exp= an error, the first one kept', () => {
     const parsed = parseSpf('v=spf1 redirect=a.example redirect=b.example exp=x.example exp=y.example');
-    expect(parsed.terms.map((term) => term.error)).toEqual([undefined, 'redirect= may appear only once in a record', undefined, 'exp= may appear only once in a record']);
-    expect(parsed.errors).toEqual(['"redirect=b.example": redirect= may appear only once in a record', '"exp=y.example": exp= may appear only once in a record']);
+    expect(parsed.terms.map((term) => term.error)).toEqual([
+      undefined,
+      'redirect= may appear only once in a record',
+      undefined,
+      'exp= may appear only once in a record',
+    ]);
+    expect(parsed.errors).toEqual([
+      '"redirect=b.example": redirect= may appear only once in a record',
+      '"exp=y.example": exp= may appear only once in a record',
+    ]);
   });
 });
 
@@ -230,7 +249,41 @@ describe('parseSpf: hostile and odd input', () => {
 
   it('never throws, whatever follows "v=spf1 "', () => {
     // SPF-shaped noise finds more corners than random text: pieces of terms in any order.
-    const pieces = ['a', 'mx', 'ptr', 'all', 'ip4', 'ip6', 'include', 'exists', 'redirect', 'exp', ':', '/', '//', '=', '%', '%{', '}', 'd', 'i', '0', '24', '1.2.3.4', '::', '.', 'com', '-', '+', '~', '?', ' ', '\t', 'é', '<'];
+    const pieces = [
+      'a',
+      'mx',
+      'ptr',
+      'all',
+      'ip4',
+      'ip6',
+      'include',
+      'exists',
+      'redirect',
+      'exp',
+      ':',
+      '/',
+      '//',
+      '=',
+      '%',
+      '%{',
+      '}',
+      'd',
+      'i',
+      '0',
+      '24',
+      '1.2.3.4',
+      '::',
+      '.',
+      'com',
+      '-',
+      '+',
+      '~',
+      '?',
+      ' ',
+      '\t',
+      'é',
+      '<',
+    ];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), (parts) => {
         const parsed = parseSpf(`v=spf1 ${parts.join('')}`);

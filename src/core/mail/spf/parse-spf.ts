@@ -35,7 +35,11 @@ export interface ParseSpfOptions {
 export function parseSpf(record: string, options: ParseSpfOptions = {}): ParsedSpf {
   if (typeof record !== 'string' || !VERSION.test(record)) return { isSpf: false, terms: [], errors: ['The record does not start with "v=spf1".'] };
   // Terms are separated by one or more spaces (RFC 7208 §4.6.1); only SP, not tabs.
-  const terms = record.slice(6).split(' ').filter((text) => text !== '').map((text) => parseTerm(text, options.grammarOnly === true));
+  const terms = record
+    .slice(6)
+    .split(' ')
+    .filter((text) => text !== '')
+    .map((text) => parseTerm(text, options.grammarOnly === true));
   // RFC 7208 §6: redirect and exp may each appear once.
   const seen = new Set<string>();
   for (const term of terms) {
@@ -74,7 +78,8 @@ function mechanismError(mechanism: SpfMechanism, rest: string, grammarOnly: bool
       return rest === '' ? undefined : '"all" takes no argument';
     case 'include':
     case 'exists':
-      if (!rest.startsWith(':')) return rest === '' ? `"${mechanism.name}" needs a domain: ${mechanism.name}:example.com` : `"${mechanism.name}" takes no prefix length`;
+      if (!rest.startsWith(':'))
+        return rest === '' ? `"${mechanism.name}" needs a domain: ${mechanism.name}:example.com` : `"${mechanism.name}" takes no prefix length`;
       return domainError(mechanism, rest.slice(1), grammarOnly);
     case 'ptr':
       if (rest === '') return undefined;
@@ -122,7 +127,8 @@ function addressMechanismError(mechanism: SpfMechanism, rest: string, grammarOnl
 function networkError(mechanism: SpfMechanism, rest: string): string | undefined {
   const family = mechanism.name === 'ip4' ? 4 : 6;
   const familyName = family === 4 ? 'IPv4' : 'IPv6';
-  if (!rest.startsWith(':') || rest.length === 1) return `"${mechanism.name}" needs an ${familyName} address: ${mechanism.name}:${family === 4 ? '192.0.2.0/24' : '2001:db8::/32'}`;
+  if (!rest.startsWith(':') || rest.length === 1)
+    return `"${mechanism.name}" needs an ${familyName} address: ${mechanism.name}:${family === 4 ? '192.0.2.0/24' : '2001:db8::/32'}`;
   const body = rest.slice(1);
   const slash = body.indexOf('/');
   const address = slash < 0 ? body : body.slice(0, slash);

@@ -73,12 +73,7 @@ describe('probeSpf: the include tree', () => {
 
   it('follows include: recursively into a tree, each node with its own lookups', async () => {
     const { section } = await probe(zone);
-    expect(shape(section.root)).toEqual([
-      'example.com ok 3',
-      '  _spf.one.example ok 1',
-      '    _net.one.example ok 0',
-      '  _spf.two.example ok 1',
-    ]);
+    expect(shape(section.root)).toEqual(['example.com ok 3', '  _spf.one.example ok 1', '    _net.one.example ok 0', '  _spf.two.example ok 1']);
     expect(section.root.children.map((child) => [child.via, child.term])).toEqual([
       ['include', 'include:_spf.one.example'],
       ['include', 'include:_spf.two.example'],
@@ -178,7 +173,8 @@ describe('probeSpf: where the walk stops', () => {
 
   it('stops asking once the count passes the budget, however wide the tree', async () => {
     const zone: FakeRecords = { 'example.com TXT': [`v=spf1 ${Array.from({ length: 12 }, (_, i) => `include:w${i}.example`).join(' ')} -all`] };
-    for (let i = 0; i < 12; i += 1) zone[`w${i}.example TXT`] = [`v=spf1 ${Array.from({ length: 12 }, (_, j) => `include:w${i}-${j}.example a:h${j}.example`).join(' ')} -all`];
+    for (let i = 0; i < 12; i += 1)
+      zone[`w${i}.example TXT`] = [`v=spf1 ${Array.from({ length: 12 }, (_, j) => `include:w${i}-${j}.example a:h${j}.example`).join(' ')} -all`];
     const { section, asked } = await probe(zone);
     // Root (12) plus the first child's 24 passes 30: the other children's includes are not asked.
     expect(asked.length).toBeLessThanOrEqual(1 + 30);
@@ -272,7 +268,10 @@ describe('probeSpf: void lookups and MX hosts (RFC 7208 §4.6.4)', () => {
 
   it('checks a bare a or mx against the domain of the record it is in', async () => {
     const { section } = await probe({ 'example.com TXT': ['v=spf1 include:_spf.example.net -all'], '_spf.example.net TXT': ['v=spf1 a mx ~all'] });
-    expect(section.root.children[0]!.checks.map((check) => `${check.name} ${check.type} ${check.status}`)).toEqual(['_spf.example.net A nodata', '_spf.example.net MX nodata']);
+    expect(section.root.children[0]!.checks.map((check) => `${check.name} ${check.type} ${check.status}`)).toEqual([
+      '_spf.example.net A nodata',
+      '_spf.example.net MX nodata',
+    ]);
     expect(section.voidLookups).toBe(2);
   });
 

@@ -34,7 +34,19 @@ export async function probeSpf(section: SpfSection, context: ProbeContext): Prom
 }
 
 function newNode(domain: string, via: SpfNode['via'], term?: string): SpfNode {
-  return { domain, via, ...(term === undefined ? {} : { term }), status: 'pending', txtStatus: 'pending', records: [], terms: [], errors: [], lookups: 0, checks: [], children: [] };
+  return {
+    domain,
+    via,
+    ...(term === undefined ? {} : { term }),
+    status: 'pending',
+    txtStatus: 'pending',
+    records: [],
+    terms: [],
+    errors: [],
+    lookups: 0,
+    checks: [],
+    children: [],
+  };
 }
 
 async function probeNode(section: SpfSection, node: SpfNode, context: ProbeContext, path: string[], after?: AskResult): Promise<void> {

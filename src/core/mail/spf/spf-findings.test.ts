@@ -78,12 +78,17 @@ describe('spfFindings: the record itself', () => {
   it('names each syntax error with its term and the domain', async () => {
     const finding = one(await findingsFor({ 'example.com TXT': ['v=spf1 ip4:192.0.2.300 foo:bar -all'] }), 'spf-syntax-error');
     expect(finding).toMatchObject({ severity: 'error', subject: 'example.com' });
-    expect(finding.message).toContain('The SPF record of example.com has 2 syntax errors: "ip4:192.0.2.300" ("192.0.2.300" is not an IPv4 address) and "foo:bar" ("foo" is not an SPF mechanism)');
+    expect(finding.message).toContain(
+      'The SPF record of example.com has 2 syntax errors: "ip4:192.0.2.300" ("192.0.2.300" is not an IPv4 address) and "foo:bar" ("foo" is not an SPF mechanism)',
+    );
     expect(finding.message).toContain('permerror');
   });
 
   it('caps a long list of errors', async () => {
-    const finding = one(await findingsFor({ 'example.com TXT': [`v=spf1 ${Array.from({ length: 40 }, (_, i) => `bad${i}`).join(' ')} -all`] }), 'spf-syntax-error');
+    const finding = one(
+      await findingsFor({ 'example.com TXT': [`v=spf1 ${Array.from({ length: 40 }, (_, i) => `bad${i}`).join(' ')} -all`] }),
+      'spf-syntax-error',
+    );
     expect(finding.message).toContain('40 syntax errors');
     expect(finding.message).toContain('and 35 more');
   });
@@ -119,7 +124,9 @@ describe('spfFindings: how the record ends', () => {
   });
 
   it('ignores ?all inside an include: it only makes the include not match', async () => {
-    expect(codes(await findingsFor({ 'example.com TXT': ['v=spf1 include:x.example -all'], 'x.example TXT': ['v=spf1 ip4:192.0.2.1 ?all'] }))).toEqual(['spf-ok']);
+    expect(codes(await findingsFor({ 'example.com TXT': ['v=spf1 include:x.example -all'], 'x.example TXT': ['v=spf1 ip4:192.0.2.1 ?all'] }))).toEqual([
+      'spf-ok',
+    ]);
   });
 
   it('warns when there is neither all nor redirect: the default is neutral', async () => {
@@ -190,13 +197,20 @@ describe('spfFindings: includes and redirects', () => {
   });
 
   it('reports several records at an include, naming the include', async () => {
-    const finding = one(await findingsFor({ 'example.com TXT': ['v=spf1 include:two.example -all'], 'two.example TXT': ['v=spf1 -all', 'v=spf1 ~all'] }), 'spf-multiple-records');
+    const finding = one(
+      await findingsFor({ 'example.com TXT': ['v=spf1 include:two.example -all'], 'two.example TXT': ['v=spf1 -all', 'v=spf1 ~all'] }),
+      'spf-multiple-records',
+    );
     expect(finding.message).toContain('two.example (named by "include:two.example" in the SPF record of example.com) publishes 2 SPF records');
   });
 
   it('reports a loop with its path', async () => {
     const finding = one(
-      await findingsFor({ 'example.com TXT': ['v=spf1 include:a.example -all'], 'a.example TXT': ['v=spf1 include:b.example -all'], 'b.example TXT': ['v=spf1 include:a.example -all'] }),
+      await findingsFor({
+        'example.com TXT': ['v=spf1 include:a.example -all'],
+        'a.example TXT': ['v=spf1 include:b.example -all'],
+        'b.example TXT': ['v=spf1 include:a.example -all'],
+      }),
       'spf-include-loop',
     );
     expect(finding.message).toContain('"include:a.example" in the SPF record of b.example leads back to a.example');
@@ -250,7 +264,13 @@ describe('spfFindings: the limits (RFC 7208 §4.6.4)', () => {
   });
 
   it('calls more than 2 void lookups an error, naming each term', async () => {
-    const finding = one(await findingsFor({ 'example.com TXT': ['v=spf1 a:gone1.example.com a:gone2.example.com mx:nomx.example.com -all'], 'nomx.example.com A': ['192.0.2.1'] }), 'spf-too-many-void-lookups');
+    const finding = one(
+      await findingsFor({
+        'example.com TXT': ['v=spf1 a:gone1.example.com a:gone2.example.com mx:nomx.example.com -all'],
+        'nomx.example.com A': ['192.0.2.1'],
+      }),
+      'spf-too-many-void-lookups',
+    );
     expect(finding.severity).toBe('error');
     expect(finding.message).toContain('The SPF record of example.com and its includes have 3 terms that name a domain without');
     expect(finding.message).toContain('"a:gone1.example.com" in example.com (gone1.example.com does not exist)');

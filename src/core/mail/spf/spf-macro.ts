@@ -47,11 +47,19 @@ export function scanMacroString(text: string, explanation = false): MacroScan {
     } else if (next === '{') {
       MACRO_BODY.lastIndex = index + 2;
       const scanned = MACRO_BODY.exec(text);
-      if (!scanned) return { macro: true, endsWithMacro: false, error: `the macro at "${excerpt(text, index)}" is not valid (the form is %{letter} with optional digits, "r" and delimiters)` };
+      if (!scanned)
+        return {
+          macro: true,
+          endsWithMacro: false,
+          error: `the macro at "${excerpt(text, index)}" is not valid (the form is %{letter} with optional digits, "r" and delimiters)`,
+        };
       const [whole, letter = '', digits = ''] = scanned;
-      if (!MACRO_LETTERS.test(letter)) return { macro: true, endsWithMacro: false, error: `"%{${letter}" is not a macro: the letters are s, l, o, d, i, p, h and v` };
-      if (!explanation && EXPLANATION_ONLY.test(letter)) return { macro: true, endsWithMacro: false, error: `the macro letter "${letter}" is allowed only in explanation text` };
-      if (digits !== '' && Number(digits) === 0) return { macro: true, endsWithMacro: false, error: `"%{${whole}" keeps zero labels: the number must not be 0` };
+      if (!MACRO_LETTERS.test(letter))
+        return { macro: true, endsWithMacro: false, error: `"%{${letter}" is not a macro: the letters are s, l, o, d, i, p, h and v` };
+      if (!explanation && EXPLANATION_ONLY.test(letter))
+        return { macro: true, endsWithMacro: false, error: `the macro letter "${letter}" is allowed only in explanation text` };
+      if (digits !== '' && Number(digits) === 0)
+        return { macro: true, endsWithMacro: false, error: `"%{${whole}" keeps zero labels: the number must not be 0` };
       index += 2 + whole.length;
     } else {
       return { macro, endsWithMacro: false, error: `a "%" must start a macro (%{...}) or be written "%%"` };

@@ -13,7 +13,13 @@ export function recordFindings(visit: NodeVisit, domain: string): Finding[] {
   const { node } = visit;
   if (node.status !== 'ok' && node.status !== 'syntax-error') return [];
   const record = recordOf(visit, domain);
-  const finding = (code: string, severity: Finding['severity'], message: string, rfc: string): Finding => ({ code, severity, message, rfc, subject: node.domain });
+  const finding = (code: string, severity: Finding['severity'], message: string, rfc: string): Finding => ({
+    code,
+    severity,
+    message,
+    rfc,
+    subject: node.domain,
+  });
   const findings: Finding[] = [];
   const bad = node.terms.filter((term) => term.error);
   if (bad.length > 0) {

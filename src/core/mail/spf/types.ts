@@ -70,18 +70,7 @@ export interface ParsedSpf {
  *   `aborted` (the lookup was cancelled).
  */
 export type SpfNodeStatus =
-  | 'pending'
-  | 'ok'
-  | 'syntax-error'
-  | 'multiple'
-  | 'none'
-  | 'nxdomain'
-  | 'error'
-  | 'loop'
-  | 'macro'
-  | 'too-deep'
-  | 'ignored'
-  | 'aborted';
+  'pending' | 'ok' | 'syntax-error' | 'multiple' | 'none' | 'nxdomain' | 'error' | 'loop' | 'macro' | 'too-deep' | 'ignored' | 'aborted';
 
 /** The extra question asked for an a/mx/exists term to tell a void lookup (RFC 7208 §4.6.4). */
 export interface SpfTermCheck {

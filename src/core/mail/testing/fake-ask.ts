@@ -25,7 +25,13 @@ export function fakeAsk(records: FakeRecords, options: { authenticated?: boolean
     const base = { name, type, authenticated: options.authenticated ?? false, depth };
     let result: AskResult;
     if (Array.isArray(entry)) result = { ...base, status: entry.length > 0 ? 'ok' : 'nodata', values: entry, ttl: options.ttl ?? 300 };
-    else if (typeof entry === 'string') result = { ...base, status: entry, values: [], ...(entry === 'error' ? { error: { code: 'resolver-timeout', message: 'The resolver did not answer within 4 s.' } } : {}) };
+    else if (typeof entry === 'string')
+      result = {
+        ...base,
+        status: entry,
+        values: [],
+        ...(entry === 'error' ? { error: { code: 'resolver-timeout', message: 'The resolver did not answer within 4 s.' } } : {}),
+      };
     else result = { ...base, status: names.has(key.split(' ')[0]!) ? 'nodata' : 'nxdomain', values: [] };
     return Promise.resolve(result);
   };

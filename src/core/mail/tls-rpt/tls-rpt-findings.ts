@@ -9,7 +9,14 @@ export function tlsRptFindings(section: TlsRptSection, domainDisplay: string): F
   if (section.txtStatus === 'pending' || section.txtStatus === 'skipped') return [];
   const name = `_smtp._tls.${section.domain}`;
   if (FAILED.has(section.txtStatus)) {
-    return [{ code: 'tls-rpt-lookup-failed', severity: 'warn', message: `The TLS reporting record of ${domainDisplay} (${name}) could not be looked up (${section.txtStatus.toUpperCase()}).`, rfc: 'RFC 8460 §3' }];
+    return [
+      {
+        code: 'tls-rpt-lookup-failed',
+        severity: 'warn',
+        message: `The TLS reporting record of ${domainDisplay} (${name}) could not be looked up (${section.txtStatus.toUpperCase()}).`,
+        rfc: 'RFC 8460 §3',
+      },
+    ];
   }
   if (section.records.length === 0) {
     return [

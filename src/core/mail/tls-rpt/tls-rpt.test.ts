@@ -30,13 +30,19 @@ describe('parseTlsRpt (RFC 8460 §3)', () => {
   it('refuses other URI schemes and bare addresses', () => {
     const parse = parseTlsRpt('v=TLSRPTv1; rua=http://example.com/r,tls@example.com,mailto:ok@example.com');
     expect(parse.rua).toEqual(['mailto:ok@example.com']);
-    expect(parse.errors).toEqual(['rua: "http://example.com/r" is not a mailto: address or an https: URL.', 'rua: "tls@example.com" is not a mailto: address or an https: URL.']);
+    expect(parse.errors).toEqual([
+      'rua: "http://example.com/r" is not a mailto: address or an https: URL.',
+      'rua: "tls@example.com" is not a mailto: address or an https: URL.',
+    ]);
   });
 
   it('requires rua=, ignores extensions, flags duplicates', () => {
     expect(parseTlsRpt('v=TLSRPTv1').errors).toEqual(['There is no rua= field: the record names nowhere to send reports.']);
     expect(parseTlsRpt('v=TLSRPTv1; rua=mailto:a@b.example; ext=1').unknownTags).toEqual(['ext']);
-    expect(parseTlsRpt('v=TLSRPTv1; rua=mailto:a@b.example; rua=mailto:c@d.example')).toMatchObject({ rua: ['mailto:a@b.example'], errors: ['The field rua= appears more than once.'] });
+    expect(parseTlsRpt('v=TLSRPTv1; rua=mailto:a@b.example; rua=mailto:c@d.example')).toMatchObject({
+      rua: ['mailto:a@b.example'],
+      errors: ['The field rua= appears more than once.'],
+    });
   });
 
   it('keeps HTML as data, and never throws', () => {
@@ -49,7 +55,12 @@ describe('probeTlsRpt', () => {
   it('asks _smtp._tls.<domain> TXT once and reads the record', async () => {
     const { section, asked } = await probe(at('v=TLSRPTv1; rua=mailto:tls@example.com', 'unrelated'));
     expect(asked).toEqual(['_smtp._tls.example.com TXT']);
-    expect(section).toMatchObject({ status: 'done', txtStatus: 'ok', records: ['v=TLSRPTv1; rua=mailto:tls@example.com'], parsed: { rua: ['mailto:tls@example.com'] } });
+    expect(section).toMatchObject({
+      status: 'done',
+      txtStatus: 'ok',
+      records: ['v=TLSRPTv1; rua=mailto:tls@example.com'],
+      parsed: { rua: ['mailto:tls@example.com'] },
+    });
   });
 
   it('never rejects, and asks nothing once aborted', async () => {

@@ -226,8 +226,26 @@ export function runQuery(
   const roleOf = (element: Element): string | undefined => element.getAttribute('role')?.trim().split(/\s+/)[0] || implicitRole(element);
 
   const NAME_FROM_CONTENT = new Set([
-    'button', 'cell', 'checkbox', 'columnheader', 'gridcell', 'heading', 'link', 'menuitem', 'menuitemcheckbox',
-    'menuitemradio', 'option', 'radio', 'row', 'rowheader', 'switch', 'tab', 'tooltip', 'treeitem', 'caption', 'code',
+    'button',
+    'cell',
+    'checkbox',
+    'columnheader',
+    'gridcell',
+    'heading',
+    'link',
+    'menuitem',
+    'menuitemcheckbox',
+    'menuitemradio',
+    'option',
+    'radio',
+    'row',
+    'rowheader',
+    'switch',
+    'tab',
+    'tooltip',
+    'treeitem',
+    'caption',
+    'code',
   ]);
   const contentName = (element: Element, seen: Set<Element>): string => {
     const parts: string[] = [];
@@ -324,7 +342,12 @@ export function runQuery(
         return sorted(out);
       }
       case 'parent':
-        return sorted(inputs.filter(isElement).map(parentOf).filter((element): element is Element => !!element));
+        return sorted(
+          inputs
+            .filter(isElement)
+            .map(parentOf)
+            .filter((element): element is Element => !!element),
+        );
       case 'hasText':
         return inputs.filter(isElement).filter((element) => matches(step.text, textOf(element)) !== !!step.not);
       case 'has':

@@ -139,9 +139,14 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxBro
     // a page of the same extension, so the watcher reads it through extension.getViews().
     const watcher = await browser.newPage({ background: true });
     await connection.send('browsingContext.navigate', { context: contextId(watcher), url: url('options.html'), wait: 'complete' });
-    await waitUntil(() => watcher.evaluate(() => typeof (globalThis as { browser?: { extension?: unknown } }).browser?.extension === 'object'), 'the watcher tab did not become an extension page');
+    await waitUntil(
+      () => watcher.evaluate(() => typeof (globalThis as { browser?: { extension?: unknown } }).browser?.extension === 'object'),
+      'the watcher tab did not become an extension page',
+    );
 
-    const { contexts } = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as { contexts: { context: string; url: string }[] };
+    const { contexts } = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
+      contexts: { context: string; url: string }[];
+    };
     const chromeContext = contexts.find((context) => context.url === 'chrome://browser/content/browser.xhtml')?.context;
     if (!chromeContext) throw new Error('no browser window among the chrome contexts');
     const chrome = async <T>(expression: string): Promise<T> => {

@@ -95,7 +95,9 @@ export class FxLocator {
   }
 
   async #run(op: QueryOp, fn?: Fn<never>, arg?: unknown): Promise<QueryResult> {
-    const call = withNameShim(`(${RUN_QUERY})(${this.surface.root}, ${JSON.stringify(this.steps)}, ${JSON.stringify(op)}, ${fn ? fn.toString() : 'undefined'}, ${JSON.stringify(arg ?? null)})`);
+    const call = withNameShim(
+      `(${RUN_QUERY})(${this.surface.root}, ${JSON.stringify(this.steps)}, ${JSON.stringify(op)}, ${fn ? fn.toString() : 'undefined'}, ${JSON.stringify(arg ?? null)})`,
+    );
     const json = (await this.surface.realm.evaluate(call)) as string;
     const result = JSON.parse(json) as QueryResult;
     if (result.error) throw new Error(`in ${this.surface.label}: ${result.error}`);
@@ -151,7 +153,8 @@ export class FxLocator {
   }
 
   async isVisible(): Promise<boolean> {
-    const result = await this.#run('one', ((element: Element, _arg: unknown, helpers: { visible(e: Element): boolean }) => helpers.visible(element)) as Fn<never>);
+    const result = await this.#run('one', ((element: Element, _arg: unknown, helpers: { visible(e: Element): boolean }) =>
+      helpers.visible(element)) as Fn<never>);
     return result.found === 1 && result.value === true;
   }
 
@@ -159,15 +162,19 @@ export class FxLocator {
     const { state = 'visible', timeout = ACTION_TIMEOUT_MS } = options;
     const deadline = Date.now() + timeout;
     for (;;) {
-      const result = await this.#run('one', ((element: Element, _arg: unknown, helpers: { visible(e: Element): boolean }) => helpers.visible(element)) as Fn<never>);
+      const result = await this.#run('one', ((element: Element, _arg: unknown, helpers: { visible(e: Element): boolean }) =>
+        helpers.visible(element)) as Fn<never>);
       if (result.found > 1 && (state === 'attached' || state === 'visible')) {
         throw new Error(`strict mode violation: ${result.found} elements match ${this.#describe()}`);
       }
       const done =
-        state === 'attached' ? result.found === 1
-        : state === 'detached' ? result.found === 0
-        : state === 'visible' ? result.found === 1 && result.value === true
-        : result.found === 0 || result.value === false;
+        state === 'attached'
+          ? result.found === 1
+          : state === 'detached'
+            ? result.found === 0
+            : state === 'visible'
+              ? result.found === 1 && result.value === true
+              : result.found === 0 || result.value === false;
       if (done) return;
       if (Date.now() > deadline) throw new Error(`timed out after ${timeout} ms waiting for ${this.#describe()} to be ${state}`);
       await sleep(50);

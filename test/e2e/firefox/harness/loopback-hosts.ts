@@ -98,7 +98,8 @@ export async function startLoopbackHosts(options: LoopbackOptions): Promise<Loop
         return address;
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'EACCES') throw new Error(`Binding ${address}:443 needs root or CAP_NET_BIND_SERVICE (the Firefox suite listens on the real HTTPS port).`, { cause: error });
+        if (code === 'EACCES')
+          throw new Error(`Binding ${address}:443 needs root or CAP_NET_BIND_SERVICE (the Firefox suite listens on the real HTTPS port).`, { cause: error });
         if (attempt >= 5) throw error;
       }
     }

@@ -81,9 +81,14 @@ function encodePng(image: Xwd, rect: Rect): Buffer {
     raw[out] = 0; // filter: none
     for (let x = 0; x < width; x++) {
       const at = (y0 + y) * image.bytesPerLine + (x0 + x) * image.bytesPerPixel;
-      const pixel = image.bytesPerPixel === 4
-        ? (image.littleEndian ? image.pixels.readUInt32LE(at) : image.pixels.readUInt32BE(at))
-        : (image.littleEndian ? image.pixels.readUIntLE(at, 3) : image.pixels.readUIntBE(at, 3));
+      const pixel =
+        image.bytesPerPixel === 4
+          ? image.littleEndian
+            ? image.pixels.readUInt32LE(at)
+            : image.pixels.readUInt32BE(at)
+          : image.littleEndian
+            ? image.pixels.readUIntLE(at, 3)
+            : image.pixels.readUIntBE(at, 3);
       for (let c = 0; c < 3; c++) raw[out + 1 + x * 3 + c] = ((pixel & image.masks[c]!) >>> shifts[c]!) & 0xff;
     }
   }

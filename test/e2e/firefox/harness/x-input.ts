@@ -18,7 +18,13 @@ export interface Point {
 const KEYSYMS: Record<string, string> = { Enter: 'Return', Escape: 'Escape', Tab: 'Tab', Backspace: 'BackSpace', ArrowDown: 'Down', ArrowUp: 'Up' };
 
 export async function pressKey(display: string, key: string): Promise<void> {
-  await pressKeys(display, key.split('+').map((part) => KEYSYMS[part] ?? part).join('+'));
+  await pressKeys(
+    display,
+    key
+      .split('+')
+      .map((part) => KEYSYMS[part] ?? part)
+      .join('+'),
+  );
 }
 
 export async function typeText(display: string, text: string): Promise<void> {

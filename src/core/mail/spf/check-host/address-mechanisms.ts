@@ -57,7 +57,11 @@ export async function matchMx(term: SpfMechanism, scope: TermScope): Promise<Ter
   // The null MX "." (RFC 7505) names no host. No MX is no match: never the implicit MX (§5.4).
   const hosts = answer.values.filter((host) => host !== '').map(canonicalName);
   if (hosts.length > SPF_MX_HOST_LIMIT) {
-    throw new SpfStop('permerror', { domain, term: term.text, reason: `${name} has ${hosts.length} MX records; an mx mechanism may look up at most ${SPF_MX_HOST_LIMIT}`, section: '4.6.4' }, trail);
+    throw new SpfStop(
+      'permerror',
+      { domain, term: term.text, reason: `${name} has ${hosts.length} MX records; an mx mechanism may look up at most ${SPF_MX_HOST_LIMIT}`, section: '4.6.4' },
+      trail,
+    );
   }
   if (hosts.length === 0) return { match: false, detail: `${name} has no MX records` };
   scope.prefetcher?.addresses(hosts, answer);
@@ -83,7 +87,10 @@ export async function matchPtr(term: SpfMechanism, scope: TermScope): Promise<Te
     return { match: false, detail: `no PTR records (${answer.status})` };
   }
   // At most 10 PTR names are looked at (RFC 7208 §4.6.4); only those at or below the target need checking.
-  const candidates = answer.values.slice(0, 10).map(canonicalName).filter((name) => isAtOrBelow(name, target));
+  const candidates = answer.values
+    .slice(0, 10)
+    .map(canonicalName)
+    .filter((name) => isAtOrBelow(name, target));
   scope.prefetcher?.addresses(candidates, answer);
   for (const name of candidates) if (await evaluation.hasAddress(name)) return { match: true, detail: `validated name ${name}` };
   return { match: false, detail: candidates.length === 0 ? `no PTR name at or below ${target}` : `no name at or below ${target} resolves back to the address` };
@@ -112,5 +119,11 @@ function addressesMatch(answer: AskResult, term: SpfMechanism, address: IpBytes)
     const candidate = parseIpBytes(value);
     if (candidate && inRange(address, candidate, prefix)) return { match: true, detail: `${answer.name} has ${value}` };
   }
-  return { match: false, detail: answer.values.length === 0 ? `${answer.name} ${answer.type}: ${answer.status === 'nxdomain' ? 'NXDOMAIN' : 'no records'}` : `${answer.name} has ${answer.values.join(', ')}` };
+  return {
+    match: false,
+    detail:
+      answer.values.length === 0
+        ? `${answer.name} ${answer.type}: ${answer.status === 'nxdomain' ? 'NXDOMAIN' : 'no records'}`
+        : `${answer.name} has ${answer.values.join(', ')}`,
+  };
 }

@@ -30,7 +30,10 @@ export async function authorizedSenders(evaluation: Evaluation, root: string): P
     seen.add(domain);
     const answer = await evaluation.dns.ask(domain, 'TXT');
     const records = answer.values.filter(isSpfRecord);
-    if (answer.status !== 'ok' || records.length !== 1) return void incomplete.push(`${domain}: ${records.length > 1 ? 'several SPF records' : answer.status === 'ok' || answer.status === 'nodata' ? 'no SPF record' : `TXT ${answer.status}`}`);
+    if (answer.status !== 'ok' || records.length !== 1)
+      return void incomplete.push(
+        `${domain}: ${records.length > 1 ? 'several SPF records' : answer.status === 'ok' || answer.status === 'nodata' ? 'no SPF record' : `TXT ${answer.status}`}`,
+      );
     const parsed = parseSpf(records[0]!, { grammarOnly: true });
     if (parsed.errors.length > 0) return void incomplete.push(`${domain}: ${parsed.errors[0]}`);
     // Depth first, in record order, so the list reads like the record.

@@ -18,7 +18,11 @@ interface Case {
 }
 
 async function run(c: Case): Promise<SpfCheck> {
-  const both = await Promise.all([true, false].map((prefetch) => checkSpf({ ip: c.ip, sender: c.sender, helo: c.helo ?? 'mail.example.com' }, { ask: fakeAsk(c.zone).ask, prefetch, now: () => 0 })));
+  const both = await Promise.all(
+    [true, false].map((prefetch) =>
+      checkSpf({ ip: c.ip, sender: c.sender, helo: c.helo ?? 'mail.example.com' }, { ask: fakeAsk(c.zone).ask, prefetch, now: () => 0 }),
+    ),
+  );
   const [ahead, sequential] = both as [SpfCheck, SpfCheck];
   const same = (r: SpfCheck) => ({ ...r, roundTrips: 0, questions: 0, prefetch: false });
   expect(same(ahead)).toEqual(same(sequential));
@@ -48,7 +52,13 @@ describe('§4.3 initial processing', () => {
     await run({ zone: {}, ip: '1.2.3.5', sender: '', helo: '[1.2.3.5]', result: 'none' });
   });
   it('no local-part: postmaster (it shows in %{l})', async () => {
-    await run({ zone: spf('example.net', 'v=spf1 -all exp=exp.example.net', { 'exp.example.net TXT': ['%{l}'] }), ip: '1.2.3.4', sender: '@example.net', result: 'fail', explanation: 'postmaster' });
+    await run({
+      zone: spf('example.net', 'v=spf1 -all exp=exp.example.net', { 'exp.example.net TXT': ['%{l}'] }),
+      ip: '1.2.3.4',
+      sender: '@example.net',
+      result: 'fail',
+      explanation: 'postmaster',
+    });
   });
 });
 
@@ -207,7 +217,12 @@ describe('§5.3-§5.7 a, mx, ptr, ip4/ip6, exists', () => {
   });
 
   it('exists with a DNS error is temperror', async () => {
-    await run({ zone: { 'e6.example.com TXT': ['v=spf1 exists:err.example.com -all'], 'err.example.com A': 'error' }, ip: '1.2.3.4', sender: 'foo@e6.example.com', result: 'temperror' });
+    await run({
+      zone: { 'e6.example.com TXT': ['v=spf1 exists:err.example.com -all'], 'err.example.com A': 'error' },
+      ip: '1.2.3.4',
+      sender: 'foo@e6.example.com',
+      result: 'temperror',
+    });
   });
 });
 
@@ -297,9 +312,23 @@ describe('§7 macros in records', () => {
     ['but kept in explanations', '192.168.218.40', 'test@exp.example.com', HELO, 'fail', 'This is a test.'],
     ['%% %_ %- in a domain', '1.2.3.4', 'test@e1a.example.com', 'mail.example.com', 'pass', undefined],
     ['i and c for IPv4', '192.168.218.40', 'test@e3.example.com', HELO, 'fail', 'Connections from 192.168.218.40 not authorized.'],
-    ['a name over 253 characters loses labels on the left', '192.168.218.40', 'test@somewhat.long.exp.example.com', HELO, 'fail', 'Congratulations!  That was tricky.'],
+    [
+      'a name over 253 characters loses labels on the left',
+      '192.168.218.40',
+      'test@somewhat.long.exp.example.com',
+      HELO,
+      'fail',
+      'Congratulations!  That was tricky.',
+    ],
     ['v for IPv4', '192.168.218.40', 'test@e4.example.com', HELO, 'fail', '192.168.218.40 is queried as 40.218.168.192.in-addr.arpa'],
-    ['v and c for IPv6', 'CAFE:BABE::1', 'test@e4.example.com', HELO, 'fail', 'cafe:babe::1 is queried as 1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.e.b.a.b.e.f.a.c.ip6.arpa'],
+    [
+      'v and c for IPv6',
+      'CAFE:BABE::1',
+      'test@e4.example.com',
+      HELO,
+      'fail',
+      'cafe:babe::1 is queried as 1.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.e.b.a.b.e.f.a.c.ip6.arpa',
+    ],
     ['p: a PTR that does not validate is "unknown"', '192.168.218.40', 'test@e6.example.com', HELO, 'fail', 'connect from unknown'],
     ['p: the validated name', '192.168.218.41', 'test@e6.example.com', HELO, 'fail', 'connect from mx.example.com'],
     ['p: the validated name, IPv6', 'CAFE:BABE::3', 'test@e6.example.com', HELO, 'fail', 'connect from mx.example.com'],
@@ -323,7 +352,19 @@ describe('§4.6.4 processing limits', () => {
     'e4.example.com A': ['1.2.3.5'],
     'e5.example.com TXT': ['v=spf1 ptr'],
     'e5.example.com A': ['1.2.3.5'],
-    '5.3.2.1.in-addr.arpa PTR': ['e1.example.com', 'e2.example.com', 'e3.example.com', 'e4.example.com', 'example.com', 'e6.example.com', 'e7.example.com', 'e8.example.com', 'e9.example.com', 'e10.example.com', 'e5.example.com'],
+    '5.3.2.1.in-addr.arpa PTR': [
+      'e1.example.com',
+      'e2.example.com',
+      'e3.example.com',
+      'e4.example.com',
+      'example.com',
+      'e6.example.com',
+      'e7.example.com',
+      'e8.example.com',
+      'e9.example.com',
+      'e10.example.com',
+      'e5.example.com',
+    ],
     'e6.example.com TXT': ['v=spf1 a mx a mx a mx a mx a ptr ip4:1.2.3.4 -all'],
     'e6.example.com A': ['1.2.3.8'],
     'e6.example.com MX': ['e6.example.com'],
@@ -361,7 +402,8 @@ describe('§4.6.4 the time limit on a whole check', () => {
   it('a check that runs past it is temperror, naming the limit', async () => {
     const slow: FakeRecords = { 'slow.example.com TXT': ['v=spf1 a:a.example.com a:b.example.com -all'] };
     const { ask } = fakeAsk(slow);
-    const late = (name: string, type: Parameters<typeof ask>[1]) => new Promise<Awaited<ReturnType<typeof ask>>>((resolve) => setTimeout(() => void ask(name, type).then(resolve), 30));
+    const late = (name: string, type: Parameters<typeof ask>[1]) =>
+      new Promise<Awaited<ReturnType<typeof ask>>>((resolve) => setTimeout(() => void ask(name, type).then(resolve), 30));
     const result = await checkSpf({ ip: '1.2.3.4', sender: 'x@slow.example.com' }, { ask: late, timeLimitMs: 50, prefetch: false, authorizedSenders: false });
     expect(result.result).toBe('temperror');
     expect(result.problem?.reason).toMatch(/ran out of time/);

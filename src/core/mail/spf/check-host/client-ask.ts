@@ -14,7 +14,8 @@ export function clientAsk(client: DohClient, signal?: AbortSignal): DnsAsk {
   return async (name, type, after) => {
     const before = after?.depth ?? 0;
     const base = { name, type, values: [] as string[], authenticated: false };
-    if (!isQueryableName(name)) return { ...base, status: 'error', depth: before, error: { code: 'bad-name', message: `"${name}" is not a name DNS can look up.` } };
+    if (!isQueryableName(name))
+      return { ...base, status: 'error', depth: before, error: { code: 'bad-name', message: `"${name}" is not a name DNS can look up.` } };
     try {
       const answer = await client.query({ name, type }, signal ? { signal } : {});
       const read = readAnswer(answer, type);

@@ -26,7 +26,14 @@ export interface RecordOutcome {
 
 const RESULTS: Record<SpfQualifier, RecordOutcome['result']> = { '+': 'pass', '-': 'fail', '~': 'softfail', '?': 'neutral' };
 
-export async function evaluateDomain(evaluation: Evaluation, prefetcher: Prefetcher | undefined, domain: string, step: SpfStep, trail: SpfStep[], parentDomain: string | undefined): Promise<RecordOutcome> {
+export async function evaluateDomain(
+  evaluation: Evaluation,
+  prefetcher: Prefetcher | undefined,
+  domain: string,
+  step: SpfStep,
+  trail: SpfStep[],
+  parentDomain: string | undefined,
+): Promise<RecordOutcome> {
   const here = [...trail, step];
   const invalid = invalidDomainReason(domain);
   if (invalid) return { result: 'none', trail: here, problem: { domain, reason: invalid, section: '4.3' } };
@@ -36,8 +43,14 @@ export async function evaluateDomain(evaluation: Evaluation, prefetcher: Prefetc
   evaluation.requireAnswer(answer, step.term, parentDomain ?? domain, parentDomain === undefined ? here : trail, '4.4');
   if (answer.status === 'nxdomain') return { result: 'none', trail: here, problem: { domain, reason: `${domain} does not exist (NXDOMAIN)`, section: '4.3' } };
   const records = answer.values.filter(isSpfRecord);
-  if (records.length === 0) return { result: 'none', trail: here, problem: { domain, reason: `${domain} publishes no SPF record (no TXT record starting with "v=spf1")`, section: '4.5' } };
-  if (records.length > 1) throw new SpfStop('permerror', { domain, reason: `${domain} publishes ${records.length} SPF records; there must be exactly one`, section: '4.5' }, here);
+  if (records.length === 0)
+    return {
+      result: 'none',
+      trail: here,
+      problem: { domain, reason: `${domain} publishes no SPF record (no TXT record starting with "v=spf1")`, section: '4.5' },
+    };
+  if (records.length > 1)
+    throw new SpfStop('permerror', { domain, reason: `${domain} publishes ${records.length} SPF records; there must be exactly one`, section: '4.5' }, here);
   const parsed = parseSpf(records[0]!, { grammarOnly: true });
   const broken = parsed.terms.find((term) => term.error);
   // RFC 7208 §4.6: a syntax error anywhere in the record is a permerror before anything is evaluated.
@@ -57,7 +70,13 @@ export async function evaluateDomain(evaluation: Evaluation, prefetcher: Prefetc
     if (!found.match) continue;
     const decidedBy = { domain, term: term.text, qualifier: term.qualifier };
     const inner = found.inner;
-    return { result: RESULTS[term.qualifier], trail: inner ? inner.trail : here, matched: inner?.matched ?? { domain, term: term.text }, decidedBy, ...(exp ? { exp } : {}) };
+    return {
+      result: RESULTS[term.qualifier],
+      trail: inner ? inner.trail : here,
+      matched: inner?.matched ?? { domain, term: term.text },
+      decidedBy,
+      ...(exp ? { exp } : {}),
+    };
   }
   // RFC 7208 §6.1: redirect applies when no mechanism matched (an `all` always matches, so it is then ignored).
   const redirect = parsed.terms.find((term): term is SpfModifier => term.kind === 'modifier' && term.name === 'redirect');
@@ -65,7 +84,12 @@ export async function evaluateDomain(evaluation: Evaluation, prefetcher: Prefetc
     evaluation.countLookup(redirect.text, domain, here);
     const target = await evaluation.target(redirect.value, domain, redirect.text, here);
     const outcome = await evaluateDomain(evaluation, prefetcher, target, { domain: target, via: 'redirect', term: redirect.text }, here, domain);
-    if (outcome.result === 'none') throw new SpfStop('permerror', { domain, term: redirect.text, reason: `the redirect target has no SPF record to use: ${outcome.problem?.reason ?? target}`, section: '6.1' }, here);
+    if (outcome.result === 'none')
+      throw new SpfStop(
+        'permerror',
+        { domain, term: redirect.text, reason: `the redirect target has no SPF record to use: ${outcome.problem?.reason ?? target}`, section: '6.1' },
+        here,
+      );
     return outcome;
   }
   // RFC 7208 §4.7: nothing matched and no redirect: neutral.
@@ -98,7 +122,12 @@ async function matchInclude(term: SpfMechanism, scope: TermScope): Promise<TermM
   evaluation.countLookup(term.text, domain, trail);
   const target = await evaluation.target(term.domain ?? '', domain, term.text, trail);
   const outcome = await evaluateDomain(evaluation, scope.prefetcher, target, { domain: target, via: 'include', term: term.text }, trail, domain);
-  if (outcome.result === 'none') throw new SpfStop('permerror', { domain, term: term.text, reason: `the included domain has no SPF record: ${outcome.problem?.reason ?? target}`, section: '5.2' }, trail);
+  if (outcome.result === 'none')
+    throw new SpfStop(
+      'permerror',
+      { domain, term: term.text, reason: `the included domain has no SPF record: ${outcome.problem?.reason ?? target}`, section: '5.2' },
+      trail,
+    );
   if (outcome.result === 'pass') return { match: true, detail: `${target} gave pass`, inner: outcome };
   return { match: false, detail: `${target} gave ${outcome.result}` };
 }

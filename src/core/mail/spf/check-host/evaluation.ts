@@ -58,7 +58,16 @@ export class Evaluation {
   countLookup(term: string, domain: string, trail: SpfStep[]): void {
     this.lookups += 1;
     if (this.lookups > SPF_LOOKUP_LIMIT) {
-      throw new SpfStop('permerror', { domain, term, reason: `it is DNS-querying term number ${this.lookups}; a check may evaluate at most ${SPF_LOOKUP_LIMIT} (include, a, mx, ptr, exists, redirect)`, section: '4.6.4' }, trail);
+      throw new SpfStop(
+        'permerror',
+        {
+          domain,
+          term,
+          reason: `it is DNS-querying term number ${this.lookups}; a check may evaluate at most ${SPF_LOOKUP_LIMIT} (include, a, mx, ptr, exists, redirect)`,
+          section: '4.6.4',
+        },
+        trail,
+      );
     }
   }
 
@@ -67,7 +76,16 @@ export class Evaluation {
     if (!isVoid(answer)) return;
     this.voidLookups += 1;
     if (this.voidLookups > SPF_VOID_LIMIT) {
-      throw new SpfStop('permerror', { domain, term, reason: `it is void lookup number ${this.voidLookups} (${answer.name} ${answer.type}: ${answer.status === 'nxdomain' ? 'NXDOMAIN' : 'no records'}); at most ${SPF_VOID_LIMIT} are allowed`, section: '4.6.4' }, trail);
+      throw new SpfStop(
+        'permerror',
+        {
+          domain,
+          term,
+          reason: `it is void lookup number ${this.voidLookups} (${answer.name} ${answer.type}: ${answer.status === 'nxdomain' ? 'NXDOMAIN' : 'no records'}); at most ${SPF_VOID_LIMIT} are allowed`,
+          section: '4.6.4',
+        },
+        trail,
+      );
     }
   }
 

@@ -56,7 +56,8 @@ export function expandMacros(text: string, values: MacroValues, explanation = fa
     if (char !== '%') {
       const code = char.charCodeAt(0);
       // macro-literal: %x21-24 / %x26-7E (RFC 7208 §7.1); explain-string also has SP.
-      if (code > 0x7e || code < 0x20 || (code === 0x20 && !explanation)) return { ok: false, error: `the character U+${code.toString(16).toUpperCase().padStart(4, '0')} is not allowed in SPF text` };
+      if (code > 0x7e || code < 0x20 || (code === 0x20 && !explanation))
+        return { ok: false, error: `the character U+${code.toString(16).toUpperCase().padStart(4, '0')} is not allowed in SPF text` };
       out += char;
       index += 1;
       continue;
@@ -86,7 +87,12 @@ function expandOne(body: string, values: MacroValues, explanation: boolean): Exp
   const [, letter = '', digits = '', reverse = '', delimiters = ''] = match;
   const lower = letter.toLowerCase();
   if (!(explanation ? EXPLANATION_LETTERS : LETTERS).includes(lower)) {
-    return { ok: false, error: EXPLANATION_LETTERS.includes(lower) ? `the macro letter "${letter}" is allowed only in explanation text (RFC 7208 §7.2)` : `"${letter}" is not a macro letter (RFC 7208 §7.2)` };
+    return {
+      ok: false,
+      error: EXPLANATION_LETTERS.includes(lower)
+        ? `the macro letter "${letter}" is allowed only in explanation text (RFC 7208 §7.2)`
+        : `"${letter}" is not a macro letter (RFC 7208 §7.2)`,
+    };
   }
   const keep = digits === '' ? undefined : Number(digits);
   if (keep === 0) return { ok: false, error: `"%{${body}}" keeps zero parts: the number must not be 0 (RFC 7208 §7.3)` };

@@ -21,7 +21,10 @@ export type IdentityResult = { ok: true; identity: Identity } | { ok: false; err
 export function spfIdentity(mailFrom: string, helo?: string | null): IdentityResult {
   const heloName = typeof helo === 'string' && helo.trim() !== '' ? helo.trim() : null;
   // `<>` is how SMTP writes the null reverse-path (RFC 5321 §4.5.5).
-  const from = mailFrom.trim().replace(/^<(.*)>$/, '$1').trim();
+  const from = mailFrom
+    .trim()
+    .replace(/^<(.*)>$/, '$1')
+    .trim();
   if (from === '') {
     if (heloName === null) return { ok: false, error: 'The MAIL FROM is empty (a bounce), so SPF checks the HELO name: give it (--helo NAME).' };
     const domain = canonicalName(heloName);

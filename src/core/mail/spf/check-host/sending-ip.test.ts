@@ -17,7 +17,10 @@ describe('the sending IP as people paste it', () => {
     ['fe80::1%eth0', 'fe80::1'],
     ['::ffff:203.0.113.5', '203.0.113.5'],
     ['[::FFFF:203.0.113.5]', '203.0.113.5'],
-    ['Received: from mail.example.com (mail.example.com [203.0.113.5]) by mx.example.net (Postfix) with ESMTPS id 4B; Tue, 2 Dec 2026 10:00:00 +0000', '203.0.113.5'],
+    [
+      'Received: from mail.example.com (mail.example.com [203.0.113.5]) by mx.example.net (Postfix) with ESMTPS id 4B; Tue, 2 Dec 2026 10:00:00 +0000',
+      '203.0.113.5',
+    ],
     ['from out.example.org (HELO out) (198.51.100.7) by mx.test', '198.51.100.7'],
   ])('%j -> %s', (text, ip) => {
     expect(ipOf(text)).toMatchObject({ ip });
@@ -35,9 +38,11 @@ describe('the sending IP as people paste it', () => {
   });
 
   it('never throws and quotes at most 60 characters of what it could not read', () => {
-    fc.assert(fc.property(fc.string({ maxLength: 300 }), (text) => {
-      const result = parseSendingIp(text);
-      return result.ok || result.error.length < 200;
-    }));
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (text) => {
+        const result = parseSendingIp(text);
+        return result.ok || result.error.length < 200;
+      }),
+    );
   });
 });

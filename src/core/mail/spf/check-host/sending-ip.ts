@@ -23,7 +23,8 @@ export type SendingIpResult = { ok: true; ip: SendingIp } | { ok: false; error: 
 const MAX_INPUT = 4_000;
 
 export function parseSendingIp(input: string): SendingIpResult {
-  if (typeof input !== 'string' || input.trim() === '') return { ok: false, error: 'Give the IP address of the sending server (e.g. 203.0.113.5, or paste the Received header line).' };
+  if (typeof input !== 'string' || input.trim() === '')
+    return { ok: false, error: 'Give the IP address of the sending server (e.g. 203.0.113.5, or paste the Received header line).' };
   const text = input.slice(0, MAX_INPUT).trim();
   const candidates: string[] = [];
   // Bracketed first: in a Received line that is the connecting address.
@@ -34,7 +35,10 @@ export function parseSendingIp(input: string): SendingIpResult {
     const found = readAddress(candidate);
     if (found) return { ok: true, ip: found.ip === text ? { ...found } : { ...found, given: found.given ?? candidate } };
   }
-  return { ok: false, error: `No IP address found in "${text.length > 60 ? `${text.slice(0, 60)}…` : text}". Give an IPv4 or IPv6 address such as 203.0.113.5.` };
+  return {
+    ok: false,
+    error: `No IP address found in "${text.length > 60 ? `${text.slice(0, 60)}…` : text}". Give an IPv4 or IPv6 address such as 203.0.113.5.`,
+  };
 }
 
 function readAddress(raw: string): SendingIp | undefined {

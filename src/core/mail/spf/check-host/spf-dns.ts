@@ -48,7 +48,15 @@ export class SpfDns {
 
   private withinLimit(pending: Promise<AskResult>, name: string, type: MailQuestionType): Promise<AskResult> {
     const left = this.deadline - this.now();
-    const late = (): AskResult => ({ name, type, status: 'error', values: [], authenticated: false, depth: this.deepest?.depth ?? 0, error: { code: 'spf-time-limit', message: `the check ran out of time: RFC 7208 §4.6.4 limits a whole check, here to ${this.timeLimitMs / 1000} s` } });
+    const late = (): AskResult => ({
+      name,
+      type,
+      status: 'error',
+      values: [],
+      authenticated: false,
+      depth: this.deepest?.depth ?? 0,
+      error: { code: 'spf-time-limit', message: `the check ran out of time: RFC 7208 §4.6.4 limits a whole check, here to ${this.timeLimitMs / 1000} s` },
+    });
     if (left <= 0) return Promise.resolve(late());
     let timer: ReturnType<typeof setTimeout> | undefined;
     const expired = new Promise<AskResult>((resolve) => (timer = setTimeout(() => resolve(late()), left)));
@@ -69,9 +77,15 @@ export class SpfDns {
     const key = `${name} ${type}`;
     let pending = this.memo.get(key);
     if (!pending) {
-      pending = this.raw(name, type, after).catch(
-        (error: unknown): AskResult => ({ name, type, status: 'error', values: [], authenticated: false, depth: (after?.depth ?? 0) + 1, error: { code: 'internal-error', message: error instanceof Error ? error.message : String(error) } }),
-      );
+      pending = this.raw(name, type, after).catch((error: unknown): AskResult => ({
+        name,
+        type,
+        status: 'error',
+        values: [],
+        authenticated: false,
+        depth: (after?.depth ?? 0) + 1,
+        error: { code: 'internal-error', message: error instanceof Error ? error.message : String(error) },
+      }));
       this.memo.set(key, pending);
     }
     return pending;
