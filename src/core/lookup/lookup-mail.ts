@@ -6,15 +6,11 @@
  *   3. the moment an address lands: its PTR;
  *   4. the moment a PTR lands: the forward lookup of each PTR name (FCrDNS).
  * So the first answer is one round trip away, the whole report four, whatever the number of
- * MX hosts. Every answer updates a draft report; snapshots with findings go to `onUpdate`
- * (snapshot-emitter.ts), so a UI paints progressively.
- *
- * This file is the plan only. The books (depth, stats, resolver events) are in ask-tracker.ts,
- * answers become exchanges and addresses in exchanges.ts and addresses.ts, and the mail
- * diagnostics are reached through mail-bridge.ts.
- *
- * Failures never escape: each question's failure becomes a status and an `ErrorInfo` in the
- * report; the promise always resolves with a finished report.
+ * MX hosts; snapshots go to `onUpdate` as answers land (snapshot-emitter.ts). This file is the
+ * plan only: the books are in ask-tracker.ts, answers become exchanges and addresses in
+ * exchanges.ts and addresses.ts, the mail diagnostics are reached through mail-bridge.ts.
+ * Failures never escape: each becomes a status and an `ErrorInfo`; the promise always
+ * resolves with a finished report.
  */
 import { isQueryableName } from '../dns/message';
 import type { DohClient } from '../doh/doh-client';
