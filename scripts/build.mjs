@@ -8,6 +8,7 @@ import { build, transform } from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { suffixTrieJson, workerSuffixListPlugin } from './worker-suffix-list.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
@@ -42,8 +43,9 @@ const preactWithoutInnerHtml = {
   },
 };
 
+// The worker reads the public suffix list from a file on first need (scripts/worker-suffix-list.mjs).
 const extensionEntries = [
-  { in: 'src/background/service-worker.ts', out: 'background', format: 'esm' },
+  { in: 'src/background/service-worker.ts', out: 'background', format: 'esm', plugins: [workerSuffixListPlugin(root)] },
   { in: 'src/popup/popup.tsx', out: 'popup', format: 'esm', split: true },
   { in: 'src/content/panel.tsx', out: 'content', format: 'iife' },
   { in: 'src/options/options.tsx', out: 'options', format: 'esm' },
@@ -77,8 +79,11 @@ async function bundle(options, metaName) {
   writeFileSync(join(root, 'dist/meta', `${metaName}.json`), JSON.stringify(result.metafile));
 }
 
+const suffixTrie = await suffixTrieJson();
 for (const target of targets) {
   const out = join(root, 'dist', target);
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, 'psl-trie.json'), suffixTrie);
   for (const entry of extensionEntries) {
     const output = entry.split
       ? { entryPoints: { [entry.out]: entry.in }, outdir: out, splitting: true, entryNames: '[name]', chunkNames: 'chunks/[name]-[hash]' }
@@ -92,7 +97,7 @@ for (const target of targets) {
         jsx: 'automatic',
         jsxImportSource: 'preact',
         loader: { '.svg': 'text' },
-        plugins: [minifiedCssAsText, preactWithoutInnerHtml],
+        plugins: [minifiedCssAsText, preactWithoutInnerHtml, ...(entry.plugins ?? [])],
       },
       `${target}-${entry.out}`,
     );

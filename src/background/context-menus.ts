@@ -9,6 +9,7 @@ import { enableMenuRetitling, type MenuShownInfo } from '../platform/menu-retitl
 import { menuTarget, type MenuItemId } from './menu-target';
 import { showPanel } from './show-panel';
 import { rememberSelection } from './bulk/panel-selection';
+import { withSuffixList } from './suffix-list';
 
 const ENTRIES: (Menus.CreateCreatePropertiesType & { id: MenuItemId })[] = [
   { id: 'mxray-selection', title: 'MX lookup for “%s”', contexts: ['selection'] },
@@ -28,7 +29,7 @@ export async function createContextMenus(): Promise<void> {
 
 /** Registered at the top level of the background, like every listener, so a restarted background has it. */
 export function retitleMenusWhereSupported(): void {
-  enableMenuRetitling((info) => retitle(info));
+  enableMenuRetitling((info) => withSuffixList(() => retitle(info)));
 }
 
 /**

@@ -11,6 +11,7 @@ import { engine, persistCacheSoon } from './engine';
 import { policyFetcher } from './mta-sts-fetch';
 import { rememberLookup } from './recent-lookups';
 import { keepInHistory } from './watch/keep-history';
+import { afterSuffixList } from './suffix-list';
 
 export function serveLookupPort(port: Runtime.Port): void {
   const cancel = new AbortController();
@@ -23,13 +24,15 @@ export function serveLookupPort(port: Runtime.Port): void {
       cancel.abort(); // the other side went away between our check and the post
     }
   };
-  port.onMessage.addListener((message: unknown) => {
-    const request = message as LookupRequest | undefined;
-    if (request?.type !== 'lookup' || typeof request.input !== 'string') return;
-    // The engine turns every DNS failure into a report; anything else is a bug. Closing the
-    // port makes the UI retry, then say the lookup was lost, instead of spinning forever.
-    run(request, send, cancel.signal).catch(() => port.disconnect());
-  });
+  port.onMessage.addListener(
+    afterSuffixList((message: unknown) => {
+      const request = message as LookupRequest | undefined;
+      if (request?.type !== 'lookup' || typeof request.input !== 'string') return;
+      // The engine turns every DNS failure into a report; anything else is a bug. Closing the
+      // port makes the UI retry, then say the lookup was lost, instead of spinning forever.
+      run(request, send, cancel.signal).catch(() => port.disconnect());
+    }),
+  );
 }
 
 async function run(request: LookupRequest, send: (message: LookupMessage) => void, signal: AbortSignal): Promise<void> {

@@ -11,6 +11,7 @@ import { testResolver } from './requests/test-resolver';
 import { loadSettings, saveSettings } from './settings-store';
 import { takePending } from './show-panel';
 import { watchHandlers } from './watch/watch-requests';
+import { suffixListReady } from './suffix-list';
 
 type Handler<N extends RequestName> = (payload: Requests[N][0], sender: Runtime.MessageSender) => Promise<Requests[N][1]>;
 
@@ -37,8 +38,11 @@ export function routeRequest(message: unknown, sender: Runtime.MessageSender): P
   // Only our own pages and our own content script may ask.
   if (sender.id !== extensionApi.runtime.id) return undefined;
   const handler = handlers[name] as Handler<RequestName>;
-  return handler(envelope!.payload as never, sender).then(
-    (value): ResponseEnvelope => ({ ok: true, value }),
-    (error: unknown): ResponseEnvelope => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
-  );
+  // Some requests parse names (compare resolvers, watch a domain): after the suffix list is in.
+  return suffixListReady()
+    .then(() => handler(envelope!.payload as never, sender))
+    .then(
+      (value): ResponseEnvelope => ({ ok: true, value }),
+      (error: unknown): ResponseEnvelope => ({ ok: false, error: error instanceof Error ? error.message : String(error) }),
+    );
 }

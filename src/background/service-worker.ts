@@ -15,16 +15,22 @@ import { serveSelectionPort } from './bulk/panel-selection';
 import { serveBulkPort } from './bulk/bulk-port';
 import { resumeBulkJob } from './bulk/bulk-runner';
 
+import { afterSuffixList, suffixListReady } from './suffix-list';
+
+// First, so the list's read overlaps everything else the start does (src/background/suffix-list.ts).
+void suffixListReady();
 extensionApi.runtime.onInstalled.addListener(() => createContextMenus());
 extensionApi.runtime.onConnect.addListener((port) => {
   if (port.name === LOOKUP_PORT) serveLookupPort(port);
   if (port.name === BULK_PORT) serveBulkPort(port);
   if (port.name === SELECTION_PORT) serveSelectionPort(port);
 });
-void resumeBulkJob().catch(() => undefined);
+void suffixListReady()
+  .then(() => resumeBulkJob())
+  .catch(() => undefined);
 extensionApi.runtime.onMessage.addListener(routeRequest);
-extensionApi.contextMenus.onClicked.addListener(onContextMenuClick);
+extensionApi.contextMenus.onClicked.addListener(afterSuffixList(onContextMenuClick));
 retitleMenusWhereSupported();
-extensionApi.omnibox.onInputChanged.addListener(onOmniboxInputChanged);
-extensionApi.omnibox.onInputEntered.addListener(onOmniboxInputEntered);
+extensionApi.omnibox.onInputChanged.addListener(afterSuffixList(onOmniboxInputChanged));
+extensionApi.omnibox.onInputEntered.addListener(afterSuffixList(onOmniboxInputEntered));
 startWatching();

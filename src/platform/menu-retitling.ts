@@ -11,7 +11,10 @@ export type MenuShownInfo = Pick<Menus.OnShownInfoType, 'contexts' | 'selectionT
 
 let enabled = false;
 
-export function enableMenuRetitling(titlesFor: (info: MenuShownInfo) => readonly { id: string; title: string }[]): void {
+type TitleChanges = readonly { id: string; title: string }[];
+
+/** `titlesFor` may answer later (a worker still reading its suffix list): the titles are set then, while the menu is still open. */
+export function enableMenuRetitling(titlesFor: (info: MenuShownInfo) => TitleChanges | Promise<TitleChanges>): void {
   // Firefox names the namespace after the permission asked for: the manifest asks for
   // `contextMenus` (Chrome's name), so there `browser.menus` is undefined and onShown and
   // refresh are on `browser.contextMenus`. Chrome's contextMenus has no onShown.
@@ -21,10 +24,12 @@ export function enableMenuRetitling(titlesFor: (info: MenuShownInfo) => readonly
   const { update, refresh } = { update: menus.update.bind(menus), refresh: menus.refresh.bind(menus) };
   enabled = true;
   menus.onShown.addListener((info) => {
-    const changes = titlesFor(info);
-    if (changes.length === 0) return;
-    void Promise.all(changes.map((change) => update(change.id, { title: change.title })))
-      .then(() => refresh())
+    void Promise.resolve(titlesFor(info))
+      .then(async (changes) => {
+        if (changes.length === 0) return;
+        await Promise.all(changes.map((change) => update(change.id, { title: change.title })));
+        await refresh();
+      })
       .catch(() => undefined);
   });
 }

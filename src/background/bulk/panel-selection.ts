@@ -10,6 +10,7 @@ import { extractEntries, runBulk, RunControl } from '../../core/bulk';
 import { openBulkPage } from '../../platform/bulk-port';
 import type { SelectionCommand, SelectionEvent } from '../../shared/bulk-messages';
 import { engine, persistCacheSoon } from '../engine';
+import { afterSuffixList } from '../suffix-list';
 
 /** The panel lists at most this many; the bulk page takes them all. */
 export const MAX_PANEL_DOMAINS = 50;
@@ -35,23 +36,25 @@ export function serveSelectionPort(port: Runtime.Port): void {
       control.cancel();
     }
   };
-  port.onMessage.addListener((message: unknown) => {
-    const command = message as SelectionCommand;
-    const text = tabId === undefined ? undefined : selections.get(tabId);
-    if (command.type === 'open-bulk') {
-      if (text) void openBulkPage(text, true);
-      return;
-    }
-    if (!text) {
-      send({ type: 'selection', domains: [], total: 0 });
-      return;
-    }
-    const domains = extractEntries(text).domains;
-    const shown = domains.slice(0, MAX_PANEL_DOMAINS);
-    send({ type: 'selection', domains: shown.map((d) => ({ domain: d.domain, display: d.display })), total: domains.length });
-    void engine().then(async ({ client }) => {
-      await runBulk(shown, client, { control, maxLookups: 8, onResult: (result) => send({ type: 'verdict', result }) });
-      persistCacheSoon();
-    });
-  });
+  port.onMessage.addListener(
+    afterSuffixList((message: unknown) => {
+      const command = message as SelectionCommand;
+      const text = tabId === undefined ? undefined : selections.get(tabId);
+      if (command.type === 'open-bulk') {
+        if (text) void openBulkPage(text, true);
+        return;
+      }
+      if (!text) {
+        send({ type: 'selection', domains: [], total: 0 });
+        return;
+      }
+      const domains = extractEntries(text).domains;
+      const shown = domains.slice(0, MAX_PANEL_DOMAINS);
+      send({ type: 'selection', domains: shown.map((d) => ({ domain: d.domain, display: d.display })), total: domains.length });
+      void engine().then(async ({ client }) => {
+        await runBulk(shown, client, { control, maxLookups: 8, onResult: (result) => send({ type: 'verdict', result }) });
+        persistCacheSoon();
+      });
+    }),
+  );
 }
