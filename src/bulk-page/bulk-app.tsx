@@ -4,9 +4,9 @@
  * the worker as they finish; the page keeps them in the list's order.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { addressesCsv, bulkJson, domainsCsv, undeliverableText, type BulkResult, type Verdict } from '../core/bulk';
+import { addressesCsv, bulkJson, domainsCsv, entryLines, undeliverableText, type BulkResult, type Verdict } from '../core/bulk';
 import type { BulkConnection } from '../platform/bulk-port';
-import type { BulkEvent, BulkJobView } from '../shared/bulk-messages';
+import type { BulkCommand, BulkEvent, BulkJobView } from '../shared/bulk-messages';
 import { BulkInput, type StartRequest } from './bulk-input';
 import { BulkProgress } from './bulk-progress';
 import { BulkSummary } from './bulk-summary';
@@ -19,6 +19,12 @@ export interface BulkAppProps {
   initialText: string;
   /** Start on `initialText` at once (a right-clicked selection), unless a run is going on. */
   autoStart?: boolean;
+}
+
+/** The CSV is split here, with papaparse, so the worker gets lines and never loads the CSV library. */
+function startCommand(request: StartRequest): BulkCommand {
+  const lines = entryLines(request.text, request.column === undefined ? {} : { column: request.column });
+  return { type: 'start', lines, mailSetup: request.mailSetup };
 }
 
 export function BulkApp(props: BulkAppProps) {
@@ -45,7 +51,7 @@ export function BulkApp(props: BulkAppProps) {
         const busy = event.job && (event.job.status === 'running' || event.job.status === 'paused');
         if (props.autoStart && !autoStarted.current && !busy) {
           autoStarted.current = true;
-          connection.current?.send({ type: 'start', text: props.initialText, mailSetup: false });
+          connection.current?.send(startCommand({ text: props.initialText, mailSetup: false }));
         }
       } else for (const [index, result] of event.rows) rows.current.set(index, result);
       setJob(event.job ? { ...event.job } : undefined);
@@ -59,7 +65,7 @@ export function BulkApp(props: BulkAppProps) {
   const providers = useMemo(() => [...new Set(results.map((row) => row.provider ?? '(none)'))].sort(), [results]);
   const start = (request: StartRequest) => {
     setError('');
-    connection.current?.send({ type: 'start', ...request });
+    connection.current?.send(startCommand(request));
   };
   const stamp = () => new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
 

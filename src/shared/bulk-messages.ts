@@ -3,6 +3,7 @@
  * worker (it goes on when the page closes); the page attaches, gets the whole job once, then
  * each finished row and the progress as they come.
  */
+import type { EntryLine } from '../core/bulk/read-entries';
 import type { BulkInput, BulkResult } from '../core/bulk/types';
 
 export const BULK_PORT = 'bulk';
@@ -22,7 +23,7 @@ export interface BulkJobView {
 
 export type BulkCommand =
   | { type: 'attach' }
-  | { type: 'start'; text: string; column?: number; mailSetup: boolean }
+  | { type: 'start'; lines: EntryLine[]; mailSetup: boolean }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'cancel' }

@@ -4,7 +4,12 @@
  * IndexedDB as rows finish, and told to every attached page. A worker stopped mid-run finds the
  * job `running` in IndexedDB when it next starts and goes on with the domains not yet done.
  */
-import { extractEntries, runBulk, RunControl, type BulkResult } from '../../core/bulk';
+// The engine's bulk files one by one, not its index: the index brings the CSV reader and the
+// exports (papaparse), which are the pages' and the CLI's work, into the worker's start.
+import { isEntryLines, readEntries } from '../../core/bulk/read-entries';
+import { runBulk } from '../../core/bulk/run-bulk';
+import { RunControl } from '../../core/bulk/run-control';
+import type { BulkResult } from '../../core/bulk/types';
 import { keepWorkerAlive } from '../../platform/keep-alive';
 import type { BulkCommand, BulkEvent, BulkJobView } from '../../shared/bulk-messages';
 import { engine, persistCacheSoon } from '../engine';
@@ -52,8 +57,10 @@ export async function bulkCommand(command: BulkCommand, reply: (event: BulkEvent
       reply({ type: 'job', job: job?.view, rows: job ? [...job.rows] : [] });
       return;
     case 'start': {
+      if (!isEntryLines(command.lines)) throw new Error('The list could not be read: the page sent no lines. Reload the page and paste it again.');
       job?.control?.cancel();
-      const input = extractEntries(command.text, command.column === undefined ? {} : { column: command.column });
+      // The page has split the text into lines (CSV cells or rows, with papaparse); read here.
+      const input = readEntries(command.lines);
       const view: BulkJobView = {
         id: `${Date.now()}`,
         status: 'running',

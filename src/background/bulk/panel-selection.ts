@@ -6,7 +6,9 @@
  * so cached answers make the panel's own lookup of the first domain free).
  */
 import type { Menus, Runtime, Tabs } from '../../platform/extension-api';
-import { extractEntries, runBulk, RunControl } from '../../core/bulk';
+import { plainLines, readEntries } from '../../core/bulk/read-entries';
+import { runBulk } from '../../core/bulk/run-bulk';
+import { RunControl } from '../../core/bulk/run-control';
 import { openBulkPage } from '../../platform/bulk-port';
 import type { SelectionCommand, SelectionEvent } from '../../shared/bulk-messages';
 import { engine, persistCacheSoon } from '../engine';
@@ -20,7 +22,7 @@ const selections = new Map<number, string>();
 /** Called on a selection click: remembers the text when it holds two or more domains. */
 export function rememberSelection(info: Menus.OnClickData, tab: Tabs.Tab | undefined): void {
   if (tab?.id === undefined) return;
-  if (info.menuItemId === 'mxray-selection' && info.selectionText && extractEntries(info.selectionText).domains.length >= 2)
+  if (info.menuItemId === 'mxray-selection' && info.selectionText && readEntries(plainLines(info.selectionText)).domains.length >= 2)
     selections.set(tab.id, info.selectionText);
   else selections.delete(tab.id);
 }
@@ -48,7 +50,7 @@ export function serveSelectionPort(port: Runtime.Port): void {
         send({ type: 'selection', domains: [], total: 0 });
         return;
       }
-      const domains = extractEntries(text).domains;
+      const domains = readEntries(plainLines(text)).domains;
       const shown = domains.slice(0, MAX_PANEL_DOMAINS);
       send({ type: 'selection', domains: shown.map((d) => ({ domain: d.domain, display: d.display })), total: domains.length });
       void engine().then(async ({ client }) => {

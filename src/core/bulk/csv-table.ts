@@ -5,6 +5,7 @@
  * table; a plain list, one entry per line, does not.
  */
 import Papa from 'papaparse';
+import { stripBom } from './read-entries';
 
 export interface CsvTable {
   /** Column names: the first row when it looks like a header, else `Column 1`, `Column 2`, ... */
@@ -13,11 +14,6 @@ export interface CsvTable {
   rows: string[][];
   /** The first data row's 1-based row number (2 after a header). */
   firstRow: number;
-}
-
-/** A byte order mark (Excel writes one) is no part of the first cell. */
-export function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 export function readCsvTable(text: string): CsvTable | undefined {

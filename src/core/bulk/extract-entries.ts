@@ -1,15 +1,13 @@
 /**
  * Every email address and domain in a list, whatever its shape: one entry per line, addresses
- * inside prose, `"Name" <a@b>` lists, a CSV export (the person may pick the column). Built on
- * the single-query readers of `src/core/query`, so a name in a list is read exactly as it is
- * in the popup's box, with the same reasons when it is refused.
+ * inside prose, `"Name" <a@b>` lists, a CSV export (the person may pick the column).
+ *
+ * Two steps, so the CSV library stays out of the service worker: `entryLines` turns the text
+ * into lines to read (CSV cells or rows, with papaparse, in the page or the CLI), and
+ * `readEntries` (read-entries.ts, where the worker does it) reads each one.
  */
-import type { Query } from '../vocabulary';
-import { emailsInText } from '../query/find-emails-in-text';
-import { tryParseQuery } from '../query/parse-query';
-import { isKnownOrSpecialUseTld } from '../query/registrable-domain';
-import { EntryCollector } from './collect-entries';
-import { readCsvTable, stripBom, suggestColumn, type CsvTable } from './csv-table';
+import { readCsvTable, suggestColumn, type CsvTable } from './csv-table';
+import { plainLines, readEntries, stripBom, type EntryLine } from './read-entries';
 import type { BulkInput } from './types';
 
 export interface ExtractOptions {
@@ -17,88 +15,23 @@ export interface ExtractOptions {
   column?: number;
 }
 
-/** What separates entries on one line: space, comma, semicolon, and the brackets of `Name <a@b>`. */
-const SEPARATORS = /[\s,;<>()"']+/u;
-
 export function extractEntries(text: string, options: ExtractOptions = {}): BulkInput {
+  return readEntries(entryLines(text, options));
+}
+
+/** The lines of `text` to read for entries, each with its line (or CSV row) number. */
+export function entryLines(text: string, options: ExtractOptions = {}): EntryLine[] {
   const clean = stripBom(text);
-  const collector = new EntryCollector();
   const table = readCsvTable(clean);
   const column = options.column ?? (table && !clean.includes('@') ? suggestColumn(table) : undefined);
-  if (table && column !== undefined) {
-    table.rows.forEach((row, index) => readEntry(row[column] ?? '', table.firstRow + index, collector));
-  } else if (table) {
-    // A contact export: the addresses of every column, one row at a time (a quoted cell may
-    // hold line breaks); a row without any is listed, as a junk line would be.
-    table.rows.forEach((row, index) => readEntry(row.join(', '), table.firstRow + index, collector));
-  } else {
-    const lines = clean.split(/\r\n|\r|\n/);
-    for (let index = 0; index < lines.length; index++) readEntry(lines[index]!, index + 1, collector);
-  }
-  return collector.result();
+  if (table && column !== undefined) return table.rows.map((row, index) => ({ text: row[column] ?? '', line: table.firstRow + index }));
+  // A contact export: the addresses of every column, one row at a time (a quoted cell may
+  // hold line breaks); a row without any is listed, as a junk line would be.
+  if (table) return table.rows.map((row, index) => ({ text: row.join(', '), line: table.firstRow + index }));
+  return plainLines(clean);
 }
 
 /** The columns of `text` when it is a table with several, for a column picker. */
 export function tableOf(text: string): CsvTable | undefined {
   return readCsvTable(stripBom(text));
-}
-
-/** One line or cell: its addresses, else its domains, else one invalid entry saying why. */
-function readEntry(line: string, lineNumber: number, collector: EntryCollector): void {
-  const text = line.trim();
-  if (text === '') return;
-  const tokens = text.split(SEPARATORS).filter((token) => token !== '');
-  // Each word with an "@" read as the popup's box reads it (UTF-8 local parts, quoted ones),
-  // then the addresses running text holds (`mail:ann@x.test.`); each address once a line.
-  const found: string[] = [];
-  const broken: string[] = [];
-  const whole: string[] = [];
-  const add = (query: Query) => {
-    if (query.email === undefined || found.includes(query.email.toLowerCase())) return;
-    found.push(query.email.toLowerCase());
-    collector.addAddress(query);
-  };
-  for (const token of tokens) {
-    if (!token.includes('@')) continue;
-    const parsed = tryParseQuery(token);
-    if (parsed.ok && parsed.query.kind === 'email') {
-      add(parsed.query);
-      whole.push(token.toLowerCase());
-    } else broken.push(token);
-  }
-  const inText = [...emailsInText(text)];
-  // `rg@bücher.test` inside `jörg@bücher.test` is the ASCII-only reader's partial view of it.
-  for (const query of inText) if (!whole.some((token) => token.includes(query.input.toLowerCase()))) add(query);
-  // A word with an "@" that no address was read from is a broken address: say what is wrong.
-  for (const token of broken) {
-    const lower = token.toLowerCase();
-    if (inText.some((query) => lower.includes(query.input.toLowerCase()))) continue;
-    const parsed = tryParseQuery(token);
-    const why = parsed.ok ? `${token} is an address at an IP address, not at a domain, so there is no MX to look up.` : parsed.error.message;
-    collector.addInvalid(token, why, lineNumber);
-  }
-  if (found.length > 0 || tokens.some((token) => token.includes('@'))) return;
-  if (tokens.length === 1) {
-    readLoneToken(tokens[0]!, lineNumber, collector);
-    return;
-  }
-  // Several words and no address: keep the ones that are clearly domain names (known TLD).
-  let domains = 0;
-  for (const token of tokens) {
-    if (!token.includes('.')) continue;
-    const parsed = tryParseQuery(token);
-    if (!parsed.ok || parsed.query.kind !== 'domain') continue;
-    if (!isKnownOrSpecialUseTld(parsed.query.name.slice(parsed.query.name.lastIndexOf('.') + 1))) continue;
-    collector.addDomain(parsed.query);
-    domains++;
-  }
-  if (domains === 0) collector.addInvalid(text, 'This line has no email address or domain name in it.', lineNumber);
-}
-
-/** A line that is one word: a domain (or URL) as the popup's box reads it, or a reason why not. */
-function readLoneToken(token: string, lineNumber: number, collector: EntryCollector): void {
-  const parsed = tryParseQuery(token);
-  if (!parsed.ok) collector.addInvalid(token, parsed.error.message, lineNumber);
-  else if (parsed.query.kind === 'domain') collector.addDomain(parsed.query);
-  else collector.addInvalid(token, `${token} is an IP address, not a domain: it has no MX records to check.`, lineNumber);
 }
