@@ -2,8 +2,8 @@
 // stopping MXray's background mid-run (Chromium's service worker, Firefox's event page), filter,
 // and export, reading the downloaded files (CSV injection cases included); then a right-clicked
 // selection with several addresses handed to the bulk page. Written once; bulk.e2e.test.ts runs
-// it in Chromium (with screenshots mid-run and finished, light and dark),
-// firefox/bulk.e2e.test.ts in Firefox.
+// it in Chromium, firefox/bulk.e2e.test.ts in Firefox. Screenshots mid-run and finished, light
+// and dark, and of the panel's list (Firefox's with a `firefox-` prefix).
 import Papa from 'papaparse';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { FaultServer } from '../../stack/fault-server';
