@@ -1,7 +1,7 @@
 // The scenario driver for Chromium: harness/browser.ts (headful on its own Xvfb display, every
 // name mapped onto loopback) and harness/person.ts (the real toolbar popup by shortcut, the real
 // native context menu). Views are Playwright pages.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -12,6 +12,7 @@ import { movePointer, pressKeys, typeText } from '../harness/keyboard';
 import { openToolbarPopup, pickFromContextMenu, selectTextByMouse } from '../harness/person';
 import { readScreenRect, waitForScreenChange } from '../harness/screen-change';
 import { saveScreenshot } from '../harness/screenshots';
+import { stopServiceWorker } from '../harness/service-worker';
 import { startSiteServer } from '../harness/site-server';
 import type { Driver, DriverKind, DriverOptions, Scope, View } from './driver';
 
@@ -38,6 +39,10 @@ function viewOf(page: Page, close: () => Promise<void> = () => page.close()): Vi
     colorScheme: (scheme) => page.emulateMedia({ colorScheme: scheme }),
     screenshot: async (name, element) => void (await saveScreenshot(element ?? page, name)),
     bringToFront: () => page.bringToFront(),
+    download: async (click) => {
+      const [saved] = await Promise.all([page.waitForEvent('download'), click()]);
+      return { name: saved.suggestedFilename(), text: await readFile((await saved.path())!, 'utf8') };
+    },
     close,
   };
 }
@@ -99,6 +104,16 @@ export async function launchChromiumDriver(options: DriverOptions): Promise<Driv
     clickInTab: (point) => page.mouse.click(point.x, point.y),
     pressKeys: (...keys) => pressKeys(display, ...keys),
     typeText: (text) => typeText(display, text),
+    paste: async (field, text) => {
+      // Chromium lets the focused document write the clipboard (the async Clipboard API); the
+      // paste itself is the person's Ctrl+V through the X server into the clicked field.
+      const owner = field.page();
+      await owner.bringToFront();
+      await owner.evaluate((value) => navigator.clipboard.writeText(value), text);
+      await field.click();
+      await pressKeys(display, 'ctrl+v');
+    },
+    stopBackground: () => stopServiceWorker(browser, page),
     movePointer: (point) => movePointer(display, point.x, point.y),
     viewport: async () => page.viewportSize() ?? (await page.evaluate(() => ({ width: innerWidth, height: innerHeight }))),
     allowPermissionPrompt: async (open, name, whileShown) => {

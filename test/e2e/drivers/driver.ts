@@ -21,6 +21,14 @@ export interface Point {
 
 export type BrowserName = 'chromium' | 'firefox';
 
+/** A file the browser saved to disk for the person (an export). */
+export interface SavedFile {
+  /** The file's name as saved. */
+  name: string;
+  /** Its content as UTF-8 text (a byte order mark, if any, kept). */
+  text: string;
+}
+
 /** A document a person sees: the toolbar popup, an extension page in a tab, the tab they are on. */
 export interface View {
   scope: Scope;
@@ -37,6 +45,11 @@ export interface View {
   screenshot(name: string, element?: Locator): Promise<void>;
   /** Brings its tab to the front (a no-op for the popup). */
   bringToFront(): Promise<void>;
+  /**
+   * Runs `click` (the person's click on something that saves a file, e.g. an export button) and
+   * returns the file the browser saved, once it is complete on disk.
+   */
+  download(click: () => Promise<void>): Promise<SavedFile>;
   close(): Promise<void>;
 }
 
@@ -71,6 +84,18 @@ export interface Driver {
   pressKeys(...keys: string[]): Promise<void>;
   /** Types text key by key through the X server into whatever has the focus. */
   typeText(text: string): Promise<void>;
+  /**
+   * Pastes `text` into `field` as a person does: the text goes on the system clipboard, a real
+   * click focuses the field, a real Ctrl+V (X key press) pastes it.
+   */
+  paste(field: Locator, text: string): Promise<void>;
+  /**
+   * The browser stops MXray's background mid-whatever-it-is-doing, as it stops an idle one
+   * (Chromium: the service worker, DevTools' `ServiceWorker.stopAllWorkers`; Firefox: the event
+   * page, what about:debugging's "Terminate background script" does). Resolves once the browser
+   * reports it stopped; the next event (a page's port connecting again) starts it afresh.
+   */
+  stopBackground(): Promise<void>;
   /** Moves the X pointer to a screen point (out of the way before keyboard-only steps). */
   movePointer(point: Point): Promise<void>;
   /** The person's tab's viewport size. */

@@ -4,17 +4,20 @@
 // real X pointer and keys). Views are harness/locator.ts scopes; what no protocol reaches in
 // Firefox (the toolbar popup, the permission doorhanger) is read from the watcher tab, the
 // browser's chrome document and the X frame buffer, as described in firefox/README.md.
+import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Locator } from 'playwright-core';
 import type { Page } from 'puppeteer-core';
 import { saveScreenshot } from '../harness/screenshots';
 import { pressKeys, typeText } from '../harness/keyboard';
 import { PROVIDER_HOSTS, type ProviderId } from '../harness/resolvers';
-import { launchFirefox, waitUntil, type FirefoxBrowser } from '../firefox/harness/firefox';
+import { ADDON_ID, launchFirefox, waitUntil, type FirefoxBrowser } from '../firefox/harness/firefox';
 import { asPlaywright, withNameShim, type FxLocator } from '../firefox/harness/locator';
 import { clickInPage, openToolbarPopup, pickFromContextMenu, selectTextByMouse } from '../firefox/harness/person';
 import { saveScreenCapture, type Rect } from '../firefox/harness/screen-capture';
 import { clickAt, moveTo } from '../firefox/harness/x-input';
-import type { Driver, DriverKind, DriverOptions, Scope, View } from './driver';
+import type { Driver, DriverKind, DriverOptions, SavedFile, Scope, View } from './driver';
 
 /** The element's box on the X screen (its document's window knows where it is drawn). */
 async function screenRectOf(element: Locator): Promise<Rect> {
@@ -51,7 +54,49 @@ async function setSystemScheme(fx: FirefoxBrowser, scheme: 'light' | 'dark'): Pr
   await fx.chrome(`Services.prefs.setIntPref('ui.systemUsesDarkTheme', ${scheme === 'dark' ? 1 : 0}); return true;`);
 }
 
-function tabView(fx: FirefoxBrowser, page: Page, close: () => Promise<void>): View {
+/**
+ * Where downloads go without asking (set at launch, from the chrome document): the folder
+ * `dir`, no "what should Firefox do with this file?" dialog, no downloads panel opening over
+ * the page (with `ui.popup.disable_autohide` it would stay open).
+ */
+async function saveDownloadsIn(fx: FirefoxBrowser, dir: string): Promise<void> {
+  await fx.chrome(`
+    Services.prefs.setIntPref('browser.download.folderList', 2);
+    Services.prefs.setStringPref('browser.download.dir', ${JSON.stringify(dir)});
+    Services.prefs.setBoolPref('browser.download.useDownloadDir', true);
+    Services.prefs.setBoolPref('browser.download.always_ask_before_handling_new_types', false);
+    Services.prefs.setBoolPref('browser.download.alwaysOpenPanel', false);
+    return true;
+  `);
+}
+
+/**
+ * Runs `click` and waits for the one new file in `dir`, complete: Firefox first saves an empty
+ * placeholder under the final name and writes `<name>.part`, then moves the part over it; so
+ * complete is no `.part` left, a size above 0, and the same size twice in a row.
+ */
+async function downloadInto(dir: string, click: () => Promise<void>): Promise<SavedFile> {
+  const before = new Set(await readdir(dir));
+  await click();
+  let name = '';
+  let size = -1;
+  await waitUntil(
+    async () => {
+      const names = await readdir(dir);
+      const fresh = names.filter((file) => !before.has(file) && !file.endsWith('.part'));
+      if (fresh.length !== 1 || names.some((file) => file.endsWith('.part'))) return false;
+      const now = (await stat(join(dir, fresh[0]!))).size;
+      const settled = now > 0 && fresh[0] === name && now === size;
+      [name, size] = [fresh[0]!, now];
+      return settled;
+    },
+    `the click saved no file in ${dir} (or more than one)`,
+    15_000,
+  );
+  return { name, text: await readFile(join(dir, name), 'utf8') };
+}
+
+function tabView(fx: FirefoxBrowser, page: Page, close: () => Promise<void>, downloads: string): View {
   const evaluate = <R>(fn: (view: Window & typeof globalThis) => R) => page.evaluate(withNameShim(`(${fn.toString()})(window)`)) as Promise<R>;
   return {
     scope: asPlaywright(fx.page(page)) as unknown as Scope,
@@ -73,6 +118,7 @@ function tabView(fx: FirefoxBrowser, page: Page, close: () => Promise<void>): Vi
       else await saveScreenshot(page as never, name);
     },
     bringToFront: () => page.bringToFront(),
+    download: (click) => downloadInto(downloads, click),
     close,
   };
 }
@@ -81,6 +127,14 @@ export async function launchFirefoxDriver(options: DriverOptions): Promise<Drive
   const tlsRoutes: Record<string, number> = { ...options.httpsHosts };
   for (const [id, port] of Object.entries(options.resolvers ?? {})) if (port !== undefined) tlsRoutes[PROVIDER_HOSTS[id as ProviderId]] = port;
   const fx = await launchFirefox({ stack: options.stack, tlsRoutes });
+  let downloads: string;
+  try {
+    downloads = await mkdtemp(join(tmpdir(), 'mxray-ff-downloads-'));
+    await saveDownloadsIn(fx, downloads);
+  } catch (error) {
+    await fx.close();
+    throw error;
+  }
   const focusedKeys = async (...keys: string[]) => {
     await fx.focusWindow();
     await pressKeys(fx.display, ...keys);
@@ -88,7 +142,7 @@ export async function launchFirefoxDriver(options: DriverOptions): Promise<Drive
 
   return {
     browser: 'firefox',
-    tab: tabView(fx, fx.tab, async () => undefined),
+    tab: tabView(fx, fx.tab, async () => undefined, downloads),
     goto: async (url) => {
       await fx.tab.goto(url);
       await fx.tab.bringToFront();
@@ -108,13 +162,14 @@ export async function launchFirefoxDriver(options: DriverOptions): Promise<Drive
         // The popup as Firefox draws it, read from the X screen (no protocol can capture a popup).
         screenshot: async (name, element) => void (await saveScreenCapture(fx.fbdir, name, element ? await screenRectOf(element) : await popup.rect())),
         bringToFront: async () => undefined,
+        download: (click) => downloadInto(downloads, click),
         close: () => popup.close(),
       };
     },
     openExtensionPage: async (path) => {
       const page = await fx.browser.newPage();
       await fx.navigate(page, fx.url(path));
-      return tabView(fx, page, () => page.close());
+      return tabView(fx, page, () => page.close(), downloads);
     },
     waitForExtensionTab: async (path) => {
       let found: Page | undefined;
@@ -134,7 +189,7 @@ export async function launchFirefoxDriver(options: DriverOptions): Promise<Drive
         },
         `no tab opened on ${fx.url(path)}`,
       );
-      return tabView(fx, found!, async () => void (found === fx.watcher || (await found!.close())));
+      return tabView(fx, found!, async () => void (found === fx.watcher || (await found!.close())), downloads);
     },
     pickFromContextMenu: (target) => pickFromContextMenu(fx, fx.tab, 'evaluate' in target ? (target as unknown as FxLocator) : target),
     selectTextByMouse: (text) => selectTextByMouse(fx, fx.tab, text),
@@ -143,6 +198,36 @@ export async function launchFirefoxDriver(options: DriverOptions): Promise<Drive
     typeText: async (text) => {
       await fx.focusWindow();
       await typeText(fx.display, text);
+    },
+    paste: async (field, text) => {
+      // The system clipboard, written from the chrome document (as another program's copy
+      // would); then a real click in the field and a real Ctrl+V.
+      await fx.chrome(`
+        Components.classes['@mozilla.org/widget/clipboardhelper;1']
+          .getService(Components.interfaces.nsIClipboardHelper)
+          .copyString(${JSON.stringify(text)});
+        return true;
+      `);
+      await (field as unknown as FxLocator).surface.realm.bringToFront();
+      await fx.focusWindow();
+      await field.click();
+      await pressKeys(fx.display, 'ctrl+v');
+    },
+    stopBackground: async () => {
+      // What about:debugging's "Terminate background script" calls (ExtensionParent's
+      // DebugUtils.terminateBackgroundScript), also past the checks that would let a busy event
+      // page live on (pending listener calls), as a forced stop: Firefox's idle stop does the same
+      // to an event page that goes quiet. The stop is seen by its "shutdown-background-script".
+      await fx.chrome(`
+        const extension = WebExtensionPolicy.getByID(${JSON.stringify(ADDON_ID)})?.extension;
+        if (!extension) throw new Error('MXray is not installed');
+        if (extension.backgroundState !== 'running') throw new Error('the event page is ' + extension.backgroundState + ', not running');
+        globalThis.__mxrayBackgroundStopped = false;
+        extension.once('shutdown-background-script', () => { globalThis.__mxrayBackgroundStopped = true; });
+        extension.terminateBackground({ ignoreDevToolsAttached: true, disableResetIdleForTest: true });
+        return true;
+      `);
+      await waitUntil(() => fx.chrome<boolean>('return globalThis.__mxrayBackgroundStopped === true;'), 'the event page did not stop within 5 s', 5_000);
     },
     movePointer: (point) => moveTo(fx.display, point),
     viewport: () => fx.tab.evaluate(() => ({ width: innerWidth, height: innerHeight })),
@@ -174,7 +259,10 @@ export async function launchFirefoxDriver(options: DriverOptions): Promise<Drive
         'the permission prompt stayed open after Allow',
       );
     },
-    close: () => fx.close(),
+    close: async () => {
+      await fx.close();
+      await rm(downloads, { recursive: true, force: true });
+    },
   };
 }
 
