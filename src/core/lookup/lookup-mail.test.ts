@@ -3,13 +3,14 @@
  * round trip, and what the report says, without knotd. The integration tests run the same plan
  * against the real stack (test/integration/engine-*.test.ts).
  */
-import { describe, expect, it } from 'vitest';
-import { fakeFetch, hang, type FakeZone } from '../../../test/support/fake-doh';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeFetch, hang, type Behaviour, type FakeZone } from '../../../test/support/fake-doh';
 import { DohClient } from '../doh/doh-client';
 import { BUILT_IN_PROVIDERS, providerChain } from '../doh/providers';
 import { parseQuery } from '../query';
 import type { Report } from '../report';
 import { lookupMail } from './lookup-mail';
+import { ROUTING_FIRST_MS } from './mail-bridge';
 
 const soa = {
   name: 'example',
@@ -124,5 +125,33 @@ describe('lookupMail on a fake DoH', () => {
     expect(report.stats.requests).toBe(calls.length);
     expect(report.mail!.requests).toBeGreaterThan(0);
     expect(Object.keys(report.mail!.findings)).toEqual(['provider', 'spf', 'dmarc', 'dkim', 'mtaSts', 'tlsRpt', 'bimi', 'dnssec']);
+  });
+
+  it('asks the diagnostics only once the routing report is complete: they never compete with it (issue 12, section 6)', async () => {
+    const { client: c, calls } = client();
+    await lookupMail(parseQuery('two.example'), c, { diagnostics: {} });
+    const lastRouting = calls.findIndex((call) => call.name === 'other.example'); // the last FCrDNS check
+    const firstDiagnostics = calls.findIndex((call) => call.name?.includes('._domainkey.'));
+    expect(lastRouting).toBeGreaterThan(0);
+    expect(firstDiagnostics).toBeGreaterThan(lastRouting);
+  });
+
+  it('waits for a slow PTR at most ROUTING_FIRST_MS before the diagnostics start anyway', async () => {
+    vi.useFakeTimers();
+    try {
+      const slowPtr: Behaviour = (call, init) => (call.type === 'PTR' ? hang(call, init) : undefined);
+      const { client: c, calls } = client({ 'cloudflare-dns.com': slowPtr });
+      const pending = lookupMail(parseQuery('two.example'), c, { diagnostics: {} });
+      await vi.advanceTimersByTimeAsync(ROUTING_FIRST_MS - 1);
+      expect(calls.some((call) => call.name?.includes('._domainkey.'))).toBe(false);
+      await vi.advanceTimersByTimeAsync(1);
+      expect(calls.some((call) => call.name?.includes('._domainkey.'))).toBe(true);
+      await vi.advanceTimersByTimeAsync(10_000); // the PTR questions time out
+      const report = await pending;
+      expect(report.mail?.status).toBe('done');
+      expect(report.exchanges[0]!.addresses[0]!.ptrStatus).toBe('error');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -2,9 +2,10 @@
  * The lookup plan (docs/architecture.md, "round trips are the budget"). Nothing waits for an
  * answer it does not need:
  *   1. at once, in parallel: MX, TXT, _dmarc TXT, and A/AAAA of the name (for implicit MX);
- *   2. the moment MX lands: A and AAAA of every exchange (and the mail diagnostics start);
+ *   2. the moment MX lands: A and AAAA of every exchange;
  *   3. the moment an address lands: its PTR;
- *   4. the moment a PTR lands: the forward lookup of each PTR name (FCrDNS).
+ *   4. the moment a PTR lands: the forward lookup of each PTR name (FCrDNS);
+ * then the mail diagnostics, once that routing report is complete and on screen (mail-bridge.ts).
  * So the first answer is one round trip away, the whole report four, whatever the number of
  * MX hosts; snapshots go to `onUpdate` as answers land (snapshot-emitter.ts). This file is the
  * plan only: the books are in ask-tracker.ts, answers become exchanges and addresses in
@@ -31,6 +32,7 @@ import { minTtl, readAnswer, txtValues } from '../doh/read-answer';
 import { newReportDraft } from './report-draft';
 import type { LookupOptions } from './lookup-options';
 import { SnapshotEmitter } from './snapshot-emitter';
+import { mailAnswerKnown, routingSettled } from './routing-progress';
 import { addressAnswer, probeAsn } from '../resilience';
 import { LookupNotices } from './lookup-notices';
 import { DEFAULT_WORK_BOUNDS, notAsked, WorkBudget } from './work-budget';
@@ -56,6 +58,7 @@ class MailLookup {
   /** The name's own addresses (stage 1), kept until we know whether MX is implicit. */
   private readonly hostAnswers: { A?: Outcome; AAAA?: Outcome } = {};
   private mxDepth = 0;
+  private routingSent = false;
 
   constructor(
     private readonly query: Query,
@@ -73,7 +76,7 @@ class MailLookup {
       this.settled(idle),
     );
     if (options.onUpdate) {
-      this.emitter = new SnapshotEmitter({ send: () => void this.snapshot(), answerKnown: () => this.mailAnswerKnown(), now: this.now });
+      this.emitter = new SnapshotEmitter({ send: () => void this.snapshot(), answerKnown: () => mailAnswerKnown(this.draft), now: this.now });
     }
     if (this.draft.mail && options.diagnostics) this.mail = new MailBridge(this.draft, options.diagnostics, this.tracker, options.signal);
   }
@@ -265,23 +268,20 @@ class MailLookup {
 
   /** After every answer: hand on what the diagnostics wait for, then paint or finish. */
   private settled(idle: boolean): void {
-    this.mail?.noticeAddresses(this.mailAnswerKnown());
+    this.mail?.noticeAddresses(mailAnswerKnown(this.draft));
     if (!idle) {
-      this.emitter?.request();
-      this.mail?.startWhenMxKnown();
+      const routed = routingSettled(this.draft);
+      // The complete routing report goes out at once, not a frame later, before the checks start.
+      if (routed && !this.routingSent) {
+        this.routingSent = true;
+        this.emitter?.sendNow();
+      } else this.emitter?.request();
+      this.mail?.startAfterRouting(routed);
       return;
     }
     this.draft.status = 'done';
     this.emitter?.cancel();
     this.finish(this.snapshot());
-  }
-
-  /** The MX answer is in, and for a domain without MX, whether it has an implicit one. */
-  private mailAnswerKnown(): boolean {
-    const draft = this.draft;
-    if (draft.mxStatus === 'pending') return false;
-    if (draft.mxStatus !== 'nodata' || draft.exchanges.length > 0) return true;
-    return draft.hostStatus.A !== 'pending' && draft.hostStatus.AAAA !== 'pending';
   }
 
   /** A deep copy with findings, so listeners can keep or send it while the draft grows. */

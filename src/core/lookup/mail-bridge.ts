@@ -3,12 +3,16 @@
  * ask DNS (a `DnsAsk` through the lookup's own client, cache and books), and when the mail
  * hosts' addresses are handed on to the blocklists.
  *
- * The diagnostics start once the MX answer is in (in the task that brought it, right after the
- * first snapshot with the mail servers went out), not beside the MX question. Asked together,
- * their ~45 answers land with the MX one and the client works through all of them before the
- * MX snapshot leaves: in the browser that delayed the first row by ~150 ms at 50 ms RTT
- * (docs/performance.md). Started then they cost the report no round trip it would not wait for
- * anyway: the routing needs two more (addresses, then PTR) after the MX answer.
+ * The diagnostics start once the routing report (MX, addresses, PTR, forward confirmation) is
+ * complete, or at the latest `ROUTING_FIRST_MS` after the MX answer. With every check on, a
+ * 5-MX domain asks ~70 questions, 38 of them TXT: asked beside the routing's PTR questions they
+ * compete for the same worker thread (Chromium's fetch() costs ~1.4 ms of it per request) and
+ * connection, and the routing report came ~200 ms later than with the checks off (issue 12,
+ * section 6; docs/performance.md). The price is paid by the mail setup, which shows later.
+ *
+ * Their round trips (`mail.roundTrips`) still count the diagnostics' own chain: the questions
+ * they ask first count from the MX answer, the blocklists' from the addresses, as when they ran
+ * beside the routing. The wait for the routing is a choice of order, not a dependency.
  */
 import { isQueryableName, normaliseName } from '../dns/message';
 import { toErrorInfo } from '../errors';
@@ -20,8 +24,17 @@ import type { Report } from '../report';
 import type { AskTracker, Outcome } from './ask-tracker';
 import { minTtl, readAnswer } from '../doh/read-answer';
 
+/** The diagnostics wait for the routing at most this long after the MX answer (a slow PTR must not hold them). */
+export const ROUTING_FIRST_MS = 1000;
+
 export class MailBridge {
   private waiting = true;
+  private started = false;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Round trips gone when the MX answer was in, and when the addresses were handed on. */
+  private mxDepth = 0;
+  private addressDepth: number | undefined;
+  private baseline: number | undefined;
   private addressesHandedOn = false;
   private handOnAddresses: (addresses: MailAddress[]) => void = () => undefined;
   private readonly addresses = new Promise<MailAddress[]>((resolve) => (this.handOnAddresses = resolve));
@@ -34,18 +47,38 @@ export class MailBridge {
     private readonly tracker: AskTracker,
     private readonly signal: AbortSignal | undefined,
   ) {
-    this.ask = trackedAsk(tracker, draft);
+    this.ask = trackedAsk(tracker, draft, () => this.baseline ?? this.addressDepth ?? draft.stats.roundTrips);
     tracker.hold();
+    // Aborted before they started: they start at once, and each section ends on the aborted signal.
+    signal?.addEventListener('abort', () => this.start(), { once: true });
   }
 
-  /** Starts the diagnostics once the MX answer is in (once). */
-  startWhenMxKnown(): void {
+  /**
+   * After every answer. Once the MX answer is in, the diagnostics start when `routed` (the
+   * routing report is complete) or `ROUTING_FIRST_MS` later, whichever is first (once).
+   */
+  startAfterRouting(routed: boolean): void {
+    if (this.started || !this.draft.mail || this.draft.mxStatus === 'pending') return;
+    if (this.waiting) {
+      this.waiting = false;
+      this.mxDepth = this.draft.stats.roundTrips;
+      this.timer = setTimeout(() => this.start(), ROUTING_FIRST_MS);
+    }
+    if (routed) this.start();
+  }
+
+  private start(): void {
     const mail = this.draft.mail;
-    if (!this.waiting || !mail || this.draft.mxStatus === 'pending') return;
-    this.waiting = false;
+    if (this.started || !mail) return;
+    this.started = true;
+    clearTimeout(this.timer);
     const domain = this.draft.query.name;
     const context = { domain, ask: this.ask, ...(this.signal ? { signal: this.signal } : {}) };
-    runMailDiagnostics(mail, context, this.options, this.addresses)
+    // The questions the sections ask at once (in this task) count from the MX answer.
+    this.baseline = this.waiting ? this.draft.stats.roundTrips : this.mxDepth;
+    const run = runMailDiagnostics(mail, context, this.options, this.addresses);
+    this.baseline = undefined;
+    run
       .catch((error: unknown) => this.tracker.noteError(toErrorInfo(error, 'MXray', `${domain} mail diagnostics`), error))
       .finally(() => this.tracker.release());
   }
@@ -59,6 +92,7 @@ export class MailBridge {
     if (!mail || this.addressesHandedOn || !mailAnswerKnown) return;
     if (this.draft.exchanges.some((e) => e.addressStatus.A === 'pending' || e.addressStatus.AAAA === 'pending')) return;
     this.addressesHandedOn = true;
+    this.addressDepth = this.draft.stats.roundTrips;
     finishDnssec(mail.dnssec);
     this.handOnAddresses(mailAddressesOf(this.draft));
   }
@@ -69,13 +103,13 @@ export class MailBridge {
  * diagnostics and the network lookups of src/core/resilience ask. Their questions yield to the
  * routing's and count in `mail.requests` / `mail.roundTrips` when the diagnostics are on.
  */
-export function trackedAsk(tracker: AskTracker, draft: Report): DnsAsk {
+export function trackedAsk(tracker: AskTracker, draft: Report, baseline = () => draft.stats.roundTrips): DnsAsk {
   return (name, type, after) =>
     new Promise<AskResult>((resolve) => {
       // Depth from the lookup's start: a question asked after another answer counts from it;
       // one asked on its own waits behind the round trips already gone (the MX answer, for the
       // diagnostics' first questions; the addresses, for the blocklists).
-      const depth = after?.depth ?? draft.stats.roundTrips;
+      const depth = after?.depth ?? baseline();
       if (!isQueryableName(name)) {
         const error = { code: 'bad-name', message: `"${name}" is not a name DNS can look up (too long, or an empty label).` };
         resolve({ name, type, values: [], authenticated: false, depth, status: 'error', error });
