@@ -29,7 +29,11 @@ const cache = new AnswerCache(CACHE_ENTRIES, { trackChanges: true });
 const health = new ResolverHealth({ store: sessionHealthStore() });
 let current: { settings: Settings; client: DohClient } | undefined;
 
-const ready: Promise<void> = (async () => {
+// The cache and the settings are read side by side: a cold worker's first lookup waits for both.
+// Unreadable storage must not stop lookups: the settings fall back to the defaults.
+const ready: Promise<void> = Promise.all([restoreCache(), loadSettings().catch(() => migrateSettings(undefined))]).then(([, settings]) => use(settings));
+
+async function restoreCache(): Promise<void> {
   try {
     const stored = await extensionApi.storage.session.get(null);
     const entries = Object.entries(stored).flatMap(([key, value]): [string, CacheEntry][] =>
@@ -41,9 +45,7 @@ const ready: Promise<void> = (async () => {
   } catch {
     // A broken or missing snapshot only costs a few requests.
   }
-  // Unreadable storage must not stop lookups: fall back to the defaults.
-  use(await loadSettings().catch(() => migrateSettings(undefined)));
-})();
+}
 
 onSettingsChanged((settings) => use(settings));
 

@@ -155,7 +155,7 @@ describe('round trips', () => {
     return { report, snapshots, log: await readFaultLog(stack, tag) };
   }
 
-  it('adds none before the first MX and none to the routing: the network questions follow the addresses', async () => {
+  it('adds none before the first MX and none to the routing: the network questions follow the routing report', async () => {
     const on = await measured(true);
     const off = await measured(false);
     // The first burst is the same five questions with or without them.
@@ -177,11 +177,16 @@ describe('round trips', () => {
     expect(cymru.filter((e) => e.name === 'as64500.asn.cymru.com')).toHaveLength(1); // asked once for all
     const addressAnswersEnd = Math.min(...on.log.filter((e) => /^mx\d\.five-mx\.test$/.test(e.name ?? '')).map((e) => e.endMs!));
     for (const e of originQuestions) expect(e.startMs).toBeGreaterThanOrEqual(addressAnswersEnd);
-    // The routing's depth is unchanged; the whole lookup is one round trip longer (the AS name after its origin).
+    // ...and after the routing's last answer (PTR and forward checks: issue 12, section 6), so
+    // they never compete with it (core/lookup/after-routing.ts).
+    const routingEnd = Math.max(...on.log.filter((e) => !e.name?.endsWith('.asn.cymru.com')).map((e) => e.endMs ?? 0));
+    for (const e of originQuestions) expect(e.startMs).toBeGreaterThanOrEqual(routingEnd);
+    // The routing's depth is unchanged; the whole lookup is two round trips longer (the origins
+    // after the routing's third, then the AS name after its origin).
     expect(on.report.stats.roundTrips).toBe(3);
     expect(off.report.stats.roundTrips).toBe(3);
     expect(criticalPathDepth(off.log)).toBe(3);
-    expect(criticalPathDepth(on.log)).toBe(4);
+    expect(criticalPathDepth(on.log)).toBe(5);
     expect(on.log).toHaveLength(on.report.stats.requests);
     expect(on.report.stats.requests - off.report.stats.requests).toBe(9);
   });

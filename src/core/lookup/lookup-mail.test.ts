@@ -10,7 +10,7 @@ import { BUILT_IN_PROVIDERS, providerChain } from '../doh/providers';
 import { parseQuery } from '../query';
 import type { Report } from '../report';
 import { lookupMail } from './lookup-mail';
-import { ROUTING_FIRST_MS } from './mail-bridge';
+import { ROUTING_FIRST_MS } from './after-routing';
 
 const soa = {
   name: 'example',

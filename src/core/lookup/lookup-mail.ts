@@ -5,7 +5,8 @@
  *   2. the moment MX lands: A and AAAA of every exchange;
  *   3. the moment an address lands: its PTR;
  *   4. the moment a PTR lands: the forward lookup of each PTR name (FCrDNS);
- * then the mail diagnostics, once that routing report is complete and on screen (mail-bridge.ts).
+ * then the mail diagnostics and the networks (ASN), once that routing report is complete and on
+ * screen (after-routing.ts).
  * So the first answer is one round trip away, the whole report four, whatever the number of
  * MX hosts; snapshots go to `onUpdate` as answers land (snapshot-emitter.ts). This file is the
  * plan only: the books are in ask-tracker.ts, answers become exchanges and addresses in
@@ -28,6 +29,7 @@ import { addressesOf, fcrdnsOf, MAX_PTR_NAMES, newAddress, ptrNamesOf } from './
 import { AskTracker, type Outcome } from './ask-tracker';
 import { exchangesFromMx, exchangeState, implicitExchange, isNullMx } from './exchanges';
 import { MailBridge, trackedAsk } from './mail-bridge';
+import { AfterRouting } from './after-routing';
 import { minTtl, readAnswer, txtValues } from '../doh/read-answer';
 import { newReportDraft } from './report-draft';
 import type { LookupOptions } from './lookup-options';
@@ -52,6 +54,7 @@ class MailLookup {
   private readonly budget: WorkBudget;
   private readonly emitter: SnapshotEmitter | undefined;
   private readonly mail: MailBridge | undefined;
+  private readonly afterRouting: AfterRouting;
   private finish: (report: Report) => void = () => undefined;
   /** Exchanges sharing a host share one pair of address questions. */
   private readonly exchangesByHost = new Map<string, Exchange[]>();
@@ -78,7 +81,8 @@ class MailLookup {
     if (options.onUpdate) {
       this.emitter = new SnapshotEmitter({ send: () => void this.snapshot(), answerKnown: () => mailAnswerKnown(this.draft), now: this.now });
     }
-    if (this.draft.mail && options.diagnostics) this.mail = new MailBridge(this.draft, options.diagnostics, this.tracker, options.signal);
+    this.afterRouting = new AfterRouting(this.tracker, options.signal);
+    if (this.draft.mail && options.diagnostics) this.mail = new MailBridge(this.draft, options.diagnostics, this.tracker, this.afterRouting, options.signal);
   }
 
   run(): Promise<Report> {
@@ -190,11 +194,8 @@ class MailLookup {
         exchange.addresses.push(address);
         this.askPtr(address, outcome.depth);
         if (this.options.asn) {
-          // Its network, beside the PTR: after the address, so never before the MX list.
-          this.tracker.hold();
-          probeAsn(address, trackedAsk(this.tracker, this.draft), addressAnswer(address.ip, address.family, outcome.depth))
-            .catch(() => undefined)
-            .finally(() => this.tracker.release());
+          // Its network: once the routing report is complete, so never before the mail servers.
+          this.afterRouting.run(() => probeAsn(address, trackedAsk(this.tracker, this.draft), addressAnswer(address.ip, address.family, outcome.depth)));
         }
       }
       exchange.addresses.sort((a, b) => compareIps(a.ip, b.ip));
@@ -276,7 +277,8 @@ class MailLookup {
         this.routingSent = true;
         this.emitter?.sendNow();
       } else this.emitter?.request();
-      this.mail?.startAfterRouting(routed);
+      this.mail?.startWhenMxKnown();
+      if (routed) this.afterRouting.release();
       return;
     }
     this.draft.status = 'done';

@@ -4,11 +4,10 @@
  * hosts' addresses are handed on to the blocklists.
  *
  * The diagnostics start once the routing report (MX, addresses, PTR, forward confirmation) is
- * complete, or at the latest `ROUTING_FIRST_MS` after the MX answer. With every check on, a
- * 5-MX domain asks ~70 questions, 38 of them TXT: asked beside the routing's PTR questions they
- * compete for the same worker thread (Chromium's fetch() costs ~1.4 ms of it per request) and
- * connection, and the routing report came ~200 ms later than with the checks off (issue 12,
- * section 6; docs/performance.md). The price is paid by the mail setup, which shows later.
+ * complete (after-routing.ts): with every check on, a 5-MX domain asks ~110 questions; asked
+ * beside the routing's PTR questions they compete for the same worker thread (Chromium's
+ * fetch() costs ~1.4 ms of it per request) and connection, and the routing report came ~200 ms
+ * later than with the checks off (issue 12, section 6; docs/performance.md).
  *
  * Their round trips (`mail.roundTrips`) still count the diagnostics' own chain: the questions
  * they ask first count from the MX answer, the blocklists' from the addresses, as when they ran
@@ -23,14 +22,10 @@ import { mailAddressesOf, runMailDiagnostics, type DiagnosticsOptions, type Mail
 import type { Report } from '../report';
 import type { AskTracker, Outcome } from './ask-tracker';
 import { minTtl, readAnswer } from '../doh/read-answer';
-
-/** The diagnostics wait for the routing at most this long after the MX answer (a slow PTR must not hold them). */
-export const ROUTING_FIRST_MS = 1000;
+import type { AfterRouting } from './after-routing';
 
 export class MailBridge {
-  private waiting = true;
   private started = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
   /** Round trips gone when the MX answer was in, and when the addresses were handed on. */
   private mxDepth = 0;
   private addressDepth: number | undefined;
@@ -45,42 +40,30 @@ export class MailBridge {
     private readonly draft: Report,
     private readonly options: DiagnosticsOptions,
     private readonly tracker: AskTracker,
+    private readonly afterRouting: AfterRouting,
     private readonly signal: AbortSignal | undefined,
   ) {
     this.ask = trackedAsk(tracker, draft, () => this.baseline ?? this.addressDepth ?? draft.stats.roundTrips);
     tracker.hold();
-    // Aborted before they started: they start at once, and each section ends on the aborted signal.
-    signal?.addEventListener('abort', () => this.start(), { once: true });
   }
 
-  /**
-   * After every answer. Once the MX answer is in, the diagnostics start when `routed` (the
-   * routing report is complete) or `ROUTING_FIRST_MS` later, whichever is first (once).
-   */
-  startAfterRouting(routed: boolean): void {
+  /** After every answer: once the MX answer is in, the diagnostics wait for the routing (once). */
+  startWhenMxKnown(): void {
     if (this.started || !this.draft.mail || this.draft.mxStatus === 'pending') return;
-    if (this.waiting) {
-      this.waiting = false;
-      this.mxDepth = this.draft.stats.roundTrips;
-      this.timer = setTimeout(() => this.start(), ROUTING_FIRST_MS);
-    }
-    if (routed) this.start();
+    this.started = true;
+    this.mxDepth = this.draft.stats.roundTrips;
+    this.afterRouting.run(() => this.start().finally(() => this.tracker.release()));
   }
 
-  private start(): void {
-    const mail = this.draft.mail;
-    if (this.started || !mail) return;
-    this.started = true;
-    clearTimeout(this.timer);
+  private start(): Promise<void> {
+    const mail = this.draft.mail!;
     const domain = this.draft.query.name;
     const context = { domain, ask: this.ask, ...(this.signal ? { signal: this.signal } : {}) };
     // The questions the sections ask at once (in this task) count from the MX answer.
-    this.baseline = this.waiting ? this.draft.stats.roundTrips : this.mxDepth;
+    this.baseline = this.mxDepth;
     const run = runMailDiagnostics(mail, context, this.options, this.addresses);
     this.baseline = undefined;
-    run
-      .catch((error: unknown) => this.tracker.noteError(toErrorInfo(error, 'MXray', `${domain} mail diagnostics`), error))
-      .finally(() => this.tracker.release());
+    return run.catch((error: unknown) => this.tracker.noteError(toErrorInfo(error, 'MXray', `${domain} mail diagnostics`), error));
   }
 
   /**
