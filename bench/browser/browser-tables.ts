@@ -139,6 +139,25 @@ function memoryTable(memory: WorkerMemory): string {
   return `${table}\n\n${memory.distinctNames} names, 1,000 lookups in ${memory.seconds} s at 0 ms RTT; ${memory.unfinished} without a final report; ${memory.sameWorker ? 'one worker throughout (never restarted)' : 'the worker was RESTARTED on the way'}. The whole cache as left (${save.entries} entries, ${save.jsonKB} KB as JSON) in one storage.session.set: ${save.ms} ms, what every save cost before saves became incremental; one lookup's worth (60 answers), as the worker now writes: ${save.lookupMs ?? '?'} ms.`;
 }
 
+function routingTable(results: BrowserResults): string {
+  return markdownTable(
+    ['RTT (ms)', 'mail checks', 'nav → first row', 'nav → routing report in page', 'nav → routing on screen', 'on − off', 'nav → Done', 'requests: log'],
+    results.routing.map((row) => {
+      const off = results.routing.find((r) => r.rttMs === row.rttMs && r.checks === 'checks off');
+      return [
+        row.rttMs,
+        row.checks,
+        ms(row.firstRow),
+        ms(row.routingMessage),
+        ms(row.routing),
+        row === off || !off ? '' : ms(row.routing - off.routing),
+        ms(row.done),
+        row.requests,
+      ];
+    }),
+  );
+}
+
 export function browserTables(results: BrowserResults): string {
   const parts: string[] = [];
   if (results.fresh.length > 0) {
@@ -153,6 +172,13 @@ export function browserTables(results: BrowserResults): string {
     );
   }
   if (results.cached.length > 0) parts.push('### The same lookup again in the toolbar popup, within TTL (right after each warm run)', cachedTable(results));
+  if (results.routing?.length > 0) {
+    parts.push(
+      `### The routing report with every mail check on against off (result page, warm worker, ${results.domain}, median of ${results.runs} runs each, interleaved)`,
+      'On: the mail diagnostics, the blocklists and the network (ASN) lookups; off: none of them. "Routing report" is the first report whose MX, addresses, PTR and forward checks are all answered (src/core/lookup/routing-progress.ts); "on screen" is the animation frame after it reached the page.',
+      routingTable(results),
+    );
+  }
   if (results.memory) parts.push('### Service worker heap over 1,000 lookups through the lookup port', memoryTable(results.memory));
   if (results.problems.length > 0) parts.push(`Problems seen: ${results.problems.slice(0, 10).join('; ')}`);
   return parts.join('\n\n');

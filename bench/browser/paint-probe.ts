@@ -27,6 +27,9 @@ export interface PaintMarks {
   /** The first `report` message on the lookup port, and the first with a mail server in it. */
   firstReportMessageMs?: number;
   mxMessageMs?: number;
+  /** The first report whose routing is complete (MX, every address, PTR, forward check: core/lookup/routing-progress.ts), and the frame after it. */
+  routingMessageMs?: number;
+  routingMs?: number;
   doneMessageMs?: number;
 }
 
@@ -53,6 +56,12 @@ export const PAINT_PROBE_SOURCE = `(() => {
   });
   observer.observe(document, { childList: true, subtree: true, characterData: true });
   document.addEventListener('DOMContentLoaded', () => { marks.domContentLoadedMs = performance.now(); }, { once: true });
+  // src/core/lookup/routing-progress.ts's routingSettled, on the report as the page receives it.
+  const pending = (status) => status === 'pending';
+  const routingSettled = (report) =>
+    !pending(report.mxStatus) &&
+    (report.mxStatus !== 'nodata' || report.exchanges.length > 0 || (!pending(report.hostStatus.A) && !pending(report.hostStatus.AAAA))) &&
+    report.exchanges.every((e) => !pending(e.addressStatus.A) && !pending(e.addressStatus.AAAA) && e.addresses.every((a) => !pending(a.ptrStatus) && !pending(a.fcrdns)));
   const connect = chrome.runtime.connect;
   chrome.runtime.connect = function (...args) {
     const port = connect.apply(this, args);
@@ -61,6 +70,10 @@ export const PAINT_PROBE_SOURCE = `(() => {
       const now = performance.now();
       if (marks.firstReportMessageMs === undefined) marks.firstReportMessageMs = now;
       if (marks.mxMessageMs === undefined && message.report.exchanges.length > 0) marks.mxMessageMs = now;
+      if (marks.routingMessageMs === undefined && routingSettled(message.report)) {
+        marks.routingMessageMs = now;
+        nextFrame('routingMs');
+      }
       if (marks.doneMessageMs === undefined && message.report.status === 'done') marks.doneMessageMs = now;
     });
     return port;

@@ -14,7 +14,8 @@ import { PAINT_PROBE_SOURCE } from './paint-probe';
 
 export const PROBE_FILE = 'bench-paint-probe.js';
 export const DRIVER_PAGE = 'bench-driver.html';
-const ANCHOR = '<meta charset="utf-8">';
+/** The page's charset tag, however the formatter writes it (`<meta charset="utf-8" />`). */
+const ANCHOR = /<meta charset="utf-8"\s*\/?>/i;
 
 export interface ProbedExtension {
   dir: string;
@@ -26,8 +27,11 @@ export async function copyWithPaintProbe(): Promise<ProbedExtension> {
   const dir = await mkdtemp(join(tmpdir(), 'mxray-bench-extension-'));
   await cp(EXTENSION_DIR, dir, { recursive: true });
   const html = await readFile(join(dir, 'popup.html'), 'utf8');
-  if (!html.includes(ANCHOR)) throw new Error(`dist/chromium/popup.html has no ${ANCHOR} to put the probe after`);
-  await writeFile(join(dir, 'popup.html'), html.replace(ANCHOR, `${ANCHOR}\n  <script src="${PROBE_FILE}"></script>`));
+  if (!ANCHOR.test(html)) throw new Error(`dist/chromium/popup.html has no <meta charset="utf-8"> to put the probe after`);
+  await writeFile(
+    join(dir, 'popup.html'),
+    html.replace(ANCHOR, (tag) => `${tag}\n  <script src="${PROBE_FILE}"></script>`),
+  );
   await writeFile(join(dir, PROBE_FILE), PAINT_PROBE_SOURCE);
   await writeFile(
     join(dir, DRIVER_PAGE),
