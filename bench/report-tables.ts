@@ -1,6 +1,8 @@
 // The benchmark results as markdown tables: printed by `npm run bench` and pasted (or written
 // with --update-docs) into docs/performance.md.
 import { browserTables } from './browser/browser-tables';
+import type { BulkPageRow } from './browser/bulk-page';
+import { bulkPageTable } from './browser/bulk-page-table';
 import type { BrowserResults } from './browser/measure-browser';
 import type { BulkRow, CeilingRow } from './bulk-throughput';
 import type { BundleRow } from './bundle-sizes';
@@ -21,6 +23,8 @@ export interface BenchResults {
   retry?: RetryRow[];
   memory?: MemoryRun[];
   browser?: BrowserResults;
+  /** The bulk page in Chromium, 1,000 and 10,000 domains (issue #13). */
+  bulkPage?: BulkPageRow[];
   diagnostics?: DiagnosticsRow[];
   targets: TargetResult[];
 }
@@ -183,6 +187,7 @@ export function allTables(results: BenchResults): string {
   if (results.bulk && results.retry) parts.push(bulkTables(results.bulk, results.retry, results.ceiling));
   if (results.memory) parts.push(memoryTable(results.memory));
   if (results.browser) parts.push(browserTables(results.browser));
+  if (results.bulkPage) parts.push(bulkPageTable(results.bulkPage));
   if (results.bundles) parts.push(bundleTable(results.bundles, results.tldtsAloneGzipBytes));
   return parts.join('\n\n');
 }

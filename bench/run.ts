@@ -3,7 +3,7 @@
 // Chromium (bench/browser). Prints markdown tables and writes bench/results.json;
 // `--update-docs` also rewrites the figures in docs/performance.md.
 //   tsx --expose-gc --import ./bench/register-hooks.mjs bench/run.ts [--runs 9] [--baseline-runs 5]
-//       [--browser-runs 5] [--only engine,diagnostics,bulk,memory,bundles,faults,browser,worker-memory] [--update-docs]
+//       [--browser-runs 5] [--only engine,diagnostics,bulk,memory,bundles,faults,browser,worker-memory,bulk-page] [--update-docs]
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { createBenchFetch } from './bench-fetch';
 import { browserTargets } from './browser/browser-targets';
+import { startBrowserBench } from './browser/browser-bench';
+import { BULK_PAGE_SIZES, measureBulkPage } from './browser/bulk-page';
 import { measureBrowser } from './browser/measure-browser';
 import { measureBulk, measureEngineCeiling } from './bulk-throughput';
 import { gzipOfInputs, measureBundles } from './bundle-sizes';
@@ -30,7 +32,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '9' },
     'baseline-runs': { type: 'string', default: '5' },
     'browser-runs': { type: 'string', default: '5' },
-    only: { type: 'string', default: 'engine,diagnostics,bulk,memory,bundles,faults,browser,worker-memory' },
+    only: { type: 'string', default: 'engine,diagnostics,bulk,memory,bundles,faults,browser,worker-memory,bulk-page' },
     'update-docs': { type: 'boolean', default: false },
   },
 });
@@ -58,7 +60,7 @@ if (sections.has('bundles')) {
 }
 
 const browserSections = { timings: sections.has('browser'), workerMemory: sections.has('worker-memory') };
-if (['engine', 'diagnostics', 'bulk', 'memory', 'faults', 'browser', 'worker-memory'].some((section) => sections.has(section))) {
+if (['engine', 'diagnostics', 'bulk', 'memory', 'faults', 'browser', 'worker-memory', 'bulk-page'].some((section) => sections.has(section))) {
   log('starting the DNS test stack');
   const stack = await startStackProcess();
   const bench = createBenchFetch(stack.info);
@@ -93,6 +95,15 @@ if (['engine', 'diagnostics', 'bulk', 'memory', 'faults', 'browser', 'worker-mem
         `in Chromium (${browserRuns} runs each): ${browserSections.timings ? 'popup and result page' : ''}${browserSections.workerMemory ? ', worker heap (about 4 minutes)' : ''}`,
       );
       results.browser = await measureBrowser(stack.info, browserRuns, browserSections, log);
+    }
+    if (sections.has('bulk-page')) {
+      log('bulk page in Chromium: 1,000 and 10,000 domains at 50 ms RTT (its own browser)');
+      const browserBench = await startBrowserBench(stack.info);
+      try {
+        results.bulkPage = await measureBulkPage(browserBench, BULK_PAGE_SIZES, log);
+      } finally {
+        await browserBench.close();
+      }
     }
   } finally {
     process.removeListener('SIGINT', stopAll);
