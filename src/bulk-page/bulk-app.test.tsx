@@ -91,7 +91,7 @@ describe('BulkApp', () => {
     expect(bar.getAttribute('aria-valuemax')).toBe('250');
     emit({
       type: 'rows',
-      job: job(250, 240),
+      progress: (({ id, status, done, runningMs }) => ({ id, status, done, runningMs }))(job(250, 240)),
       rows: Array.from({ length: 240 }, (_, i): [number, BulkResult] => [i, row(i, i % 10 === 0 ? 'nxdomain' : 'accepts')]),
     });
     expect(bar.getAttribute('aria-valuenow')).toBe('240');

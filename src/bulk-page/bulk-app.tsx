@@ -53,8 +53,12 @@ export function BulkApp(props: BulkAppProps) {
           autoStarted.current = true;
           connection.current?.send(startCommand({ text: props.initialText, mailSetup: false }));
         }
-      } else for (const [index, result] of event.rows) rows.current.set(index, result);
-      setJob(event.job ? { ...event.job } : undefined);
+        setJob(event.job ? { ...event.job } : undefined);
+      } else {
+        for (const [index, result] of event.rows) rows.current.set(index, result);
+        const { progress } = event;
+        setJob((current) => (current?.id === progress.id ? { ...current, ...progress } : current));
+      }
       setVersion((n) => n + 1);
     };
     connection.current = props.connect(handle);

@@ -18,9 +18,18 @@ import { clearJob, createJob, loadJob, saveProgress } from './bulk-store';
 
 /** Rows are sent to the pages and saved in batches at most this often (one IndexedDB transaction each). */
 const FLUSH_MS = 200;
+/**
+ * The job record (with its list: ~1.3 MB for 10,000 domains) is rewritten at most this often
+ * while it runs, and at once when its status changes; its `done` is recounted from the saved
+ * rows on load, so a worker stopped in between loses at most this much of `runningMs` (the rate).
+ */
+const JOB_SAVE_MS = 10_000;
 
 interface Job {
   view: BulkJobView;
+  /** When the job record was last written, and with which status. */
+  savedAt?: number;
+  savedStatus?: BulkJobView['status'];
   rows: Map<number, BulkResult>;
   control?: RunControl;
   unsent: [number, BulkResult][];
@@ -34,7 +43,8 @@ const listeners = new Set<(event: BulkEvent) => void>();
 function ensureLoaded(): Promise<void> {
   loaded ??= loadJob().then(
     (stored) => {
-      if (stored && !job) job = { view: stored.job, rows: new Map(stored.rows), unsent: [], unsaved: [] };
+      // `done` as the saved rows say: the job record is rewritten only now and then (JOB_SAVE_MS).
+      if (stored && !job) job = { view: { ...stored.job, done: stored.rows.length }, rows: new Map(stored.rows), unsent: [], unsaved: [] };
     },
     () => undefined,
   );
@@ -71,7 +81,7 @@ export async function bulkCommand(command: BulkCommand, reply: (event: BulkEvent
         runningMs: 0,
       };
       if (input.domains.length === 0) view.status = 'done';
-      job = { view, rows: new Map(), unsent: [], unsaved: [] };
+      job = { view, rows: new Map(), unsent: [], unsaved: [], savedAt: Date.now(), savedStatus: view.status };
       await createJob(view);
       emit({ type: 'job', job: view, rows: [] });
       if (view.status === 'running') void run(job);
@@ -157,10 +167,14 @@ async function run(current: Job): Promise<void> {
 async function flush(current: Job): Promise<void> {
   if (job !== current) return;
   const rows = current.unsent.splice(0);
-  emit({ type: 'rows', job: current.view, rows });
+  const { id, status, done, runningMs } = current.view;
+  emit({ type: 'rows', progress: { id, status, done, runningMs }, rows });
   const unsaved = current.unsaved.splice(0);
+  const now = Date.now();
+  const saveJob = current.savedStatus !== status || now - (current.savedAt ?? 0) >= JOB_SAVE_MS;
+  if (saveJob) Object.assign(current, { savedAt: now, savedStatus: status });
   try {
-    await saveProgress({ ...current.view }, unsaved);
+    await saveProgress(saveJob ? { ...current.view } : undefined, unsaved);
   } catch {
     // Storage full or unavailable: the run goes on in memory; the page still has every row.
   }

@@ -44,13 +44,13 @@ export async function createJob(job: BulkJobView): Promise<void> {
   await tx.done;
 }
 
-/** The job's new status and counts, and the rows finished since the last save, in one transaction. */
-export async function saveProgress(job: BulkJobView, rows: readonly [number, BulkResult][]): Promise<void> {
+/** The rows finished since the last save and, when given, the job record, in one transaction. */
+export async function saveProgress(job: BulkJobView | undefined, rows: readonly [number, BulkResult][]): Promise<void> {
   const database = await open();
   const tx = database.transaction(['jobs', 'results'], 'readwrite');
   const results = tx.objectStore('results');
   for (const [index, result] of rows) void results.put({ index, result });
-  await tx.objectStore('jobs').put(job);
+  if (job) await tx.objectStore('jobs').put(job);
   await tx.done;
 }
 
