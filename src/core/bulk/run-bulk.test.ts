@@ -100,4 +100,16 @@ describe('runBulk', () => {
     // Only the two lookups in flight asked anything.
     expect(calls.every((name) => name.endsWith('ok.test') || name.endsWith('google.test'))).toBe(true);
   });
+
+  it('asks routing facts only by default (MX, A, AAAA: no TXT, no PTR), and the TXT with the mail setup', async () => {
+    const asked = (calls: FakeCall[]) => [...new Set(calls.filter((c) => c.name === 'ok.test').map((c) => c.type))].sort();
+    const routing = fakeFetch(zone);
+    await runBulk(extractEntries('a@ok.test').domains, new DohClient({ providers: [cloudflare], fetch: routing.fetch }));
+    expect(asked(routing.calls)).toEqual(['A', 'AAAA', 'MX']);
+    expect(routing.calls.some((c) => c.type === 'PTR' || c.name === '_dmarc.ok.test')).toBe(false);
+    const withSetup = fakeFetch(zone);
+    await runBulk(extractEntries('a@ok.test').domains, new DohClient({ providers: [cloudflare], fetch: withSetup.fetch }), { diagnostics: {} });
+    expect(asked(withSetup.calls)).toEqual(['A', 'AAAA', 'MX', 'TXT']);
+    expect(withSetup.calls.some((c) => c.name === '_dmarc.ok.test' && c.type === 'TXT')).toBe(true);
+  });
 });

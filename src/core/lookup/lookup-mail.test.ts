@@ -154,4 +154,15 @@ describe('lookupMail on a fake DoH', () => {
       vi.useRealTimers();
     }
   });
+
+  it('leaves no listener on a signal that many lookups share (a bulk run): each one it adds, it removes', async () => {
+    const shared = new AbortController().signal;
+    const added = vi.spyOn(shared, 'addEventListener');
+    const removed = vi.spyOn(shared, 'removeEventListener');
+    for (const name of ['two.example', 'implicit.example', 'null.example']) {
+      await lookupMail(parseQuery(name), client().client, { signal: shared, asn: true, diagnostics: {} });
+    }
+    expect(added.mock.calls.length).toBeGreaterThan(0);
+    expect(removed.mock.calls.length).toBe(added.mock.calls.length);
+  });
 });

@@ -5,14 +5,12 @@
  *   2. the moment MX lands: A and AAAA of every exchange;
  *   3. the moment an address lands: its PTR;
  *   4. the moment a PTR lands: the forward lookup of each PTR name (FCrDNS);
- * then the mail diagnostics and the networks (ASN), once that routing report is complete and on
- * screen (after-routing.ts).
- * So the first answer is one round trip away, the whole report four, whatever the number of
- * MX hosts; snapshots go to `onUpdate` as answers land (snapshot-emitter.ts). This file is the
+ * then the mail diagnostics and the networks (ASN), once that routing report is on screen
+ * (after-routing.ts). So the first answer is one round trip away, the routing four, whatever the
+ * number of MX hosts; snapshots go to `onUpdate` as answers land (snapshot-emitter.ts). This is the
  * plan only: the books are in ask-tracker.ts, answers become exchanges and addresses in
- * exchanges.ts and addresses.ts, the mail diagnostics are reached through mail-bridge.ts.
- * Failures never escape: each becomes a status and an `ErrorInfo`; the promise always
- * resolves with a finished report.
+ * exchanges.ts and addresses.ts, the diagnostics are reached through mail-bridge.ts. Failures
+ * never escape: each is a status and an `ErrorInfo`; the promise resolves with a finished report.
  */
 import { isQueryableName } from '../dns/message';
 import type { DohClient } from '../doh/doh-client';
@@ -101,9 +99,10 @@ class MailLookup {
     this.tracker.ask(name, 'MX', 0, (outcome) => this.onMx(outcome));
     this.tracker.ask(name, 'A', 0, (outcome) => this.onHostAddress('A', outcome));
     this.tracker.ask(name, 'AAAA', 0, (outcome) => this.onHostAddress('AAAA', outcome));
-    this.tracker.ask(name, 'TXT', 0, (outcome) => this.onTxt(outcome));
     const dmarcName = `_dmarc.${name}`;
-    if (isQueryableName(dmarcName)) this.tracker.ask(dmarcName, 'TXT', 0, (outcome) => this.onDmarc(outcome));
+    if (this.options.txt === false) Object.assign(this.draft.txt, { status: 'skipped', dmarcStatus: 'skipped' });
+    else this.tracker.ask(name, 'TXT', 0, (outcome) => this.onTxt(outcome));
+    if (this.options.txt !== false && isQueryableName(dmarcName)) this.tracker.ask(dmarcName, 'TXT', 0, (outcome) => this.onDmarc(outcome));
     else this.draft.txt.dmarcStatus = 'skipped';
   }
 
@@ -281,6 +280,7 @@ class MailLookup {
       if (routed) this.afterRouting.release();
       return;
     }
+    this.afterRouting.release(); // its listener on a bulk run's shared signal goes with the lookup
     this.draft.status = 'done';
     this.emitter?.cancel();
     this.finish(this.snapshot());

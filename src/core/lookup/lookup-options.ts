@@ -8,6 +8,12 @@ export interface LookupOptions {
   ptr?: boolean;
   /** Forward-confirm each PTR name (default true; needs `ptr`). */
   fcrdns?: boolean;
+  /**
+   * Ask the name's TXT and `_dmarc` TXT in stage 1 (default true: the report's SPF and DMARC
+   * lines). A routing-only bulk run turns it off (core/bulk/run-bulk.ts): its verdicts need MX
+   * and addresses only, and these were 2 of its 5 requests a domain.
+   */
+  txt?: boolean;
   signal?: AbortSignal;
   /** Called with a fresh snapshot whenever answers have landed. */
   onUpdate?: (report: Report) => void;
