@@ -27,6 +27,8 @@ export interface ExtensionWorker {
   heapAfterGc(): Promise<WorkerHeap>;
   /** Empties the answer cache for good: storage.session (restored at start), then a restart. */
   clearCacheAndStop(): Promise<void>;
+  /** Any DevTools method on the worker's session (e.g. the Profiler's). */
+  send<T>(method: string, params?: Record<string, unknown>): Promise<T>;
   stop(): Promise<void>;
   start(): Promise<void>;
   /** Lets the worker go (it may be stopped when idle again). */
@@ -90,6 +92,7 @@ export function extensionWorker(cdp: CdpClient, browser: ExtensionBrowser, anyPa
       const { usedSize, totalSize } = await cdp.send<{ usedSize: number; totalSize: number }>('Runtime.getHeapUsage', {}, sessionId);
       return { usedBytes: usedSize, totalBytes: totalSize };
     },
+    send: async <T>(method: string, params: Record<string, unknown> = {}) => cdp.send<T>(method, params, await session()),
     clearCacheAndStop: async () => {
       if (await find()) {
         // A lookup that just ended may still have its cache save pending: let it land, then clear.
