@@ -18,6 +18,8 @@ export interface BenchResults {
   engine?: EngineRow[];
   bundles?: BundleRow[];
   tldtsAloneGzipBytes?: number;
+  /** dist/chromium/psl-trie.json: the list the worker reads when it starts, not JS it evaluates. */
+  suffixListFile?: { bytes: number; gzipBytes: number };
   bulk?: BulkRow[];
   ceiling?: CeilingRow;
   retry?: RetryRow[];
@@ -82,7 +84,7 @@ export function engineTables(rows: EngineRow[]): string {
   ].join('\n');
 }
 
-export function bundleTable(rows: BundleRow[], tldtsAloneGzipBytes?: number): string {
+export function bundleTable(rows: BundleRow[], tldtsAloneGzipBytes?: number, suffixListFile?: { bytes: number; gzipBytes: number }): string {
   const table = markdownTable(
     ['entry', 'files at load', 'minified (KB)', 'gzip at load (KB)', 'lazy chunks gzip (KB)', 'largest contributors at load: minified KB (share, ≈ gz KB)'],
     rows.map((r) => [
@@ -94,7 +96,11 @@ export function bundleTable(rows: BundleRow[], tldtsAloneGzipBytes?: number): st
       r.contributors.map((c) => `${c.group} ${kb(c.bytes)} (${Math.round(c.share * 100)}%, ≈${kb(c.approxGzipBytes)})`).join(', '),
     ]),
   );
-  const note = tldtsAloneGzipBytes ? `\n\ntldts on its own (its inputs minified and gzipped together): ${kb(tldtsAloneGzipBytes)} KB gz.` : '';
+  const tldts = tldtsAloneGzipBytes ? ` tldts in a page (its inputs minified and gzipped together): ${kb(tldtsAloneGzipBytes)} KB gz.` : '';
+  const file = suffixListFile
+    ? ` The worker reads the list from psl-trie.json (${kb(suffixListFile.bytes)} KB, ${kb(suffixListFile.gzipBytes)} KB gz in the package), parsed as JSON, not evaluated as JS.`
+    : '';
+  const note = tldts || file ? `\n\n${(tldts + file).trim()}` : '';
   return `### Bundles (KB = 1,024 bytes; gzip level 9, each file on its own)\n\n${table}${note}`;
 }
 
@@ -188,6 +194,6 @@ export function allTables(results: BenchResults): string {
   if (results.memory) parts.push(memoryTable(results.memory));
   if (results.browser) parts.push(browserTables(results.browser));
   if (results.bulkPage) parts.push(bulkPageTable(results.bulkPage));
-  if (results.bundles) parts.push(bundleTable(results.bundles, results.tldtsAloneGzipBytes));
+  if (results.bundles) parts.push(bundleTable(results.bundles, results.tldtsAloneGzipBytes, results.suffixListFile));
   return parts.join('\n\n');
 }
