@@ -24,6 +24,7 @@ import type { DohProvider } from './providers';
 import { ResolverHealth } from './resolver-health';
 import { chaseCname } from './chase-cname';
 import { withoutStrayRecords } from './stray-records';
+import { raceAbort } from './race-abort';
 import { validateAnswer } from './validate-answer';
 
 export type { ResolverNotice } from './hedged-ask';
@@ -283,25 +284,4 @@ function toAnswer(question: DnsQuestion, message: DnsMessage, provider: DohProvi
     requests,
     failures,
   };
-}
-
-function raceAbort<T>(promise: Promise<T>, signal: AbortSignal | undefined, makeError: () => Error, onAbortLeave: () => void): Promise<T> {
-  if (!signal) return promise;
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => {
-      onAbortLeave();
-      reject(makeError());
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-    promise.then(
-      (value) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(value);
-      },
-      (error: unknown) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(error instanceof Error ? error : new Error(String(error)));
-      },
-    );
-  });
 }
