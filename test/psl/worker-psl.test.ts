@@ -13,6 +13,7 @@ import { toASCII } from 'punycode/';
 import { getDomain } from 'tldts';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { suffixTrieJson, workerSuffixListPlugin } from '../../scripts/worker-suffix-list.mjs';
+import type { SuffixTrieData } from '../../src/background/psl/trie-slot';
 
 const root = join(import.meta.dirname, '../..');
 const file = readFileSync(new URL('./test_psl.txt', import.meta.url), 'utf8');
@@ -48,17 +49,8 @@ async function workerParser(): Promise<WorkerParser> {
   return (await import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}#${Math.random()}`)) as WorkerParser;
 }
 
-interface TrieData {
-  edgeStart: number[];
-  edgeLength: number[];
-  edgeChild: number[];
-  labelText: string;
-  rulesRoot: number;
-  exceptionsRoot: number;
-}
-
 /** Every name the trie holds a rule for (exceptions too), `*` read as a label `x`. */
-function suffixesOf(data: TrieData): string[] {
+function suffixesOf(data: SuffixTrieData): string[] {
   const offsets: number[] = [];
   for (let edge = 0, offset = 0; edge < data.edgeLength.length; edge++) {
     offsets.push(offset);
@@ -97,7 +89,7 @@ describe("the worker's suffix list, read from psl-trie.json", () => {
   });
 
   it('agrees with the plain tldts bundle on names under every rule of the list', () => {
-    const rules = suffixesOf(trie as TrieData);
+    const rules = suffixesOf(trie as SuffixTrieData);
     expect(rules.length).toBeGreaterThan(9000);
     const options = { allowPrivateDomains: true, extractHostname: false, validateHostname: false, detectIp: false, mixedInputs: false } as const;
     for (const rule of rules) {

@@ -59,6 +59,17 @@ export function bulkScenarios(kind: DriverKind): void {
   const progress = () => page().getByRole('progressbar', { name: 'Domains checked' });
   const done = async () => Number(await progress().getAttribute('aria-valuenow'));
   const byTestId = (id: string) => page().locator(`[data-testid="${id}"]`);
+  /** The status line says "Done" (the run over, as a person reads it). */
+  const doneShown = (timeout: number) =>
+    expect
+      .poll(
+        () =>
+          page()
+            .getByText(/^Done$/)
+            .count(),
+        { timeout },
+      )
+      .toBe(1);
   const onlyUndeliverable = () => page().getByRole('checkbox', { name: 'only those that cannot receive mail' });
   /**
    * Clicks an export button as the person does and reads the file the browser saved, which must
@@ -185,15 +196,7 @@ export function bulkScenarios(kind: DriverKind): void {
     it('shows the finished run again when the tab is closed and opened again', async () => {
       await bulk.close();
       bulk = await driver.openExtensionPage('bulk.html');
-      await expect
-        .poll(
-          () =>
-            page()
-              .getByText(/^Done$/)
-              .count(),
-          { timeout: 10_000 },
-        )
-        .toBe(1);
+      await doneShown(10_000);
       expect(await byTestId('shown-count').textContent()).toBe('126 rows · page 1 of 2');
     });
 
@@ -221,15 +224,7 @@ export function bulkScenarios(kind: DriverKind): void {
           { timeout: 15_000 },
         )
         .toBe('2 rows');
-      await expect
-        .poll(
-          () =>
-            page()
-              .getByText(/^Done$/)
-              .count(),
-          { timeout: 15_000 },
-        )
-        .toBe(1);
+      await doneShown(15_000);
       expect(await byTestId('count-accepts').textContent()).toBe('2');
     }, 60_000);
   });
