@@ -14,20 +14,19 @@ import { BULK_PORT, SELECTION_PORT } from '../shared/bulk-messages';
 import { serveSelectionPort } from './bulk/panel-selection';
 import { serveBulkPort } from './bulk/bulk-port';
 import { resumeBulkJob } from './bulk/bulk-runner';
-
 import { afterSuffixList, suffixListReady } from './suffix-list';
 
-// First, so the list's read overlaps everything else the start does (src/background/suffix-list.ts).
-void suffixListReady();
+// First, so the list's read overlaps everything else the start does (src/background/suffix-list.ts);
+// a bulk run the worker was stopped in goes on once it is in.
+void suffixListReady()
+  .then(() => resumeBulkJob())
+  .catch(() => undefined);
 extensionApi.runtime.onInstalled.addListener(() => createContextMenus());
 extensionApi.runtime.onConnect.addListener((port) => {
   if (port.name === LOOKUP_PORT) serveLookupPort(port);
   if (port.name === BULK_PORT) serveBulkPort(port);
   if (port.name === SELECTION_PORT) serveSelectionPort(port);
 });
-void suffixListReady()
-  .then(() => resumeBulkJob())
-  .catch(() => undefined);
 extensionApi.runtime.onMessage.addListener(routeRequest);
 extensionApi.contextMenus.onClicked.addListener(afterSuffixList(onContextMenuClick));
 retitleMenusWhereSupported();

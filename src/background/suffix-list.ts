@@ -38,10 +38,7 @@ async function readSuffixList(): Promise<void> {
  * event that needs a synchronous answer keeps it), otherwise after the read, in arrival order.
  */
 export function afterSuffixList<A extends unknown[]>(listener: (...args: A) => void): (...args: A) => void {
-  return (...args) => {
-    if (loaded) listener(...args);
-    else void suffixListReady().then(() => listener(...args));
-  };
+  return (...args) => void withSuffixList(() => listener(...args));
 }
 
 /** `compute()` once the list is in: its value at once when it is, else a promise of it. */

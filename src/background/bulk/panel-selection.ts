@@ -9,6 +9,7 @@ import type { Menus, Runtime, Tabs } from '../../platform/extension-api';
 import { plainLines, readEntries } from '../../core/bulk/read-entries';
 import { runBulk } from '../../core/bulk/run-bulk';
 import { RunControl } from '../../core/bulk/run-control';
+import type { BulkDomain } from '../../core/bulk/types';
 import { openBulkPage } from '../../platform/bulk-port';
 import type { SelectionCommand, SelectionEvent } from '../../shared/bulk-messages';
 import { engine, persistCacheSoon } from '../engine';
@@ -17,13 +18,14 @@ import { afterSuffixList } from '../suffix-list';
 /** The panel lists at most this many; the bulk page takes them all. */
 export const MAX_PANEL_DOMAINS = 50;
 
-const selections = new Map<number, string>();
+/** Per tab, the last selection with two or more domains: its text (for the bulk page) and its domains, read once. */
+const selections = new Map<number, { text: string; domains: BulkDomain[] }>();
 
 /** Called on a selection click: remembers the text when it holds two or more domains. */
 export function rememberSelection(info: Menus.OnClickData, tab: Tabs.Tab | undefined): void {
   if (tab?.id === undefined) return;
-  if (info.menuItemId === 'mxray-selection' && info.selectionText && readEntries(plainLines(info.selectionText)).domains.length >= 2)
-    selections.set(tab.id, info.selectionText);
+  const domains = info.menuItemId === 'mxray-selection' && info.selectionText ? readEntries(plainLines(info.selectionText)).domains : [];
+  if (domains.length >= 2) selections.set(tab.id, { text: info.selectionText!, domains });
   else selections.delete(tab.id);
 }
 
@@ -41,16 +43,16 @@ export function serveSelectionPort(port: Runtime.Port): void {
   port.onMessage.addListener(
     afterSuffixList((message: unknown) => {
       const command = message as SelectionCommand;
-      const text = tabId === undefined ? undefined : selections.get(tabId);
+      const selection = tabId === undefined ? undefined : selections.get(tabId);
       if (command.type === 'open-bulk') {
-        if (text) void openBulkPage(text, true);
+        if (selection) void openBulkPage(selection.text, true);
         return;
       }
-      if (!text) {
+      if (!selection) {
         send({ type: 'selection', domains: [], total: 0 });
         return;
       }
-      const domains = readEntries(plainLines(text)).domains;
+      const { domains } = selection;
       const shown = domains.slice(0, MAX_PANEL_DOMAINS);
       send({ type: 'selection', domains: shown.map((d) => ({ domain: d.domain, display: d.display })), total: domains.length });
       void engine().then(async ({ client }) => {

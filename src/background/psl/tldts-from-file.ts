@@ -4,8 +4,8 @@
  * walk), but the trie is read from psl-trie.json when first needed instead of evaluated at
  * every worker start.
  *
- * The worker calls `loadSuffixList` at start (src/background/suffix-list.ts) and answers no
- * message before it settles, so a lookup never meets an empty list. Called before that, or if
+ * The worker reads the file at start (`suffixListReady` in src/background/suffix-list.ts) and
+ * handles no message before the read settles, so a lookup never meets an empty list. Called before that, or if
  * the file could not be read, these functions throw rather than answer from an empty trie
  * (which would call every name's last label its public suffix, silently wrong).
  */
