@@ -7,6 +7,7 @@ import type { Address, Exchange, Finding, Report } from '../core/report';
 import { terminalSafe } from './terminal-safe';
 import { networkText } from '../core/resilience/network-text';
 import { resilienceLines } from './format-resilience';
+import { textTable } from './text-table';
 
 export interface FormatOptions {
   color: boolean;
@@ -23,11 +24,11 @@ export function formatReport(report: Report, options: FormatOptions): string {
   lines.push(paint('2', footer(report, options)));
   lines.push('');
   if (report.query.kind === 'ip' && report.ptr) {
-    lines.push(...table(['ADDRESS', 'PTR', 'FORWARD', 'FCrDNS'], ptrRows(report.ptr)));
+    lines.push(...textTable(['ADDRESS', 'PTR', 'FORWARD', 'FCrDNS'], ptrRows(report.ptr)));
   } else if (report.exchanges.length > 0) {
     const withNetwork = report.exchanges.some((e) => e.addresses.some((a) => a.asn));
     const rows = report.exchanges.flatMap(exchangeRows).map((row) => (withNetwork ? row : row.filter((_, i) => i !== 4)));
-    lines.push(...table(['PREF', 'MAIL SERVER', 'TTL', 'ADDRESS', ...(withNetwork ? ['NETWORK'] : []), 'PTR', 'FCrDNS'], rows));
+    lines.push(...textTable(['PREF', 'MAIL SERVER', 'TTL', 'ADDRESS', ...(withNetwork ? ['NETWORK'] : []), 'PTR', 'FCrDNS'], rows));
   }
   lines.push(...resilienceLines(report, options.color, findingLine));
   const txt = txtLines(report);
@@ -139,16 +140,6 @@ function txtLines(report: Report): string[] {
   for (const spf of report.txt.spf) lines.push(`SPF    ${terminalSafe(spf)}`);
   for (const dmarc of report.txt.dmarc) lines.push(`DMARC  ${terminalSafe(dmarc)}`);
   return lines;
-}
-
-function table(headers: string[], rows: string[][]): string[] {
-  const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: string[]) =>
-    cells
-      .map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i]!)))
-      .join('  ')
-      .trimEnd();
-  return [line(headers), ...rows.map(line)];
 }
 
 function plural(count: number, word: string): string {
