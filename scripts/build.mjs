@@ -50,6 +50,7 @@ const extensionEntries = [
   { in: 'src/content/panel.tsx', out: 'content', format: 'iife' },
   { in: 'src/options/options.tsx', out: 'options', format: 'esm' },
   { in: 'src/bulk-page/bulk.tsx', out: 'bulk', format: 'esm' },
+  { in: 'src/message-page/message.tsx', out: 'message', format: 'esm' },
 ];
 
 /** CSS is imported as text (put in <style> elements; the panel's lives in a shadow root), minified first. */
@@ -62,7 +63,7 @@ const minifiedCssAsText = {
     });
   },
 };
-const pages = ['src/popup/popup.html', 'src/options/options.html', 'src/bulk-page/bulk.html'];
+const pages = ['src/popup/popup.html', 'src/options/options.html', 'src/bulk-page/bulk.html', 'src/message-page/message.html'];
 
 async function bundle(options, metaName) {
   const result = await build({

@@ -7,6 +7,7 @@ import type { RequestEnvelope, RequestName, Requests, ResponseEnvelope } from '.
 import { clearRecentLookups, recentLookups } from './recent-lookups';
 import { checkSpf } from './requests/check-spf';
 import { compareResolvers } from './requests/compare-resolvers';
+import { messageDnsAsk } from './requests/message-dns-ask';
 import { testResolver } from './requests/test-resolver';
 import { loadSettings, saveSettings } from './settings-store';
 import { takePending } from './show-panel';
@@ -24,6 +25,7 @@ const handlers: { [N in RequestName]: Handler<N> } = {
   clearRecent: () => clearRecentLookups(),
   compareResolvers: (request) => compareResolvers(request),
   checkSpf: (request) => checkSpf(request),
+  messageDnsAsk: (request) => messageDnsAsk(request),
   takePanelQuery: async (_payload, sender) => (sender.tab?.id === undefined ? undefined : takePending(sender.tab.id)),
 };
 

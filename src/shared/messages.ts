@@ -13,6 +13,7 @@ import type { InvalidQueryJson } from '../core/query/invalid-query';
 import type { ComparedType, ResolverComparison } from '../core/compare/comparison';
 import type { Report } from '../core/report';
 import type { SpfCheck, SpfCheckPayload } from '../core/mail/spf/check-host/types';
+import type { AskResult, MailQuestionType } from '../core/mail/dns-ask';
 import type { ResolverSetting, Settings } from './settings';
 import type { WatchRequests } from './watch-messages';
 
@@ -42,6 +43,12 @@ export interface Requests extends WatchRequests {
   compareResolvers: [{ input: string; type?: ComparedType }, ResolverComparison];
   /** "Test a sending server": RFC 7208 check_host() for an IP, a sender and a HELO name. */
   checkSpf: [SpfCheckPayload, SpfCheck];
+  /**
+   * "Explain a message" (message.html) parses and verifies the message in the page; only its DNS
+   * questions (DKIM keys, SPF, DMARC) come here, to go out through the user's resolver and cache.
+   * `depth`: round trips of the answer that led to this question (a `DnsAsk`'s `after`).
+   */
+  messageDnsAsk: [{ name: string; type: MailQuestionType; depth?: number }, AskResult];
 }
 
 export type RequestName = keyof Requests;
