@@ -4,7 +4,8 @@
  */
 import { findQueryInText, tryParseQuery } from '../core/query';
 
-export type MenuItemId = 'mxray-selection' | 'mxray-mailto' | 'mxray-link' | 'mxray-page';
+/** `mxray-explain` ("Explain with MXray") opens message.html rather than a lookup: it has no target here. */
+export type MenuItemId = 'mxray-selection' | 'mxray-mailto' | 'mxray-link' | 'mxray-page' | 'mxray-explain';
 
 export interface MenuClick {
   menuItemId: string | number;

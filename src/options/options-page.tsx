@@ -30,6 +30,9 @@ export function OptionsPage({ actions, version }: OptionsPageProps) {
         <a href="bulk.html" target="_blank" rel="noreferrer">
           Check a list of addresses or domains
         </a>
+        <a href="message.html" target="_blank" rel="noreferrer">
+          Explain a message
+        </a>
         <p class="save-status" role="status">
           {status}
         </p>

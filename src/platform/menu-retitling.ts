@@ -11,7 +11,8 @@ export type MenuShownInfo = Pick<Menus.OnShownInfoType, 'contexts' | 'selectionT
 
 let enabled = false;
 
-type TitleChanges = readonly { id: string; title: string }[];
+/** A new title, or shown/hidden (an entry that does not apply to what is selected). */
+type TitleChanges = readonly { id: string; title?: string; visible?: boolean }[];
 
 /** `titlesFor` may answer later (a worker still reading its suffix list): the titles are set then, while the menu is still open. */
 export function enableMenuRetitling(titlesFor: (info: MenuShownInfo) => TitleChanges | Promise<TitleChanges>): void {
@@ -27,7 +28,9 @@ export function enableMenuRetitling(titlesFor: (info: MenuShownInfo) => TitleCha
     void Promise.resolve(titlesFor(info))
       .then(async (changes) => {
         if (changes.length === 0) return;
-        await Promise.all(changes.map((change) => update(change.id, { title: change.title })));
+        await Promise.all(
+          changes.map(({ id, title, visible }) => update(id, { ...(title === undefined ? {} : { title }), ...(visible === undefined ? {} : { visible }) })),
+        );
         await refresh();
       })
       .catch(() => undefined);

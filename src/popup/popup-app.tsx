@@ -33,6 +33,8 @@ export interface PopupPlatform {
   openInTab: (input: string) => void;
   /** Open the bulk page (check a whole list). */
   openBulk?: () => void;
+  /** Open "Explain a message" (message.html). */
+  openMessage?: () => void;
 }
 
 export interface PopupAppProps {
@@ -132,6 +134,11 @@ export function PopupApp({ platform, query, isPage }: PopupAppProps) {
         {platform.openBulk && (
           <button type="button" class="link-button" onClick={platform.openBulk}>
             Check a list
+          </button>
+        )}
+        {platform.openMessage && (
+          <button type="button" class="link-button" onClick={platform.openMessage}>
+            Explain a message
           </button>
         )}
         <button type="button" class="link-button" onClick={platform.openOptions}>

@@ -9,6 +9,7 @@ import { sendRequest } from '../platform/requests';
 import { watchActions } from '../platform/watch-actions';
 import { activeTabUrl, openOptionsPage, openResultPage } from '../platform/tabs';
 import { openBulkPage } from '../platform/bulk-port';
+import { openMessagePage } from '../platform/message-page';
 import type { Theme } from '../shared/settings';
 import css from '../ui/styles.css';
 import { applyTheme } from '../ui/theme';
@@ -49,6 +50,7 @@ render(
       getRecent: () => sendRequest('getRecent', undefined),
       openOptions: () => void openOptionsPage(),
       openBulk: () => void openBulkPage(),
+      openMessage: () => void openMessagePage(),
       openInTab: (input) => void openResultPage(input),
     }}
   />,
