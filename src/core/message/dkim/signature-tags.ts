@@ -200,13 +200,13 @@ function readIdentity(value: string | undefined, domain: string | null, errors: 
   return value;
 }
 
-/** RFC 8617 §4.2.1: the instance is 1*2DIGIT, from 1 to 50. */
+/**
+ * RFC 8617 §4.2.1: the instance is 1*2DIGIT, from 1 to 50. An instance above 50 is still
+ * returned (with an error), so the chain can say it is too long rather than unreadable.
+ */
 function readInstance(value: string | undefined, errors: string[]): number | null {
   if (value === undefined) return null;
-  const instance = /^[0-9]{1,2}$/.test(value) ? Number(value) : NaN;
-  if (!(instance >= 1 && instance <= 50)) {
-    errors.push(`i=${quoted(value, 12)} is not an ARC instance (1 to 50).`);
-    return null;
-  }
-  return instance;
+  const instance = /^[0-9]{1,2}$/.test(value) ? Number(value) : 0;
+  if (instance < 1 || instance > 50) errors.push(`i=${quoted(value, 12)} is not an ARC instance (1 to 50).`);
+  return instance >= 1 ? instance : null;
 }
