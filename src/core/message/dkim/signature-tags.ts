@@ -73,7 +73,10 @@ export function readSignatureTags(value: ByteString, profile: SignatureProfile =
     errors.push(`The signature field is ${value.length} bytes long; MXray reads at most ${MAX_SIGNATURE_VALUE}.`);
     value = value.slice(0, MAX_SIGNATURE_VALUE);
   }
-  const list = parseTagList(value);
+  // One SP for each run of folding white space first: tag-list's edge trimming rescans a long run
+  // once per position, and no DKIM tag value means anything by the length of a run (the header
+  // hash reads the raw field, never these values).
+  const list = parseTagList(value.replace(FWS, ' '));
   // RFC 6376 §3.2: a tag list that does not parse makes the signature invalid (§6.1.1 permerror).
   errors.push(...list.errors.slice(0, 3));
   const tags = list.tags;

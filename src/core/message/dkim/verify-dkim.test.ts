@@ -208,6 +208,12 @@ describe('verifyDkimSignatures, messages signed by mailauth', () => {
     expect((await verify(text, { [KEY_NAME]: [`${rsa.record}; t=s`] }))[0]!.reason).toMatch(/t=s, so i= must be exactly @example.com/);
   });
 
+  it('refuses a key that does not decode', async () => {
+    const [result] = await verify(await signed(rsa), { [KEY_NAME]: ['v=DKIM1; k=rsa; p=not*base64'] });
+    expect(result).toMatchObject({ result: 'permerror' });
+    expect(result!.reason).toMatch(/^the key at sel._domainkey.example.com cannot be used: p= is not valid base64/);
+  });
+
   it('tries each of several key records, and warns', async () => {
     const [result] = await verify(await signed(rsa), { [KEY_NAME]: [ed.record, rsa.record] });
     expect(result!.result).toBe('pass');
