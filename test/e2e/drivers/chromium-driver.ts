@@ -43,6 +43,7 @@ function viewOf(page: Page, close: () => Promise<void> = () => page.close()): Vi
       const [saved] = await Promise.all([page.waitForEvent('download'), click()]);
       return { name: saved.suggestedFilename(), text: await readFile((await saved.path())!, 'utf8') };
     },
+    chooseFile: (selector, path) => page.locator(selector).setInputFiles(path),
     close,
   };
 }
@@ -96,8 +97,8 @@ export async function launchChromiumDriver(options: DriverOptions): Promise<Driv
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
     },
-    pickFromContextMenu: async (target) => {
-      await pickFromContextMenu(browser, page, target as never);
+    pickFromContextMenu: async (target, entry) => {
+      await pickFromContextMenu(browser, page, target as never, entry === 'explain' ? 'e' : 'm');
       return undefined; // Chromium's native menu is not readable: the outcome (a panel) is checked instead
     },
     selectTextByMouse: (text) => selectTextByMouse(page, page.locator('body'), text),

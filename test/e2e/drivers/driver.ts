@@ -50,6 +50,8 @@ export interface View {
    * returns the file the browser saved, once it is complete on disk.
    */
   download(click: () => Promise<void>): Promise<SavedFile>;
+  /** Gives the file at `path` to the `<input type="file">` matched by `selector`, as the file chooser does. */
+  chooseFile(selector: string, path: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -72,11 +74,12 @@ export interface Driver {
   waitForExtensionTab(path: string): Promise<View>;
   /**
    * Right-clicks `target` in the person's tab (an element, or a viewport point) and picks MXray's
-   * entry in the browser's native context menu. Returns the entry's title where the driver can
-   * read it (Firefox), else undefined.
+   * entry in the browser's native context menu: its lookup entry, or `explain` ("Explain with
+   * MXray", on a selection). Returns the entry's title where the driver can read it (Firefox),
+   * else undefined.
    */
-  pickFromContextMenu(target: Locator | Point): Promise<string | undefined>;
-  /** Drags the pointer across `text` in the person's tab; returns the selection's middle. */
+  pickFromContextMenu(target: Locator | Point, entry?: 'explain'): Promise<string | undefined>;
+  /** Drags the pointer across `text` in the person's tab (over several lines too); returns the middle of its first line. */
   selectTextByMouse(text: string): Promise<Point>;
   /** A real left click at a viewport point of the person's tab. */
   clickInTab(point: Point): Promise<void>;

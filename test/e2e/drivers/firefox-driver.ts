@@ -119,6 +119,10 @@ function tabView(fx: FirefoxBrowser, page: Page, close: () => Promise<void>, dow
     },
     bringToFront: () => page.bringToFront(),
     download: (click) => downloadInto(downloads, click),
+    chooseFile: async (selector, path) => {
+      const input = await page.waitForSelector(selector);
+      await (input as unknown as { uploadFile(path: string): Promise<void> }).uploadFile(path);
+    },
     close,
   };
 }
@@ -163,6 +167,7 @@ export async function launchFirefoxDriver(options: DriverOptions): Promise<Drive
         screenshot: async (name, element) => void (await saveScreenCapture(fx.fbdir, name, element ? await screenRectOf(element) : await popup.rect())),
         bringToFront: async () => undefined,
         download: (click) => downloadInto(downloads, click),
+        chooseFile: () => Promise.reject(new Error('no file input is chosen from in the toolbar popup')),
         close: () => popup.close(),
       };
     },
@@ -191,7 +196,8 @@ export async function launchFirefoxDriver(options: DriverOptions): Promise<Drive
       );
       return tabView(fx, found!, async () => void (found === fx.watcher || (await found!.close())), downloads);
     },
-    pickFromContextMenu: (target) => pickFromContextMenu(fx, fx.tab, 'evaluate' in target ? (target as unknown as FxLocator) : target),
+    pickFromContextMenu: (target, entry) =>
+      pickFromContextMenu(fx, fx.tab, 'evaluate' in target ? (target as unknown as FxLocator) : target, entry === 'explain' ? 'mxray-explain' : undefined),
     selectTextByMouse: (text) => selectTextByMouse(fx, fx.tab, text),
     clickInTab: (point) => clickInPage(fx, fx.tab, point),
     pressKeys: focusedKeys,

@@ -85,13 +85,21 @@ export async function openToolbarPopup(browser: ExtensionBrowser, tab: Page, opt
 }
 
 /**
- * Right-clicks `target` (a locator, or a point) and picks MXray's entry. Every MXray entry starts
- * with "MX lookup", and no built-in entry of Chromium's page, link or selection menus starts with
- * "M", so a press of M selects and activates it (a native menu activates the only item whose
- * title starts with the typed letter). Callers check the outcome (a panel, a tab), so a menu
- * that changed shape fails loudly rather than silently doing something else.
+ * Right-clicks `target` (a locator, or a point) and picks MXray's entry. Every MXray lookup entry
+ * starts with "MX lookup", and no built-in entry of Chromium's page, link or selection menus
+ * starts with "M", so a press of M selects and activates it (a native menu activates the only item
+ * whose title starts with the typed letter). On a selection MXray has two entries ("MX lookup for
+ * …" and "Explain with MXray"), which Chromium nests in a submenu named "MXray": M opens it (a
+ * new X window), then `entryKey` (M for the lookup, E for "Explain with MXray") picks inside it.
+ * Callers check the outcome (a panel, a tab), so a menu that changed shape fails loudly rather
+ * than silently doing something else.
  */
-export async function pickFromContextMenu(browser: ExtensionBrowser, page: Page, target: Locator | { x: number; y: number }): Promise<void> {
+export async function pickFromContextMenu(
+  browser: ExtensionBrowser,
+  page: Page,
+  target: Locator | { x: number; y: number },
+  entryKey: 'm' | 'e' = 'm',
+): Promise<void> {
   const display = requireDisplay(browser);
   await focusTab(browser, page);
   // Press M only once the native menu's own X window is visible: a fixed wait was not enough
@@ -106,8 +114,24 @@ export async function pickFromContextMenu(browser: ExtensionBrowser, page: Page,
       continue;
     }
     await page.waitForTimeout(100); // the menu takes the keyboard grab just after it maps
+    const open = await visibleWindows(display);
     await pressKeys(display, 'm');
-    return;
+    // Either M chose an entry (the menu closes) or it opened MXray's submenu (a window more).
+    const deadline = Date.now() + 3_000;
+    for (;;) {
+      const now = await visibleWindows(display);
+      if (!now.has(menu)) {
+        if (entryKey !== 'm') throw new Error('MXray had no submenu in this context menu (no "Explain with MXray" to pick).');
+        return;
+      }
+      if ([...now].some((id) => !open.has(id))) {
+        await page.waitForTimeout(100);
+        await pressKeys(display, entryKey);
+        return;
+      }
+      if (Date.now() > deadline) throw new Error('Pressing M in the context menu neither chose an MXray entry nor opened its submenu.');
+      await page.waitForTimeout(40);
+    }
   }
   throw new Error('The native context menu did not open after 3 right-clicks (no new X window appeared).');
 }
@@ -125,8 +149,11 @@ export async function selectTextByMouse(page: Page, container: Locator, text: st
       const range = document.createRange();
       range.setStart(node, at);
       range.setEnd(node, at + wanted.length);
-      const rect = range.getBoundingClientRect();
-      return { left: rect.left, right: rect.right, top: rect.top, height: rect.height };
+      // Text over several lines (a <pre>): from the first line's start to the last line's end.
+      const lines = [...range.getClientRects()].filter((rect) => rect.width > 0);
+      const first = lines[0] ?? range.getBoundingClientRect();
+      const last = lines[lines.length - 1] ?? first;
+      return { left: first.left, right: first.right, top: first.top, height: first.height, endX: last.right, endY: last.top + last.height / 2 };
     }
     return undefined;
   }, text);
@@ -135,7 +162,7 @@ export async function selectTextByMouse(page: Page, container: Locator, text: st
   await page.mouse.move(box.left + 1, y);
   await page.mouse.down();
   await page.mouse.move((box.left + box.right) / 2, y, { steps: 4 });
-  await page.mouse.move(box.right - 1, y, { steps: 4 });
+  await page.mouse.move(box.endX - 1, box.endY, { steps: 4 });
   await page.mouse.up();
   const selected = await page.evaluate(() => getSelection()?.toString() ?? '');
   if (selected.trim() !== text) throw new Error(`dragging selected "${selected}", not "${text}"`);

@@ -52,8 +52,26 @@ const HOME = (host: string) => page(host, `<h1>${host.replace(/[^a-z0-9.-]/gi, '
  */
 const TRAP = `<script>window.__xss = false; { const original = window.alert; window.alert = function (m) { window.__xss = true; return original.call(window, m); }; }</script>`;
 
+/**
+ * A message's header lines in a <pre>, as a web mail's "show original" shows them, for "Explain
+ * with MXray" on a selection (test/e2e/scenarios/message-scenarios.ts).
+ */
+export const HEADER_LINES = [
+  'Received: from mail.five-mx.test (mail.five-mx.test [192.0.2.10]) by mx.one-mx.test with ESMTPS; Mon, 7 Dec 2026 13:05:00 +0000',
+  'From: Ann <ann@five-mx.test>',
+  'To: bob@one-mx.test',
+  'Subject: Lunch',
+  'Date: Mon, 7 Dec 2026 13:04:58 +0000',
+];
+const HEADERS = page(
+  'Show original',
+  `<h1>Original message</h1>
+<pre id="headers">${HEADER_LINES.join('\n').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')}</pre>`,
+);
+
 function pageFor(host: string, path: string): string {
   if (path.startsWith('/hostile')) return HOSTILE;
+  if (path.startsWith('/message-headers')) return HEADERS;
   if (host === 'emails.test' || path.startsWith('/emails')) return EMAILS;
   if (host === 'www.shop.example.co.uk') return SHOP;
   return HOME(host);

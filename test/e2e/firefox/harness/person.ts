@@ -146,7 +146,8 @@ export async function pickFromContextMenu(fx: FirefoxBrowser, tab: Page, target:
     const last = reads.slice(-4);
     return entries !== undefined && entries.length > 0 && last.length === 4 && last.every((read) => read === last[0]);
   }, 'the right-click opened no context menu with an MXray entry');
-  const candidates = entry === undefined ? entries! : entries!.filter((candidate) => candidate.id === entry);
+  // No entry named: the lookup entry, never "Explain with MXray" (shown beside it on a selection).
+  const candidates = entries!.filter((candidate) => (entry === undefined ? candidate.id !== 'mxray-explain' : candidate.id === entry));
   if (candidates.length !== 1) throw new Error(`expected one MXray entry${entry ? ` "${entry}"` : ''} in the context menu, found ${JSON.stringify(entries)}`);
   let [chosen] = candidates as [MenuEntry];
   if (chosen.nested) {
@@ -173,14 +174,17 @@ export async function selectTextByMouse(fx: FirefoxBrowser, tab: Page, text: str
       const range = document.createRange();
       range.setStart(node, at);
       range.setEnd(node, at + wanted.length);
-      const rect = range.getBoundingClientRect();
-      return { left: rect.left, right: rect.right, y: rect.top + rect.height / 2 };
+      // Text over several lines (a <pre>): from the first line's start to the last line's end.
+      const lines = [...range.getClientRects()].filter((rect) => rect.width > 0);
+      const first = lines[0] ?? range.getBoundingClientRect();
+      const last = lines[lines.length - 1] ?? first;
+      return { left: first.left, right: first.right, y: first.top + first.height / 2, endX: last.right, endY: last.top + last.height / 2 };
     }
     return undefined;
   }, text);
   if (!box) throw new Error(`"${text}" is not on the page`);
   const start = await screenPointOf(tab, { x: box.left + 1, y: box.y });
-  const end = await screenPointOf(tab, { x: box.right - 1, y: box.y });
+  const end = await screenPointOf(tab, { x: box.endX - 1, y: box.endY });
   await drag(fx.display, start, { x: (start.x + end.x) / 2, y: start.y }, end);
   const selected = await tab.evaluate(() => getSelection()?.toString() ?? '');
   if (selected.trim() !== text) throw new Error(`dragging selected "${selected}", not "${text}"`);

@@ -1,0 +1,7 @@
+// Chromium: "Explain a message" as a person uses it (the popup's link, a file picked and one
+// dropped, a right-clicked selection of header lines, a hostile message), as written once in
+// scenarios/message-scenarios.ts (Firefox runs the same: firefox/message.e2e.test.ts).
+import { chromium } from './drivers/chromium-driver';
+import { messageScenarios } from './scenarios/message-scenarios';
+
+messageScenarios(chromium);
