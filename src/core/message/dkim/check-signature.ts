@@ -87,30 +87,35 @@ async function checkOneKey({ field, tags }: SignatureToCheck, message: ParsedMes
   if (outcome.kind === 'unsupported') return { ...base, result: 'temperror', reason: outcome.reason };
   if (outcome.kind === 'bad-key') return { ...base, result: 'permerror', reason: `the key at ${name} cannot be used: ${fragment(outcome.reason)}` };
   const headerVerified = outcome.kind === 'valid';
+  const body = await compareBody(message, tags, bodies, domain);
+  const checked = { ...base, headerVerified, bodyChecked: body.checked };
+  // RFC 6376 §6.1.3 compares the body hash first: a body mismatch is the reason even when the
+  // header signature fails too (both are reported: headerVerified says which verified).
+  if (body.mismatch) return { ...checked, result: 'fail', reason: body.mismatch };
   if (!headerVerified)
-    return {
-      ...base,
-      headerVerified,
-      result: 'fail',
-      reason: `a signed header was changed after signing, or the signature is not ${domain}'s (header signature mismatch)`,
-    };
+    return { ...checked, result: 'fail', reason: `a signed header was changed after signing, or the signature is not ${domain}'s (header signature mismatch)` };
+  if (!body.checked) return { ...checked, result: 'neutral', reason: `the header signature verifies, but ${body.why}, so its hash was not checked` };
+  return { ...checked, result: 'pass', reason: `the signature by ${domain} verifies: header and body are as signed` };
+}
 
-  const checked = { ...base, headerVerified };
-  if (message.body === null)
-    return { ...checked, result: 'neutral', reason: 'the header signature verifies, but the body was not given, so its hash was not checked' };
-  if (message.bodyTruncated)
-    return { ...checked, result: 'neutral', reason: 'the header signature verifies, but the body was cut at the size limit, so its hash was not checked' };
-  const body = await bodies.hash(tags.bodyCanon, tags.bodyLength);
-  if (body === undefined)
+/** The body hash compared, when the body is there to hash (never for a header block alone or a cut body). */
+async function compareBody(
+  message: ParsedMessage,
+  tags: SignatureTags,
+  bodies: BodyHashes,
+  domain: string,
+): Promise<{ checked: false; why: string; mismatch?: undefined } | { checked: true; mismatch: string | null }> {
+  if (message.body === null) return { checked: false, why: 'the body was not given' };
+  if (message.bodyTruncated) return { checked: false, why: 'the body was cut at the size limit' };
+  const hash = await bodies.hash(tags.bodyCanon, tags.bodyLength);
+  if (hash === undefined)
     return {
-      ...checked,
-      bodyChecked: true,
-      result: 'fail',
-      reason: `the body is shorter than the ${tags.bodyLength} bytes ${domain} signed (l=): it was cut after signing (body hash mismatch)`,
+      checked: true,
+      mismatch: `the body is shorter than the ${tags.bodyLength} bytes ${domain} signed (l=): it was cut after signing (body hash mismatch)`,
     };
-  if (!sameBytes(body, decodeBase64(tags.bodyHash ?? '')))
-    return { ...checked, bodyChecked: true, result: 'fail', reason: `the body was changed after ${domain} signed it (body hash mismatch)` };
-  return { ...checked, bodyChecked: true, result: 'pass', reason: `the signature by ${domain} verifies: header and body are as signed` };
+  if (!sameBytes(hash, decodeBase64(tags.bodyHash ?? '')))
+    return { checked: true, mismatch: `the body was changed after ${domain} signed it (body hash mismatch)` };
+  return { checked: true, mismatch: null };
 }
 
 function sameBytes(a: Uint8Array, b: Uint8Array | undefined): boolean {

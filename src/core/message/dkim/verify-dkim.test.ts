@@ -82,7 +82,7 @@ describe('verifyDkimSignatures, messages signed by mailauth', () => {
   it('fails a changed signed header: header signature mismatch', async () => {
     const text = (await signed(ed)).replace('Subject: Is dinner ready?', 'Subject: Is lunch ready?');
     const [result] = await verify(text, { [KEY_NAME]: [ed.record] });
-    expect(result).toMatchObject({ result: 'fail', headerVerified: false });
+    expect(result).toMatchObject({ result: 'fail', headerVerified: false, bodyChecked: true });
     expect(result!.reason).toMatch(/header signature mismatch/);
   });
 
