@@ -180,7 +180,7 @@ function SpfDetails({ explanation }: { explanation: MessageExplanation }) {
         </dl>
       ) : (
         <p>
-          Not checked: <DnsText text={explanation.spfMissing ?? 'no connecting address found'} />.
+          Not checked: <DnsText text={(explanation.spfMissing ?? 'no connecting address found').replace(/\.$/, '')} />.
         </p>
       )}
     </section>
