@@ -4,6 +4,7 @@
  * the syntax, so they all read through here. This reads the shape only; each record type checks
  * its own tag names and values.
  */
+import { trimSpace } from '../text/trim-space';
 
 export interface Tag {
   name: string;
@@ -16,8 +17,6 @@ export interface TagList {
   errors: string[];
 }
 
-/** Folding white space around tags and values: spaces, tabs and line breaks (RFC 6376 §2.8). */
-const EDGE_SPACE = /^[ \t\r\n]+|[ \t\r\n]+$/g;
 /** RFC 6376 §3.2 tag-name, widened to the `-` and `.` that RFC 8460/8461 extension names allow. */
 const TAG_NAME = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 
@@ -25,7 +24,8 @@ export function parseTagList(text: string): TagList {
   const tags: Tag[] = [];
   const errors: string[] = [];
   for (const part of text.split(';')) {
-    const spec = part.replace(EDGE_SPACE, '');
+    // Folding white space around tags and values: spaces, tabs and line breaks (RFC 6376 §2.8).
+    const spec = trimSpace(part, true);
     // Empty parts (a trailing ";" or ";;") carry nothing; receivers skip them.
     if (spec === '') continue;
     const equals = spec.indexOf('=');
@@ -33,12 +33,12 @@ export function parseTagList(text: string): TagList {
       errors.push(`${quoted(spec)} is not a tag=value pair.`);
       continue;
     }
-    const name = spec.slice(0, equals).replace(EDGE_SPACE, '');
+    const name = trimSpace(spec.slice(0, equals), true);
     if (!TAG_NAME.test(name)) {
       errors.push(`${quoted(name || spec)} is not a valid tag name.`);
       continue;
     }
-    tags.push({ name, value: spec.slice(equals + 1).replace(EDGE_SPACE, '') });
+    tags.push({ name, value: trimSpace(spec.slice(equals + 1), true) });
   }
   return { tags, errors };
 }

@@ -8,6 +8,7 @@
  * MAX_MESSAGE_BYTES (and pass the real size); the header is read up to MAX_HEADER_BYTES and
  * MAX_HEADER_FIELDS, far beyond any real message (a few KB, a few dozen fields).
  */
+import { trimSpace } from '../../text/trim-space';
 import type { ByteString, HeaderField, ParsedMessage } from '../types';
 
 /** The shells read at most this much of a file; the body of a larger message is cut (its hash cannot be checked). */
@@ -74,10 +75,7 @@ export function readMessage(input: ByteString, options: ReadOptions = {}): Parse
     while (fieldEnd + 2 < text.length && (text[fieldEnd + 2] === ' ' || text[fieldEnd + 2] === '\t')) fieldEnd = lineEnd(text, fieldEnd + 2);
     const raw = text.slice(position, fieldEnd);
     const name = start[1]!;
-    const value = raw
-      .slice(raw.indexOf(':') + 1)
-      .replace(/\r\n/g, '')
-      .replace(/^[ \t]+|[ \t]+$/g, '');
+    const value = trimSpace(raw.slice(raw.indexOf(':') + 1).replace(/\r\n/g, ''));
     headers.push({ name, key: name.toLowerCase(), raw, value });
     position = fieldEnd + 2;
   }
