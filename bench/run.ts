@@ -3,7 +3,7 @@
 // Chromium (bench/browser). Prints markdown tables and writes bench/results.json;
 // `--update-docs` also rewrites the figures in docs/performance.md.
 //   tsx --expose-gc --import ./bench/register-hooks.mjs bench/run.ts [--runs 9] [--baseline-runs 5]
-//       [--browser-runs 5] [--only engine,diagnostics,bulk,memory,bundles,faults,browser,worker-memory,bulk-page] [--update-docs]
+//       [--browser-runs 5] [--only engine,diagnostics,bulk,memory,bundles,faults,message,browser,worker-memory,bulk-page] [--update-docs]
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -20,6 +20,7 @@ import { gzipOfInputs, measureBundles } from './bundle-sizes';
 import { measureDiagnostics } from './diagnostics-latency';
 import { measureEngine } from './engine-latency';
 import { measureMemory } from './memory';
+import { measureMessageVerify } from './message-verify';
 import { allTables, type BenchResults } from './report-tables';
 import { measureRetryAfter } from './retry-after';
 import { measureResolverFaults } from './resolver-faults';
@@ -33,7 +34,7 @@ const { values } = parseArgs({
     runs: { type: 'string', default: '9' },
     'baseline-runs': { type: 'string', default: '5' },
     'browser-runs': { type: 'string', default: '5' },
-    only: { type: 'string', default: 'engine,diagnostics,bulk,memory,bundles,faults,browser,worker-memory,bulk-page' },
+    only: { type: 'string', default: 'engine,diagnostics,bulk,memory,bundles,faults,message,browser,worker-memory,bulk-page' },
     'update-docs': { type: 'boolean', default: false },
   },
 });
@@ -61,6 +62,12 @@ if (sections.has('bundles')) {
   results.tldtsAloneGzipBytes = await gzipOfInputs(root, 'chromium-bulk', 'tldts');
   const suffixList = await readFile(join(root, 'dist/chromium/psl-trie.json'));
   results.suffixListFile = { bytes: suffixList.byteLength, gzipBytes: gzipSync(suffixList, { level: 9 }).byteLength };
+}
+
+// Issue #22: verifying a message once its keys are in (answers from memory: no stack needed).
+if (sections.has('message')) {
+  log(`explain a message: 1 MB with two signatures (${engineRuns} runs)`);
+  Object.assign(results, { messageVerify: await measureMessageVerify(engineRuns, log) });
 }
 
 const browserSections = { timings: sections.has('browser'), workerMemory: sections.has('worker-memory') };
