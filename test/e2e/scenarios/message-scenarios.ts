@@ -6,7 +6,8 @@
 // message.e2e.test.ts runs it in Chromium, firefox/message.e2e.test.ts in Firefox. Screenshots,
 // light and dark: message-authenticated, message-forwarded-arc, message-body-changed,
 // message-dmarc-bounce (Firefox's with a `firefox-` prefix).
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import '../../stack/stack-info';
@@ -192,6 +193,28 @@ export function messageScenarios(kind: DriverKind): void {
       );
       expect(left).toEqual([]);
     }, 60_000);
+
+    it('a 50 MB file: the first 25 MB are read, the page says so, and it ends in a verdict or a sentence without a page error', async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'mxray-big-message-'));
+      try {
+        const big = join(dir, 'big.eml');
+        const line = `${'x'.repeat(76)}\r\n`;
+        const header = readFileSync(fixture('authenticated.eml'), 'latin1').split('\r\n\r\n')[0]!;
+        writeFileSync(big, `${header}\r\n\r\n${line.repeat(Math.ceil((50 * 1024 * 1024) / line.length))}`, 'latin1');
+        const watched = await message.watch();
+        await message.chooseFile('input[type="file"]', big);
+        await page().getByText('only the first 25.0 MB were read, the rest was not', { exact: false }).waitFor({ timeout: 20_000 });
+        await page().getByRole('button', { name: 'Explain', exact: true }).click();
+        await expect
+          .poll(async () => (await verdict().count()) + (await page().getByRole('alert').count()), { timeout: 60_000, interval: 250 })
+          .toBeGreaterThan(0);
+        if ((await verdict().count()) === 1) expect(await verdict().innerText()).toMatch(/^(Authenticated|Not authenticated|Cannot verify)/);
+        else expect(await page().getByRole('alert').innerText()).toMatch(/^(This does not look like|MXray could not explain)/);
+        expect((await watched()).errors).toEqual([]);
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 120_000);
 
     it('a hostile message: markup and bidi shown as text, no element made from it, nothing fetched from its URLs', async () => {
       const watched = await message.watch();
