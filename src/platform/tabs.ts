@@ -11,6 +11,11 @@ export async function openResultPage(query: string): Promise<void> {
   await extensionApi.tabs.create({ url: resultPageUrl(query) });
 }
 
+/** One of the extension's own pages (`bulk.html`, `message.html`) in a new tab. */
+export async function openExtensionPage(path: string): Promise<void> {
+  await extensionApi.tabs.create({ url: extensionApi.runtime.getURL(path) });
+}
+
 export function resultPageUrl(query: string): string {
   return extensionApi.runtime.getURL(`popup.html?q=${encodeURIComponent(query)}`);
 }

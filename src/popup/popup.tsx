@@ -7,9 +7,7 @@ import { startLookup } from '../platform/lookup-port';
 import { mailActions } from '../platform/mail-actions';
 import { sendRequest } from '../platform/requests';
 import { watchActions } from '../platform/watch-actions';
-import { activeTabUrl, openOptionsPage, openResultPage } from '../platform/tabs';
-import { openBulkPage } from '../platform/bulk-port';
-import { openMessagePage } from '../platform/message-page';
+import { activeTabUrl, openExtensionPage, openOptionsPage, openResultPage } from '../platform/tabs';
 import type { Theme } from '../shared/settings';
 import css from '../ui/styles.css';
 import { applyTheme } from '../ui/theme';
@@ -49,9 +47,8 @@ render(
       findTabHost: async () => tabHost(await activeTabUrl()),
       getRecent: () => sendRequest('getRecent', undefined),
       openOptions: () => void openOptionsPage(),
-      openBulk: () => void openBulkPage(),
-      openMessage: () => void openMessagePage(),
       openInTab: (input) => void openResultPage(input),
+      openPage: (path) => void openExtensionPage(path),
     }}
   />,
   document.getElementById('app')!,

@@ -97,8 +97,10 @@ export function messageScenarios(kind: DriverKind): void {
       await driver.goto('http://emails.test/');
       const popup = await driver.openToolbarPopup();
       try {
+        await popup.scope.getByRole('link', { name: 'Explain a message' }).waitFor();
+        await popup.screenshot(shot('message-popup-link'));
         await popup.scope
-          .getByRole('button', { name: 'Explain a message' })
+          .getByRole('link', { name: 'Explain a message' })
           .click({ noWaitAfter: true })
           .catch(() => undefined);
         message = await driver.waitForExtensionTab('message.html');
