@@ -3,9 +3,11 @@
  * (Authentication-Results, ARC-Authentication-Results, Received-SPF); a disagreement stands out,
  * and the findings say what it means. Then each check's details.
  */
-import type { MessageExplanation, ReceiverClaims } from '../core/message/types';
+import type { MessageExplanation } from '../core/message/types';
 import { DnsText } from '../ui/dns-text';
 import { FindingItems } from '../ui/findings-list';
+import { ArcTable } from './arc-table';
+import { DkimTable } from './dkim-table';
 
 type Row = { check: string; verified: string; word: string | null; said: string | null };
 
@@ -115,48 +117,6 @@ export function AuthView({ explanation }: { explanation: MessageExplanation }) {
   );
 }
 
-function DkimTable({ explanation }: { explanation: MessageExplanation }) {
-  if (explanation.dkim.length === 0) return null;
-  return (
-    <section aria-labelledby="dkim-heading">
-      <h3 id="dkim-heading">DKIM signatures</h3>
-      <div class="table-box">
-        <table aria-label="DKIM signatures">
-          <thead>
-            <tr>
-              <th scope="col">Domain (d=)</th>
-              <th scope="col">Selector (s=)</th>
-              <th scope="col">Algorithm</th>
-              <th scope="col">Result</th>
-              <th scope="col">Reason</th>
-              <th scope="col">Body checked</th>
-            </tr>
-          </thead>
-          <tbody>
-            {explanation.dkim.map((signature, index) => (
-              <tr key={index}>
-                <td>{signature.domain ? <DnsText text={signature.domain} /> : '—'}</td>
-                <td>{signature.selector ? <DnsText text={signature.selector} /> : '—'}</td>
-                <td>{signature.algorithm ? <DnsText text={signature.algorithm} /> : '—'}</td>
-                <td class={`result result-${signature.result}`}>{signature.result}</td>
-                <td>
-                  <DnsText text={signature.reason} />
-                  {[...(signature.testing ? ['the key is in testing mode (t=y)'] : []), ...signature.warnings].map((warning, i) => (
-                    <div class="warning-line" key={i}>
-                      <DnsText text={warning} />
-                    </div>
-                  ))}
-                </td>
-                <td>{signature.bodyChecked ? 'yes' : 'no'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-    </section>
-  );
-}
-
 function SpfDetails({ explanation }: { explanation: MessageExplanation }) {
   const { spf } = explanation;
   return (
@@ -224,65 +184,6 @@ function DmarcDetails({ explanation }: { explanation: MessageExplanation }) {
           <DnsText text={dmarc.receiverAction} />
         </dd>
       </dl>
-    </section>
-  );
-}
-
-function claimsWords(claims: ReceiverClaims | null): string {
-  if (!claims) return '—';
-  const parts = (['dkim', 'spf', 'dmarc'] as const).filter((key) => claims[key] !== null).map((key) => `${key}=${claims[key]}`);
-  return parts.length > 0 ? parts.join(', ') : '—';
-}
-
-function ArcTable({ explanation }: { explanation: MessageExplanation }) {
-  const { arc } = explanation;
-  return (
-    <section aria-labelledby="arc-heading">
-      <h3 id="arc-heading">ARC</h3>
-      <p>
-        Chain: <span class={`result result-${arc.chain}`}>{arc.chain}</span>
-        {arc.reason && (
-          <>
-            {'. '}
-            <DnsText text={arc.reason} />
-          </>
-        )}
-      </p>
-      {arc.sets.length > 0 && (
-        <div class="table-box">
-          <table aria-label="ARC sets">
-            <thead>
-              <tr>
-                <th scope="col">Instance (i=)</th>
-                <th scope="col">cv=</th>
-                <th scope="col">Sealer</th>
-                <th scope="col">Seal</th>
-                <th scope="col">Message signature</th>
-                <th scope="col">It vouched for</th>
-              </tr>
-            </thead>
-            <tbody>
-              {arc.sets.map((set) => (
-                <tr key={set.instance}>
-                  <td class="num">{set.instance}</td>
-                  <td>{set.cv ? <DnsText text={set.cv} /> : '—'}</td>
-                  <td>{set.sealDomain ? <DnsText text={set.sealDomain} /> : '—'}</td>
-                  <td class={`result result-${set.sealResult}`}>{set.sealResult}</td>
-                  <td class={`result result-${set.signatureResult}`}>{set.signatureResult}</td>
-                  <td>
-                    <DnsText text={claimsWords(set.claims)} />
-                    {set.reason && (
-                      <div class="muted">
-                        <DnsText text={set.reason} />
-                      </div>
-                    )}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
     </section>
   );
 }

@@ -1,6 +1,6 @@
 /**
- * Opening "Explain a message" (message.html), empty (the popup's and options page's links) or
- * with a right-clicked selection. The selection is a message, private: it never goes in the URL
+ * Opening "Explain a message" (message.html) with a right-clicked selection (the popup and the
+ * options page link to it plainly). The selection is a message, private: it never goes in the URL
  * (which the browser keeps in its history and session). It waits in `storage.session` (memory
  * only, gone when the browser closes) under a one-time id that the URL's hash names; the page
  * reads it and deletes it at once.
@@ -14,10 +14,6 @@ const MAX_HANDOFF = 1_000_000;
 
 export function messagePageUrl(): string {
   return extensionApi.runtime.getURL(PAGE);
-}
-
-export async function openMessagePage(): Promise<void> {
-  await extensionApi.tabs.create({ url: messagePageUrl() });
 }
 
 /** From the worker: a new message.html tab, next to `tab`, that explains `text` at once. */
