@@ -131,7 +131,7 @@ const ENTRIES: Readonly<Record<Provider, readonly Entry[]>> = {
 };
 
 /** The provider behind the refusing server, from its host name or the marks in its reply. */
-export function detectProvider(remoteMta: string | null, text: string | null, recipientDomain: string | null): Provider | null {
+export function detectProvider(remoteMta: string | null, text: string | null, recipientDomain: string | null, reporter: string | null = null): Provider | null {
   const host = (remoteMta ?? '').toLowerCase();
   const words = text ?? '';
   const domain = recipientDomain ?? '';
@@ -143,6 +143,10 @@ export function detectProvider(remoteMta: string | null, text: string | null, re
     /^(?:outlook|hotmail|live|msn)\.[a-z.]+$/.test(domain)
   )
     return 'microsoft';
+  // An Exchange / Microsoft 365 non-delivery report ("Diagnostic information for administrators")
+  // is written by the Microsoft side that refused the message; Gmail's bounce text, by contrast,
+  // reports another server's refusal, so it names no provider.
+  if (reporter === 'microsoft' && !host) return 'microsoft';
   if (/yahoodns\.net|yahoo\.com/.test(host) || /postmaster\.yahoo|yahooinc\.com|\[TSS\d\d\]/.test(words) || /^(?:yahoo|ymail|aol)\.[a-z.]+$/.test(domain))
     return 'yahoo';
   return null;

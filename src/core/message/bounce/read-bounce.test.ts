@@ -96,6 +96,22 @@ describe('readBounce: RFC 3464 DSNs', () => {
 });
 
 describe('readBounce: the text bounces of mail servers', () => {
+  it('reads a pasted Microsoft 365 report whatever the case of "Remote server returned", as Microsoft\'s 5.7.509', () => {
+    const pasted = [
+      "Your message to carol@example.net couldn't be delivered.",
+      '',
+      'Diagnostic information for administrators:',
+      '',
+      'Generating server: AM4PR01MB1234.eurprd01.prod.example.net',
+      '',
+      'carol@example.net',
+      "Remote server returned '550 5.7.509 Access denied, sending domain example.com does not pass DMARC verification and has a DMARC policy of reject.'",
+    ].join('\r\n');
+    const bounce = explainBounce(pasted, null);
+    expect(bounce).toMatchObject({ status: '5.7.509', reporter: 'microsoft', recipient: 'carol@example.net' });
+    expect(bounce?.explanation).toMatch(/^Bounced with 5\.7\.509.*Microsoft .* refused it because/);
+  });
+
   it('reads Exim: the host, the reply, the banned sending IP, the copy of the message', () => {
     const result = read(samples.EXIM_TEXT);
     expect(result.bounce).toMatchObject({

@@ -131,7 +131,7 @@ function combine(sources: BounceSources, options: ReadBounceOptions): ReadBounce
   const recipient = cleanHost(chosen?.finalRecipient ?? chosen?.originalRecipient ?? sources.text?.recipient ?? sources.failedRecipients);
   const remoteMta = cleanHost(chosen?.remoteMta ?? sources.text?.remoteMta);
   const recipientDomain = recipient ? addressDomain(recipient) : null;
-  const provider = detectProvider(remoteMta, diagnostic, recipientDomain);
+  const provider = detectProvider(remoteMta, diagnostic, recipientDomain, sources.text?.reporter ?? null);
   const meaning = provider ? providerMeaning(provider, status, diagnostic) : null;
   const topic = topicOf(meaning, status, diagnostic ?? '');
 

@@ -25,7 +25,9 @@ function addressIn(line: string | undefined): string | null {
 }
 
 function indexOf(lines: readonly string[], marker: string, from = 0): number {
-  for (let i = from; i < lines.length; i++) if (lines[i]?.includes(marker)) return i;
+  // Servers vary the case of their fixed sentences across versions ("Remote Server returned" / "Remote server returned").
+  const wanted = marker.toLowerCase();
+  for (let i = from; i < lines.length; i++) if (lines[i]?.toLowerCase().includes(wanted)) return i;
   return -1;
 }
 
@@ -54,7 +56,7 @@ function replyFrom(lines: readonly string[], from: number, strip = '', within = 
 /** The line at `from` after `marker`, with the lines that follow it up to an empty line. */
 function paragraphAfter(lines: readonly string[], from: number, marker: string): string {
   const first = lines[from] ?? '';
-  const parts = [first.slice(first.indexOf(marker) + marker.length)];
+  const parts = [first.slice(first.toLowerCase().indexOf(marker.toLowerCase()) + marker.length)];
   for (let i = from + 1; i < lines.length && i < from + 30 && (lines[i] ?? '').trim() !== ''; i++) parts.push((lines[i] ?? '').trim());
   return parts.join(' ').replace(/\(in reply to [^()]{0,80}\)/g, '');
 }
