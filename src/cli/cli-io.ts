@@ -10,4 +10,6 @@ export interface CliIo {
   progress?: (line: string) => void;
   /** All of stdin, for `--bulk -` (default: the process's). */
   stdin?: () => Promise<Uint8Array>;
+  /** Stdin as a stream, for `--message -` (read up to a limit, the rest counted; default: the process's). */
+  stdinStream?: AsyncIterable<Uint8Array>;
 }

@@ -39,6 +39,8 @@ export interface CliOptions {
   since?: string;
   /** `--bulk FILE` and its options (`src/cli/bulk`). */
   bulk?: BulkCliOptions;
+  /** `--message FILE|-`: explain a message, a header block or a bounce (src/cli/message). */
+  message?: string;
 }
 
 export const USAGE = `Usage: mxray [options] <domain | email | URL | IP> ...
@@ -79,6 +81,11 @@ Options:
                         TLS-RPT, BIMI, findings) to <file> as JSON
   --since <file>        look the names up again (all names in <file> when none is given)
                         and print what changed; exit 3 when something did, 0 when not
+  --message <file|->    explain a message (.eml), its header or a bounce: the route, DKIM
+                        verified (RSA and Ed25519), SPF for the connecting address, DMARC,
+                        ARC, the bounce's status in words; - reads stdin. The message stays
+                        here; only DNS questions go out. Exit 0 authenticated, 1 not
+                        authenticated or a bounce, 2 bad input
   -h, --help            this text
   -v, --version         the version
 
@@ -115,6 +122,7 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
         helo: { type: 'string' },
         save: { type: 'string' },
         since: { type: 'string' },
+        message: { type: 'string' },
         ...BULK_ARGS,
       },
     });
@@ -134,7 +142,9 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
   if (values.save === '' || values.since === '') return { error: '--save and --since take a file name' };
   const spfError = spfCheckError(values['spf-ip'], values.helo, positionals);
   if (spfError) return { error: spfError };
-  if (!values.help && !values.version && positionals.length === 0 && values.since === undefined && !bulk) {
+  const messageError = messageModeError(values.message, positionals, { spfIp: values['spf-ip'], bulk: !!bulk, save: values.save, since: values.since });
+  if (messageError) return { error: messageError };
+  if (!values.help && !values.version && positionals.length === 0 && values.since === undefined && !bulk && values.message === undefined) {
     return { error: 'Name a domain, an email address, a URL or an IP address to look up.' };
   }
   const dkimSelectors: string[] = [];
@@ -167,7 +177,22 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
   if (values.save !== undefined) options.save = values.save;
   if (values.since !== undefined) options.since = values.since;
   if (bulk) options.bulk = bulk;
+  if (values.message !== undefined) options.message = values.message;
   return options;
+}
+
+/** `--message` reads one message; it names no domains and goes with no other mode. */
+function messageModeError(
+  message: string | undefined,
+  positionals: string[],
+  others: { spfIp: string | undefined; bulk: boolean; save: string | undefined; since: string | undefined },
+): string | undefined {
+  if (message === undefined) return undefined;
+  if (message === '') return '--message takes a file name, or - for stdin';
+  if (positionals.length > 0) return `--message explains one message and takes no names (got "${positionals[0]}"): mxray --message FILE`;
+  if (others.spfIp !== undefined || others.bulk || others.save !== undefined || others.since !== undefined)
+    return '--message goes with --resolver, --timeout, --json and --no-color only';
+  return undefined;
 }
 
 /** `--spf-ip` takes exactly one sender (which may be ""); `--helo` only goes with it. */

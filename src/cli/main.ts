@@ -21,6 +21,7 @@ import { runSpfCheck } from './spf-check/run-spf-check';
 import { terminalSafe } from './terminal-safe';
 import { runHistory } from './history/run-history';
 import { runBulkCli } from './bulk/run-bulk-cli';
+import { runMessage } from './message/run-message';
 
 declare const MXRAY_VERSION: string;
 
@@ -72,6 +73,13 @@ export async function main(io: CliIo): Promise<number> {
       },
       client,
       io,
+    );
+  if (options.message !== undefined)
+    return runMessage(
+      { path: options.message, json: options.json, color: options.color },
+      client,
+      io,
+      io.stdinStream ?? (process.stdin as AsyncIterable<Uint8Array>),
     );
   if (options.bulk) {
     const fetchPolicy = httpPolicyFetcher(io.fetch ?? ((input, init) => fetch(input, init)), options.timeoutMs);
