@@ -16,7 +16,7 @@ import { claimFindings } from './explain/claim-findings';
 import { arcAuthResults, receiverClaims } from './claims/receiver-claims';
 import { readSignatureTags } from './dkim/signature-tags';
 import { verifyDkimSignatures } from './dkim/verify-dkim';
-import { DmarcEvaluation } from './dmarc/evaluate-dmarc';
+import { DmarcEvaluation, noDmarc } from './dmarc/evaluate-dmarc';
 import { messageLinks } from './explain/message-links';
 import { recipientDomain } from './explain/recipient';
 import { spfForMessage } from './explain/spf-for-message';
@@ -25,7 +25,7 @@ import { addressDomain, fromDomain, returnPath, subjectText } from './parse/addr
 import { readMessage } from './parse/read-message';
 import { connectingIp } from './route/connecting-ip';
 import { buildHops } from './route/hops';
-import type { ArcVerification, ByteString, DmarcVerification, MessageExplanation, ParsedMessage, ReceiverClaims } from './types';
+import type { ArcVerification, ByteString, MessageExplanation, ParsedMessage, ReceiverClaims } from './types';
 
 export interface ExplainContext {
   /** DNS, through the user's resolver (DKIM keys, SPF, DMARC). */
@@ -172,15 +172,6 @@ function isFailure(bounce: MessageExplanation['bounce']): boolean {
   return bounce !== null && bounce.action !== 'delivered' && bounce.action !== 'relayed' && bounce.action !== 'expanded';
 }
 
-const NO_DMARC: DmarcVerification = {
-  domain: null,
-  result: 'none',
-  policy: null,
-  policyTag: null,
-  recordDomain: null,
-  alignment: { dkim: null, spf: null },
-  modes: { dkim: 'r', spf: 'r' },
-  receiverAction: 'Only an error text was given: there is no From domain to check.',
-};
+const NO_DMARC = noDmarc(null, 'Only an error text was given: there is no From domain to check.');
 const NO_ARC: ArcVerification = { chain: 'none', sets: [], reason: 'No ARC header fields.' };
 const NO_CLAIMS: ReceiverClaims = { dkim: null, spf: null, dmarc: null, authservId: null, source: null, properties: {} };

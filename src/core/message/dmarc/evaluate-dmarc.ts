@@ -60,16 +60,7 @@ export class DmarcEvaluation {
   }
 
   async evaluate(inputs: DmarcInputs): Promise<DmarcVerification> {
-    const base: DmarcVerification = {
-      domain: inputs.fromDomain,
-      result: 'none',
-      policy: null,
-      policyTag: null,
-      recordDomain: null,
-      alignment: { dkim: null, spf: null },
-      modes: { dkim: 'r', spf: 'r' },
-      receiverAction: '',
-    };
+    const base = noDmarc(inputs.fromDomain, '');
     if (!inputs.fromDomain) {
       // RFC 7489 §6.6.1: without exactly one From domain DMARC cannot apply; receivers usually reject.
       return {
@@ -129,6 +120,20 @@ export class DmarcEvaluation {
     }
     return p ? { policy: p, tag: 'p' } : { policy: null, tag: null };
   }
+}
+
+/** A DMARC result with nothing found yet: no policy, nothing aligned, relaxed modes. */
+export function noDmarc(domain: string | null, receiverAction: string): DmarcVerification {
+  return {
+    domain,
+    result: 'none',
+    policy: null,
+    policyTag: null,
+    recordDomain: null,
+    alignment: { dkim: null, spf: null },
+    modes: { dkim: 'r', spf: 'r' },
+    receiverAction,
+  };
 }
 
 function receiverAction(verification: DmarcVerification): string {
