@@ -15,6 +15,7 @@ describe('decodeEncodedWords (RFC 2047)', () => {
   it('reads the charset label in any case, and iso-8859-1 and windows-1252 bytes', () => {
     expect(decodeEncodedWords('=?ISO-8859-1?Q?Gr=FC=DFe?=')).toBe('Grüße');
     expect(decodeEncodedWords('=?windows-1252?Q?=80_5?=')).toBe('€ 5');
+    expect(decodeEncodedWords('=?iso-8859-1?Q?=9F=E9?=')).toBe('Ÿé'); // read as windows-1252, as the Encoding Standard says
     expect(decodeEncodedWords('=?us-ascii?Q?plain?=')).toBe('plain');
   });
 

@@ -19,8 +19,10 @@ export interface Mailbox {
 export function parseMailboxList(text: string): Mailbox[] {
   const mailboxes: Mailbox[] = [];
   let current: Token[] = [];
+  /** The tokens of the mailbox's "<...>", once one was opened. */
   let angle: Token[] | null = null;
-  let inAngle = false;
+  /** Inside "<...>": the first one of the mailbox is read, a second one is not an address form and is skipped. */
+  let inAngle: 'read' | 'skip' | null = null;
   const finish = () => {
     const mailbox = readAddrSpec(angle ?? current);
     if (mailbox) mailboxes.push(mailbox);
@@ -28,21 +30,20 @@ export function parseMailboxList(text: string): Mailbox[] {
     angle = null;
   };
   for (const token of tokenize(text, '<>@,;:')) {
+    const special = token.kind === 'special' ? token.text : '';
     if (token.kind === 'comment') continue;
-    if (inAngle) {
-      if (token.kind === 'special' && token.text === '>') inAngle = false;
+    if (inAngle !== null) {
+      if (special === '>') inAngle = null;
+      else if (inAngle === 'skip') continue;
       // §4.4 obs-route: "<@relay.example,@other.example:user@example.com>" keeps what follows the colon.
-      else if (token.kind === 'special' && token.text === ':') angle = [];
+      else if (special === ':') angle = [];
       else angle!.push(token);
-      continue;
-    }
-    if (token.kind === 'special' && token.text === '<') {
-      // A second "<...>" in one mailbox is not an address form; the first one counts.
-      if (angle === null) angle = [];
-      inAngle = true;
-    } else if (token.kind === 'special' && (token.text === ',' || token.text === ';')) {
+    } else if (special === '<') {
+      inAngle = angle === null ? 'read' : 'skip';
+      angle ??= [];
+    } else if (special === ',' || special === ';') {
       finish();
-    } else if (token.kind === 'special' && token.text === ':' && angle === null && !current.some(isAt)) {
+    } else if (special === ':' && angle === null && !current.some(isAt)) {
       current = []; // §3.4 group: what came before the colon is the group's name
     } else {
       current.push(token);
