@@ -1,10 +1,11 @@
 /**
  * One MIME part's own header block and body (RFC 2045 §3, RFC 2046 §5.1.1: a body part is
- * header fields, an empty line, then its body). Deliberately small: a part's header only needs
- * its Content-* fields read, and a part that starts with an empty line has no header at all
- * (its type defaults to text/plain). Bounded by MIME_LIMITS; never throws.
+ * header fields, an empty line, then its body), read by the same field reader as a message's
+ * header. A part that starts with an empty line has no header at all (its type defaults to
+ * text/plain). Bounded by MIME_LIMITS; never throws.
  */
 import type { ByteString, HeaderField } from '../types';
+import { readHeaderFields } from '../parse/header-fields';
 import { MIME_LIMITS } from './mime-limits';
 
 export interface PartHead {
@@ -13,39 +14,14 @@ export interface PartHead {
   body: ByteString;
 }
 
-/** RFC 5322 §3.6.8: field names are printable ASCII except the colon. */
-const FIELD_NAME = /^[\x21-\x39\x3b-\x7e]{1,100}$/;
-
 export function readPartHead(raw: ByteString): PartHead {
-  const headers: HeaderField[] = [];
-  let pos = 0;
-  while (pos < raw.length && pos < MIME_LIMITS.maxHeaderBytes) {
-    const { line, next } = lineAt(raw, pos);
-    if (line === '') return { headers, body: raw.slice(next) };
-    const colon = line.indexOf(':');
-    const name = colon > 0 ? line.slice(0, colon).trimEnd() : '';
-    if (!FIELD_NAME.test(name)) break;
-    // RFC 5322 §2.2.3: a line starting with white space continues the field (folding).
-    let end = next;
-    let rawField = line;
-    while (end < raw.length) {
-      const following = lineAt(raw, end);
-      if (!(following.line.startsWith(' ') || following.line.startsWith('\t'))) break;
-      rawField += '\r\n' + following.line;
-      end = following.next;
-    }
-    if (headers.length < MIME_LIMITS.maxHeaderFields) {
-      const value = rawField
-        .slice(colon + 1)
-        .replace(/\r\n/g, '')
-        .trim();
-      headers.push({ name, key: name.toLowerCase(), raw: rawField, value });
-    }
-    pos = end;
-  }
+  // A part of a message read by readMessage() has CRLF line ends already; a pasted bounce may not.
+  const text = /(^|[^\r])\n/.test(raw.slice(0, MIME_LIMITS.maxHeaderBytes)) ? raw.replace(/\r?\n/g, '\r\n') : raw;
+  const fields = readHeaderFields(text, { maxBytes: MIME_LIMITS.maxHeaderBytes, maxFields: MIME_LIMITS.maxHeaderFields });
   // No empty line where the header block should end (a line that is no field, the size limit,
   // or the end): what follows the fields read is body; with no field at all, everything is.
-  return headers.length === 0 ? { headers, body: raw } : { headers, body: raw.slice(pos) };
+  if (fields.headers.length === 0) return { headers: [], body: text };
+  return { headers: fields.headers, body: text.slice(fields.bodyStart) };
 }
 
 /** The line starting at `pos`, without its line end (CRLF or a bare LF), and where the next starts. */

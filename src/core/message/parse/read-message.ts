@@ -8,8 +8,8 @@
  * MAX_MESSAGE_BYTES (and pass the real size); the header is read up to MAX_HEADER_BYTES and
  * MAX_HEADER_FIELDS, far beyond any real message (a few KB, a few dozen fields).
  */
-import { trimSpace } from '../../text/trim-space';
-import type { ByteString, HeaderField, ParsedMessage } from '../types';
+import type { ByteString, ParsedMessage } from '../types';
+import { readHeaderFields } from './header-fields';
 
 /** The shells read at most this much of a file; the body of a larger message is cut (its hash cannot be checked). */
 export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
@@ -17,8 +17,6 @@ export const MAX_MESSAGE_BYTES = 25 * 1024 * 1024;
 export const MAX_HEADER_BYTES = 2 * 1024 * 1024;
 export const MAX_HEADER_FIELDS = 10_000;
 
-/** RFC 5322 §2.2: a field name is printable US-ASCII except the colon. */
-const FIELD_START = /^([\x21-\x39\x3b-\x7e]+)[ \t]*:/;
 /** An mbox separator line ("From sender@example.com Mon Dec  7 13:05:00 2026") some saved files start with. */
 const MBOX_FROM = /^From [^\r\n]*\r\n/;
 
@@ -47,41 +45,15 @@ export function readMessage(input: ByteString, options: ReadOptions = {}): Parse
     notes.push('The first line is an mbox "From " separator, not a header field; MXray skipped it.');
   }
 
-  const headers: HeaderField[] = [];
-  let position = 0;
+  const fields = readHeaderFields(text, { maxBytes: MAX_HEADER_BYTES, maxFields: MAX_HEADER_FIELDS });
+  const headers = fields.headers;
   let body: ByteString | null = null;
-  let stoppedEarly = false;
-  while (position < text.length) {
-    const end = lineEnd(text, position);
-    if (end === position) {
-      // The empty line: the body follows (RFC 5322 §2.1).
-      body = text.slice(Math.min(text.length, position + 2));
-      break;
-    }
-    const line = text.slice(position, end);
-    const start = FIELD_START.exec(line);
-    if (!start) {
-      if (headers.length > 0)
-        notes.push(`Line ${lineNumber(text, position)} is not a header field and no empty line came before it; MXray read the rest as the body.`);
-      body = text.slice(position);
-      break;
-    }
-    if (position >= MAX_HEADER_BYTES || headers.length >= MAX_HEADER_FIELDS) {
-      stoppedEarly = true;
-      break;
-    }
-    // Folded lines (starting with a space or tab) continue the field (RFC 5322 §2.2.3).
-    let fieldEnd = end;
-    while (fieldEnd + 2 < text.length && (text[fieldEnd + 2] === ' ' || text[fieldEnd + 2] === '\t')) fieldEnd = lineEnd(text, fieldEnd + 2);
-    const raw = text.slice(position, fieldEnd);
-    const name = start[1]!;
-    const value = trimSpace(raw.slice(raw.indexOf(':') + 1).replace(/\r\n/g, ''));
-    headers.push({ name, key: name.toLowerCase(), raw, value });
-    position = fieldEnd + 2;
-  }
-  if (stoppedEarly)
+  if (fields.stop === 'blank' || fields.stop === 'non-field') body = text.slice(fields.bodyStart);
+  if (fields.stop === 'non-field' && headers.length > 0)
+    notes.push(`Line ${lineNumber(text, fields.bodyStart)} is not a header field and no empty line came before it; MXray read the rest as the body.`);
+  if (fields.stop === 'limit')
     notes.push(
-      `The header is larger than any real message's (over ${headers.length.toLocaleString('en')} fields or ${megabytes(MAX_HEADER_BYTES)}); MXray read the first ${headers.length.toLocaleString('en')} fields.`,
+      `The header is larger than any real message's (over ${headers.length.toLocaleString('en')} fields or ${megabytes(MAX_HEADER_BYTES)}); MXray read the first ${headers.length.toLocaleString('en')} fields and not the body.`,
     );
   if (headers.some((field) => /[\x80-\xff]/.test(field.raw)))
     notes.push('The header has 8-bit bytes (raw UTF-8 or another character set, RFC 6532); they are shown as UTF-8.');
@@ -92,16 +64,10 @@ export function readMessage(input: ByteString, options: ReadOptions = {}): Parse
     body = null;
     notes.push('Only the header was given: signatures are checked, body hashes are not.');
   }
-  if (body === null && headers.length > 0 && !notes.some((note) => note.startsWith('Only the header'))) {
+  if (body === null && fields.stop === 'end' && headers.length > 0 && !notes.some((note) => note.startsWith('Only the header'))) {
     notes.push('Only the header was given (no empty line and body after it): signatures are checked, body hashes are not.');
   }
   return { headers, body, bodyTruncated: cut && body !== null, size, notes };
-}
-
-/** The index of the CRLF that ends the line starting at `from` (or the end of the text). */
-function lineEnd(text: string, from: number): number {
-  const end = text.indexOf('\r\n', from);
-  return end < 0 ? text.length : end;
 }
 
 function lineNumber(text: string, position: number): number {
