@@ -9,6 +9,11 @@ describe('an SMTP error line pasted alone', () => {
     expect(bounce?.links).toEqual([{ kind: 'dmarc', domain: 'example.com', label: 'DMARC of example.com (From)' }]);
   });
 
+  it('takes the sender domain the server names ("Unauthenticated email from example.com") for the DMARC link', () => {
+    const bounce = explainBounce("550 5.7.26 Unauthenticated email from example.com is not accepted due to domain's DMARC policy. - gsmtp", null);
+    expect(bounce?.links).toEqual([{ kind: 'dmarc', domain: 'example.com', label: 'DMARC of example.com (From)' }]);
+  });
+
   it('joins a multi-line reply', () => {
     const bounce = explainBounce(
       "550-5.7.1 [192.0.2.9] The IP you're using to send mail is not authorized to\n550-5.7.1 send email directly to our servers. Please use the SMTP relay at your\n550 5.7.1 service provider instead. - gsmtp\n",

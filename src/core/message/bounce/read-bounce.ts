@@ -100,6 +100,18 @@ function ipInReply(text: string): string | null {
   return canonicalIp(match?.[1]);
 }
 
+/**
+ * The sender's domain as the refusing server names it: Gmail's "Unauthenticated email from
+ * example.com is not accepted due to domain's DMARC policy", Microsoft's "sending domain
+ * example.com does not pass DMARC verification". Used when no original came back with the bounce.
+ */
+function domainInReply(text: string): string | null {
+  const match = /(?:email from|sending domain|messages? from)\s{1,3}([A-Za-z0-9-]{1,63}(?:\.[A-Za-z0-9-]{1,63}){1,10})\b(?!@)/i.exec(
+    text.slice(0, MAX_REPLY_TEXT),
+  );
+  return match ? asciiName(match[1]!.replace(/\.$/, '')) : null;
+}
+
 function originalDomains(original: ByteString | null): { from: string | null; mailFrom: string | null } {
   if (original === null) return { from: null, mailFrom: null };
   const parsed = readMessage(original);
@@ -136,7 +148,7 @@ function combine(sources: BounceSources, options: ReadBounceOptions): ReadBounce
   const topic = topicOf(meaning, status, diagnostic ?? '');
 
   const fromOriginal = originalDomains(sources.original?.original ?? null);
-  const fromDomain = asciiName(options.fromDomain) ?? fromOriginal.from;
+  const fromDomain = asciiName(options.fromDomain) ?? fromOriginal.from ?? domainInReply(diagnostic ?? '');
   const mailFromDomain = asciiName(options.mailFromDomain) ?? fromOriginal.mailFrom;
   const sendingIp = canonicalIp(options.sendingIp) ?? ipInReply(diagnostic ?? '');
   const others = (sources.dsn?.recipients ?? []).filter((r) => r !== chosen).slice(0, 50);
