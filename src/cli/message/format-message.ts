@@ -29,7 +29,10 @@ export function formatMessage(explanation: MessageExplanation, options: MessageF
   if (explanation.hops.length > 0) {
     lines.push(
       '',
-      paint('1', `Route (${explanation.hops.length} hops${explanation.totalSeconds !== null ? `, ${duration(explanation.totalSeconds)} in all` : ''})`),
+      paint(
+        '1',
+        `Route (${explanation.hops.length} hop${explanation.hops.length === 1 ? '' : 's'}${explanation.totalSeconds !== null ? `, ${duration(explanation.totalSeconds)} in all` : ''})`,
+      ),
     );
     const rows = explanation.hops.map((hop, index) => [
       String(index + 1),

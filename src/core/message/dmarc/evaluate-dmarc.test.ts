@@ -57,6 +57,11 @@ describe('DMARC for a message (RFC 9989)', () => {
     expect((await dmarc(null, { fromProblem: 'The message has 2 From fields.' })).result).toMatchObject({ result: 'permerror' });
   });
 
+  it('reports alignment without a record too (relaxed, a domain at or below the other)', async () => {
+    const { result } = await dmarc('news.norecord.test', { dkimPassed: ['norecord.test'] });
+    expect(result).toMatchObject({ result: 'none', alignment: { dkim: 'norecord.test', spf: null } });
+  });
+
   it('asks every walk at once', async () => {
     const { asked } = await dmarc('a.news.example.com', { dkimPassed: ['other.test'] });
     expect(asked).toEqual(

@@ -78,15 +78,34 @@ export class DmarcEvaluation {
       };
     }
     const choice = choosePolicy(fromWalk);
-    if (!choice) return { ...base, receiverAction: `${inputs.fromDomain} publishes no DMARC policy: receivers judge the message on other signals.` };
+    const parsed = choice ? parseDmarc(choice.record) : undefined;
+    const modes = { dkim: parsed?.tags.adkim ?? 'r', spf: parsed?.tags.aspf ?? 'r' } as const;
+    // Alignment is reported even without a record (relaxed): an aligned DKIM pass is then the
+    // domain's own signature, which is what authenticates the message.
+    const alignment = await this.alignment(inputs, fromWalk, modes);
+    if (!choice || !parsed)
+      return { ...base, alignment, receiverAction: `${inputs.fromDomain} publishes no DMARC policy: receivers judge the message on other signals.` };
+    const { dkim, spf } = alignment;
+    const { policy, tag } = await this.policyFor(choice.source, parsed.policy, parsed.tags);
+    const result = dkim || spf ? 'pass' : 'fail';
+    const verification: DmarcVerification = { ...base, result, policy, policyTag: tag, recordDomain: choice.domain, alignment: { dkim, spf }, modes };
+    if (parsed.fallback === 'ignored') verification.result = 'permerror';
+    verification.receiverAction = receiverAction(verification);
+    return verification;
+  }
 
-    const parsed = parseDmarc(choice.record);
-    const modes = { dkim: parsed.tags.adkim ?? 'r', spf: parsed.tags.aspf ?? 'r' } as const;
-    const fromOrg = organizationalDomain(fromWalk, inputs.fromDomain);
+  /** The first passing DKIM domain and the SPF domain that align with the From domain (RFC 9989 §4.4). */
+  private async alignment(inputs: DmarcInputs, fromWalk: DmarcLookup[], modes: { dkim: 'r' | 's'; spf: 'r' | 's' }): Promise<DmarcVerification['alignment']> {
+    const from = inputs.fromDomain!;
+    const fromOrg = organizationalDomain(fromWalk, from);
     const aligned = async (domain: string, mode: 'r' | 's') => {
-      if (domain === inputs.fromDomain) return true;
+      if (domain === from) return true;
       if (mode === 's') return false;
-      return organizationalDomain(await this.walk(domain), domain) === fromOrg;
+      const org = organizationalDomain(await this.walk(domain), domain);
+      // Neither walk found a record, so neither Organizational Domain is known: a domain at or
+      // below the other is taken as the same organisation (what relaxed alignment is for).
+      if (org === domain && fromOrg === from) return from.endsWith(`.${domain}`) || domain.endsWith(`.${from}`);
+      return org === fromOrg;
     };
     let dkim: string | null = null;
     for (const domain of inputs.dkimPassed) {
@@ -96,12 +115,7 @@ export class DmarcEvaluation {
       }
     }
     const spf = inputs.spfPassed && (await aligned(inputs.spfPassed, modes.spf)) ? inputs.spfPassed : null;
-    const { policy, tag } = await this.policyFor(choice.source, parsed.policy, parsed.tags);
-    const result = dkim || spf ? 'pass' : 'fail';
-    const verification: DmarcVerification = { ...base, result, policy, policyTag: tag, recordDomain: choice.domain, alignment: { dkim, spf }, modes };
-    if (parsed.fallback === 'ignored') verification.result = 'permerror';
-    verification.receiverAction = receiverAction(verification);
-    return verification;
+    return { dkim, spf };
   }
 
   /**

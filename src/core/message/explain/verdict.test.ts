@@ -82,7 +82,7 @@ describe('the verdict line', () => {
       from: 'news.example.com',
       dkim: [signature({})],
       spf: null,
-      dmarc: dmarc({ result: 'none', policy: null }),
+      dmarc: dmarc({ result: 'none', policy: null, alignment: { dkim: 'example.com', spf: null } }),
       bounce: null,
       isMessage: true,
     });

@@ -26,12 +26,8 @@ export function verdictOf(inputs: VerdictInputs): Pick<MessageExplanation, 'verd
     return { verdictKind: 'authenticated', verdict: `Authenticated: ${how}; DMARC pass.` };
   }
   // Without a DMARC record, an aligned DKIM pass is still the domain's own signature.
-  const ownPass = dkim.find((signature) => signature.result === 'pass' && signature.domain !== null && sameOrParent(signature.domain, inputs.from));
-  if (dmarc.result === 'none' && ownPass) {
-    return {
-      verdictKind: 'authenticated',
-      verdict: `Authenticated: DKIM by ${ownPass.domain} passes and aligns with From; ${from} publishes no DMARC policy.`,
-    };
+  if (dmarc.result === 'none' && alignedDkim) {
+    return { verdictKind: 'authenticated', verdict: `Authenticated: DKIM by ${alignedDkim} passes and aligns with From; ${from} publishes no DMARC policy.` };
   }
   const unchecked = dkim.find((signature) => signature.result === 'neutral' && signature.headerVerified === true && !signature.bodyChecked);
   if (unchecked) {
