@@ -20,7 +20,7 @@ export function readPartHead(raw: ByteString): PartHead {
   const fields = readHeaderFields(text, { maxBytes: MIME_LIMITS.maxHeaderBytes, maxFields: MIME_LIMITS.maxHeaderFields });
   // No empty line where the header block should end (a line that is no field, the size limit,
   // or the end): what follows the fields read is body; with no field at all, everything is.
-  if (fields.headers.length === 0) return { headers: [], body: text };
+  if (fields.headers.length === 0 && fields.stop !== 'blank') return { headers: [], body: text };
   return { headers: fields.headers, body: text.slice(fields.bodyStart) };
 }
 
