@@ -1,6 +1,7 @@
 // The benchmark results as markdown tables: printed by `npm run bench` and pasted (or written
 // with --update-docs) into docs/performance.md.
 import { browserTables } from './browser/browser-tables';
+import { messageVerifyTable, type MessageVerifyRow } from './message-verify';
 import type { BulkPageRow } from './browser/bulk-page';
 import { bulkPageTable } from './browser/bulk-page-table';
 import type { BrowserResults } from './browser/measure-browser';
@@ -28,6 +29,9 @@ export interface BenchResults {
   /** The bulk page in Chromium, 1,000 and 10,000 domains (issue #13). */
   bulkPage?: BulkPageRow[];
   diagnostics?: DiagnosticsRow[];
+  /** Explaining a message once its keys are in (issue #22), and the runs it is the median of. */
+  messageVerify?: MessageVerifyRow[];
+  messageVerifyRuns?: number;
   targets: TargetResult[];
 }
 
@@ -194,6 +198,7 @@ export function allTables(results: BenchResults): string {
   if (results.memory) parts.push(memoryTable(results.memory));
   if (results.browser) parts.push(browserTables(results.browser));
   if (results.bulkPage) parts.push(bulkPageTable(results.bulkPage));
+  if (results.messageVerify) parts.push(messageVerifyTable(results.messageVerify, results.messageVerifyRuns ?? 0));
   if (results.bundles) parts.push(bundleTable(results.bundles, results.tldtsAloneGzipBytes, results.suffixListFile));
   return parts.join('\n\n');
 }

@@ -20,7 +20,7 @@ import { gzipOfInputs, measureBundles } from './bundle-sizes';
 import { measureDiagnostics } from './diagnostics-latency';
 import { measureEngine } from './engine-latency';
 import { measureMemory } from './memory';
-import { measureMessageVerify } from './message-verify';
+import { measureMessageVerify, messageVerifyTargets } from './message-verify';
 import { allTables, type BenchResults } from './report-tables';
 import { measureRetryAfter } from './retry-after';
 import { measureResolverFaults } from './resolver-faults';
@@ -67,7 +67,7 @@ if (sections.has('bundles')) {
 // Issue #22: verifying a message once its keys are in (answers from memory: no stack needed).
 if (sections.has('message')) {
   log(`explain a message: 1 MB with two signatures (${engineRuns} runs)`);
-  Object.assign(results, { messageVerify: await measureMessageVerify(engineRuns, log) });
+  Object.assign(results, { messageVerify: await measureMessageVerify(engineRuns, log), messageVerifyRuns: engineRuns });
 }
 
 const browserSections = { timings: sections.has('browser'), workerMemory: sections.has('worker-memory') };
@@ -127,6 +127,7 @@ results.machine.loadAverage.end = Number(loadavg()[0]!.toFixed(1));
 results.targets = [
   ...evaluateTargets(results.engine ?? [], results.bundles ?? [], results.bulk ?? [], results.diagnostics ?? []),
   ...(results.browser ? browserTargets(results.browser) : []),
+  ...(results.messageVerify ? messageVerifyTargets(results.messageVerify) : []),
 ];
 const tables = allTables(results);
 console.log(tables);
