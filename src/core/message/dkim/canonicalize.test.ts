@@ -82,3 +82,19 @@ describe('canonicalizeBody', () => {
     );
   });
 });
+
+describe('relaxed body canonicalisation, fast path', () => {
+  it('matches the plain reading of RFC 6376 §3.4.4 (every WSP run to one SP) on arbitrary bodies', () => {
+    const reference = (body: string) => {
+      const reduced = body.replace(/[ \t]+/g, ' ').replace(/ \r\n/g, '\r\n');
+      return reduced.endsWith(' ') ? reduced.slice(0, -1) : reduced;
+    };
+    const wsp = fc.constantFrom(' ', '\t', '\r\n', 'a', 'B', '  ', '\t ');
+    fc.assert(
+      fc.property(fc.array(wsp, { maxLength: 60 }), (parts) => {
+        const body = parts.join('');
+        expect(canonicalizeBody(body, 'relaxed')).toBe(canonicalizeBody(reference(body), 'relaxed'));
+      }),
+    );
+  });
+});

@@ -69,8 +69,10 @@ function simpleBody(body: ByteString): ByteString {
  * CRLF gets one, as §3.4.3 does and every verifier does for relaxed too.
  */
 function relaxedBody(body: ByteString): ByteString {
-  // Reduce runs first, so the line-end pass looks at one SP, never a long run.
-  const reduced = body.replace(/[ \t]+/g, ' ').replace(/ \r\n/g, CRLF);
+  // Reduce runs first, so the line-end pass looks at one SP, never a long run. Only runs that
+  // change are matched (a tab, or two or more WSP): a lone space between words, by far the most
+  // common, stays untouched, which makes a 1 MB body several times faster to canonicalise.
+  const reduced = body.replace(/(?: [ \t]|\t)[ \t]*/g, ' ').replace(/ \r\n/g, CRLF);
   const noFinalSpace = reduced.endsWith(' ') ? reduced.slice(0, -1) : reduced;
   const trimmed = withoutTrailingEmptyLines(noFinalSpace);
   if (trimmed === '') return '';
