@@ -6,6 +6,7 @@ import { lookupMail } from '../core/lookup/lookup-mail';
 import { tryParseQuery } from '../core/query';
 import type { Report } from '../core/report';
 import type { Runtime } from '../platform/extension-api';
+import { lookupOptionsFrom } from '../shared/lookup-options-from';
 import type { LookupMessage, LookupRequest } from '../shared/messages';
 import { engine, persistCacheSoon } from './engine';
 import { policyFetcher } from './mta-sts-fetch';
@@ -49,10 +50,8 @@ async function run(request: LookupRequest, send: (message: LookupMessage) => voi
     send({ type: 'report', report });
     persistCacheSoon(); // answers survive a worker stopped mid-lookup
   };
-  const diagnostics = settings.diagnostics
-    ? { blocklists: settings.blocklists, dkimSelectors: settings.dkimSelectors, fetchPolicy: policyFetcher(settings.timeoutMs) }
-    : undefined;
-  const report = await lookupMail(parsed.query, client, { signal, ptr: settings.ptr, asn: settings.asn, onUpdate, ...(diagnostics ? { diagnostics } : {}) });
+  const options = lookupOptionsFrom(settings, 'report', policyFetcher(settings.timeoutMs));
+  const report = await lookupMail(parsed.query, client, { ...options, signal, onUpdate });
   persistCacheSoon();
   if (signal.aborted) return;
   // History, and "Since last time…" at the top of the report when its facts changed.

@@ -6,14 +6,13 @@ import { AnswerCache } from '../core/doh/answer-cache';
 import { DohClient } from '../core/doh/doh-client';
 import { BUILT_IN_PROVIDERS, InvalidResolverUrl, providerChain, resolveProvider, type DohProvider } from '../core/doh/providers';
 import { compareResolvers } from '../core/compare/compare-resolvers';
-import type { DiagnosticsOptions } from '../core/mail/mail-diagnostics';
 import { httpPolicyFetcher } from '../core/mail/mta-sts/http-policy-fetcher';
 import { lookupMail } from '../core/lookup/lookup-mail';
 import { tryParseQuery } from '../core/query/parse-query';
 import type { ResolverComparison } from '../core/compare/compare-resolvers';
 import type { Report } from '../core/report';
 import type { CliIo } from './cli-io';
-import { parseCliOptions, USAGE } from './cli-options';
+import { parseCliOptions, USAGE, type CliOptions } from './cli-options';
 import { formatComparison, formatMail } from './format-mail';
 import { formatReport } from './format-report';
 import { invalidInputResult, type InvalidInputResult } from './invalid-input';
@@ -22,6 +21,7 @@ import { terminalSafe } from './terminal-safe';
 import { runHistory } from './history/run-history';
 import { runBulkCli } from './bulk/run-bulk-cli';
 import { runMessage } from './message/run-message';
+import { lookupOptionsFrom, type LookupChoices } from '../shared/lookup-options-from';
 
 declare const MXRAY_VERSION: string;
 
@@ -81,17 +81,11 @@ export async function main(io: CliIo): Promise<number> {
       io,
       io.stdinStream ?? (process.stdin as AsyncIterable<Uint8Array>),
     );
-  if (options.bulk) {
-    const fetchPolicy = httpPolicyFetcher(io.fetch ?? ((input, init) => fetch(input, init)), options.timeoutMs);
-    return runBulkCli(
-      options.bulk,
-      client,
-      io,
-      options.all ? { blocklists: options.blocklists, dkimSelectors: options.dkimSelectors, fetchPolicy } : undefined,
-    );
-  }
+  const fetchPolicy = httpPolicyFetcher(io.fetch ?? ((input, init) => fetch(input, init)), options.timeoutMs);
+  if (options.bulk) return runBulkCli(options.bulk, client, io, lookupOptionsFrom(lookupChoices(options), 'cli-bulk', fetchPolicy));
   const resolverName = (id: string) => client.providers.find((p) => p.id === id)?.name ?? id;
-  if (options.save !== undefined || options.since !== undefined) return runHistory(options, client, io, compared);
+  if (options.save !== undefined || options.since !== undefined)
+    return runHistory(options, client, io, compared, lookupOptionsFrom(lookupChoices(options), 'cli-history', fetchPolicy));
 
   let status = 0;
   const reports: (Report | InvalidInputResult)[] = [];
@@ -104,19 +98,7 @@ export async function main(io: CliIo): Promise<number> {
       status = 2;
       continue;
     }
-    const diagnostics: DiagnosticsOptions | undefined = options.all
-      ? {
-          blocklists: options.blocklists,
-          dkimSelectors: options.dkimSelectors,
-          fetchPolicy: httpPolicyFetcher(io.fetch ?? ((input, init) => fetch(input, init)), options.timeoutMs),
-        }
-      : undefined;
-    const report: CliReport = await lookupMail(parsed.query, client, {
-      ptr: options.ptr,
-      fcrdns: options.fcrdns,
-      asn: options.asn,
-      ...(diagnostics ? { diagnostics } : {}),
-    });
+    const report: CliReport = await lookupMail(parsed.query, client, lookupOptionsFrom(lookupChoices(options), 'cli', fetchPolicy));
     if (options.compare && parsed.query.kind !== 'ip') {
       report.comparison = await compareResolvers(parsed.query.name, compared, { timeoutMs: options.timeoutMs, ...(io.fetch ? { fetch: io.fetch } : {}) });
     }
@@ -136,6 +118,12 @@ export async function main(io: CliIo): Promise<number> {
 
 /** The JSON printed: the report, and the resolver comparison when `--compare` asked for one. */
 type CliReport = Report & { comparison?: ResolverComparison };
+
+/** The flags in the settings' shape: `--all` is the mail diagnostics' switch. */
+function lookupChoices(options: CliOptions): LookupChoices {
+  const { ptr, fcrdns, asn, all, blocklists, dkimSelectors } = options;
+  return { ptr, fcrdns, asn, diagnostics: all, blocklists, dkimSelectors };
+}
 
 /** 2 when the main question got no answer from any resolver; 1 when the answer has errors. */
 export function exitStatusOf(report: Report): number {

@@ -12,6 +12,7 @@ import { RunControl } from '../../core/bulk/run-control';
 import type { BulkResult } from '../../core/bulk/types';
 import { keepWorkerAlive } from '../../platform/keep-alive';
 import type { BulkCommand, BulkEvent, BulkJobView } from '../../shared/bulk-messages';
+import { lookupOptionsFrom } from '../../shared/lookup-options-from';
 import { engine, persistCacheSoon } from '../engine';
 import { policyFetcher } from '../mta-sts-fetch';
 import { clearJob, createJob, loadJob, saveProgress } from './bulk-store';
@@ -133,14 +134,14 @@ async function run(current: Job): Promise<void> {
   }, FLUSH_MS);
   try {
     const { client, settings } = await engine();
-    const diagnostics = current.view.mailSetup
-      ? { blocklists: false, dkimSelectors: settings.dkimSelectors, fetchPolicy: policyFetcher(settings.timeoutMs) }
-      : undefined;
+    // The bulk page's own "with mail setup" switch stands for the diagnostics setting here.
+    const { ptr, diagnostics } = lookupOptionsFrom({ ...settings, diagnostics: current.view.mailSetup }, 'bulk', policyFetcher(settings.timeoutMs));
     await runBulk(
       remaining.map(([entry]) => entry),
       client,
       {
         control,
+        ptr,
         ...(diagnostics ? { diagnostics } : {}),
         onResult: (result, at) => {
           const index = remaining[at]![1];

@@ -8,6 +8,7 @@ import { factsOf } from '../../core/history/facts-of';
 import { afterCheck, alarmTime, unseenTotal, type CheckOutcome, type WatchEntry } from '../../core/history/watch-schedule';
 import { lookupMail } from '../../core/lookup/lookup-mail';
 import { tryParseQuery } from '../../core/query/parse-query';
+import { lookupOptionsFrom } from '../../shared/lookup-options-from';
 import { getWatch, listWatches, putWatch, recordCheck } from '../../platform/history-db';
 import { notifyChange, showUnseen } from '../../platform/watch-alerts';
 import { cancelCheck, scheduleCheck, scheduledNames } from '../../platform/watch-alarms';
@@ -50,9 +51,8 @@ async function lookUp(name: string, settings: Awaited<ReturnType<typeof engine>>
   if (!parsed.ok) return { ok: false, error: parsed.error.message };
   try {
     const client = new DohClient({ providers: providersFor(settings), timeoutMs: settings.timeoutMs });
-    // The mail records as a lookup asks them, without the blocklists or the policy file: a watch runs unattended.
-    const diagnostics = settings.diagnostics ? { diagnostics: { blocklists: false, dkimSelectors: settings.dkimSelectors } } : {};
-    const report = await lookupMail(parsed.query, client, { ptr: settings.ptr, ...diagnostics });
+    // What the facts hold, as the person chose; no networks, blocklists or policy file (lookup-options-from.ts says why).
+    const report = await lookupMail(parsed.query, client, lookupOptionsFrom(settings, 'watch'));
     return { ok: true, facts: factsOf(report) };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

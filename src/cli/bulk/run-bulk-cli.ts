@@ -5,7 +5,7 @@
  */
 import { extractEntries, findColumn, runBulk, summarise, tableOf, progressOf, progressText, type BulkResult } from '../../core/bulk';
 import type { DohClient } from '../../core/doh/doh-client';
-import type { DiagnosticsOptions } from '../../core/mail/mail-diagnostics';
+import type { LookupOptions } from '../../core/lookup/lookup-options';
 import type { CliIo } from '../cli-io';
 import { terminalSafe } from '../terminal-safe';
 import type { BulkCliOptions } from './bulk-options';
@@ -15,7 +15,9 @@ import { readList, readStdin } from './read-list';
 /** The progress line is redrawn at most this often. */
 const PROGRESS_INTERVAL_MS = 100;
 
-export async function runBulkCli(options: BulkCliOptions, client: DohClient, io: CliIo, diagnostics?: DiagnosticsOptions): Promise<number> {
+/** `lookup`: the options of the 'cli-bulk' context (src/shared/lookup-options-from.ts); its PTR and mail setup go to `runBulk`. */
+export async function runBulkCli(options: BulkCliOptions, client: DohClient, io: CliIo, lookup: LookupOptions): Promise<number> {
+  const { ptr, diagnostics } = lookup;
   const list = await readList(options.bulk, io.stdin ?? readStdin);
   if ('error' in list) {
     io.err(`mxray: ${terminalSafe(list.error)}`);
@@ -52,6 +54,7 @@ export async function runBulkCli(options: BulkCliOptions, client: DohClient, io:
   let drawn = 0;
   const results = await runBulk(input.domains, client, {
     maxLookups: options.concurrency,
+    ptr,
     ...(diagnostics ? { diagnostics } : {}),
     onResult: (result: BulkResult) => {
       done++;

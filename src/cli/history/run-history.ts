@@ -15,9 +15,8 @@ import { factsFile, type FactsFile } from '../../core/history/facts-file';
 import { factsOf } from '../../core/history/facts-of';
 import type { MailFacts } from '../../core/history/facts-types';
 import { resolverAgreement } from '../../core/history/stale-resolver';
-import { httpPolicyFetcher } from '../../core/mail/mta-sts/http-policy-fetcher';
 import { compareResolvers } from '../../core/compare/compare-resolvers';
-import { lookupMail } from '../../core/lookup/lookup-mail';
+import { lookupMail, type LookupOptions } from '../../core/lookup/lookup-mail';
 import { tryParseQuery } from '../../core/query/parse-query';
 import type { CliOptions } from '../cli-options';
 import type { CliIo } from '../cli-io';
@@ -25,7 +24,8 @@ import { terminalSafe } from '../terminal-safe';
 import { readFactsFile, writeFactsFile } from './facts-io';
 import { formatOutcome, type NameOutcome } from './format-changes';
 
-export async function runHistory(options: CliOptions, client: DohClient, io: CliIo, compared: DohProvider[]): Promise<number> {
+/** `lookup`: the options of the 'cli-history' context (src/shared/lookup-options-from.ts): the mail records always. */
+export async function runHistory(options: CliOptions, client: DohClient, io: CliIo, compared: DohProvider[], lookup: LookupOptions): Promise<number> {
   let saved: FactsFile | undefined;
   if (options.since !== undefined) {
     const read = await readFactsFile(options.since);
@@ -53,16 +53,7 @@ export async function runHistory(options: CliOptions, client: DohClient, io: Cli
       badInput = true;
       continue;
     }
-    const report = await lookupMail(parsed.query, client, {
-      ptr: options.ptr,
-      fcrdns: options.fcrdns,
-      diagnostics: {
-        blocklists: options.blocklists,
-        dkimSelectors: options.dkimSelectors,
-        // The policy file only when asked for, as with --all; the facts keep the record, not the file.
-        ...(options.all ? { fetchPolicy: httpPolicyFetcher(io.fetch ?? ((i, init) => fetch(i, init)), options.timeoutMs) } : {}),
-      },
-    });
+    const report = await lookupMail(parsed.query, client, lookup);
     const facts = factsOf(report);
     if (facts.verdict === 'unanswered') unanswered = true;
     fresh.push(facts);
