@@ -18,9 +18,20 @@ describe('formatMtaSts', () => {
     ).toEqual([
       'v=STSv1; id=20240101',
       'Policy at https://mta-sts.example.com/.well-known/mta-sts.txt:',
-      '  Mode         testing',
+      '  Mode         testing: senders report TLS failures but still deliver (no protection yet)',
       '  Cached for   3600 s',
       '  MX patterns  mx.example.com',
+    ]);
+  });
+
+  it('given the MX hosts, prints which pattern covers each and which are stale', async () => {
+    const section = newMtaStsSection();
+    const body = 'version: STSv1\nmode: enforce\nmx: mx1.example.com\nmx: *.old.example.com\nmax_age: 604800\n';
+    await probeMtaSts(section, { domain: 'example.com', ask: fakeAsk(RECORD).ask }, async () => ({ status: 200, contentType: 'text/plain', body }));
+    expect(formatMtaSts(section, ['mx1.example.com', 'mx2.example.com']).slice(-3)).toEqual([
+      '  mx1.example.com  covered by mx: mx1.example.com',
+      '  mx2.example.com  not covered by any mx: line',
+      '  mx: *.old.example.com  stale: matches no MX host',
     ]);
   });
 

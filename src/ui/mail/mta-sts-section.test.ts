@@ -38,8 +38,23 @@ describe('MtaStsSectionBody', () => {
   it('shows the policy: mode, cache time, MX patterns, and the file itself', async () => {
     const element = render(await sectionFor(RECORD, serve(POLICY)));
     expect(textOf(element.querySelector('.mta-sts-state'))).toBe('Policy at https://mta-sts.example.com/.well-known/mta-sts.txt:');
-    expect(rows(element)).toEqual(['Mode: enforce', 'Cached for: 604800 s (7 days)', 'MX patterns: *.example.com']);
+    expect(rows(element)).toEqual([
+      'Mode: enforce: senders deliver only over TLS to a listed MX host with a valid certificate',
+      'Cached for: 604800 s (7 days)',
+      'MX patterns: *.example.com',
+    ]);
     expect(element.querySelector('pre')!.textContent).toBe(POLICY);
+  });
+
+  it('given the MX hosts, says which pattern covers each, which host is missed and which pattern is stale', async () => {
+    const policy = 'version: STSv1\nmode: testing\nmx: mx1.example.com\nmx: *.old.example.com\nmax_age: 86400\n';
+    const element = mount(h(MtaStsSectionBody, { section: await sectionFor(RECORD, serve(policy)), mxHosts: ['mx1.example.com', 'MX2.example.com.'] }));
+    expect(rows(element).slice(0, 1)).toEqual(['Mode: testing: senders report TLS failures but still deliver (no protection yet)']);
+    expect(rows(element).slice(3)).toEqual([
+      'mx1.example.com: covered by mx: mx1.example.com',
+      'mx2.example.com: not covered by any mx: line',
+      'mx: *.old.example.com: stale: matches no MX host',
+    ]);
   });
 
   it('says when permission is needed, or the fetch failed', async () => {

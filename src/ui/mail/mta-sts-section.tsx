@@ -1,14 +1,16 @@
 /**
  * The MTA-STS section: the `_mta-sts` record, then the policy file when it was fetched (mode,
- * cache time, MX patterns, the file itself). The fetch button, when permission is needed, is the
+ * cache time, MX patterns, the file itself), and, given the MX hosts, which pattern covers each
+ * and which patterns match none (RFC 8461 §4.1). The fetch button, when permission is needed, is the
  * frame's (mail-sections.tsx). Records and the file are untrusted text: text nodes only.
  */
-import { mtaStsAbsentText, policyRows, policyStateText, shownPolicy } from '../../core/mail/mta-sts/mta-sts-wording';
+import { coverageRows, mtaStsAbsentText, policyRows, policyStateText, shownPolicy } from '../../core/mail/mta-sts/mta-sts-wording';
 import type { MtaStsSection } from '../../core/mail/mta-sts/types';
 import { RawRecords } from './raw-records';
 import { DnsText } from '../dns-text';
+export { default as mtaStsCss } from './mta-sts-section.css';
 
-export function MtaStsSectionBody({ section }: { section: MtaStsSection }) {
+export function MtaStsSectionBody({ section, mxHosts = [] }: { section: MtaStsSection; mxHosts?: readonly string[] }) {
   const absent = mtaStsAbsentText(section);
   if (absent !== undefined) return <p class="muted">{absent}</p>;
   const state = policyStateText(section.policy);
@@ -33,7 +35,7 @@ export function MtaStsSectionBody({ section }: { section: MtaStsSection }) {
       {shown && (
         <>
           <dl class="record-list">
-            {policyRows(shown.policy).map(([label, value]) => [
+            {[...policyRows(shown.policy), ...coverageRows(shown.policy, mxHosts)].map(([label, value]) => [
               <dt key={`${label}-t`}>{label}</dt>,
               <dd key={`${label}-d`}>
                 <DnsText text={String(value)} />

@@ -39,8 +39,23 @@ describe('mtaStsFindings', () => {
   });
 
   it('only warns about an uncovered host in testing mode, and notes testing mode', () => {
-    const testing = served('version: STSv1\nmode: testing\nmx: a.example.com\nmax_age: 86400\n');
-    expect(codes(section(testing), ['b.example.com'])).toEqual(['warn mta-sts-mx-not-covered', 'info mta-sts-testing']);
+    const testing = served('version: STSv1\nmode: testing\nmx: a.example.com\nmx: b.example.com\nmax_age: 604800\n');
+    expect(codes(section(testing), ['b.example.com', 'c.example.com'])).toEqual([
+      'warn mta-sts-mx-not-covered',
+      'warn mta-sts-mx-pattern-stale',
+      'info mta-sts-testing',
+    ]);
+    expect(mtaStsFindings(section(testing), 'example.com', ['b.example.com']).at(-1)!.message).toContain('does not protect mail yet');
+  });
+
+  it('is still enforced with a stale pattern, a short max_age or a differing id: line, each said', () => {
+    const policy = served('version: STSv1\nmode: enforce\nmx: mx.example.com\nmx: old.example.com\nmax_age: 3600\nid: 2\n');
+    expect(codes(section(policy), ['mx.example.com'])).toEqual([
+      'warn mta-sts-mx-pattern-stale',
+      'warn mta-sts-max-age-short',
+      'warn mta-sts-policy-id-mismatch',
+      'ok mta-sts-enforced',
+    ]);
   });
 
   it('notes mode none', () => {
@@ -83,7 +98,7 @@ describe('mtaStsFindings', () => {
 
   it('warns about a policy with errors, or not served as text/plain', () => {
     expect(codes(section(served('version: STSv1\nmode: enforce\n')))).toEqual(['warn mta-sts-policy-invalid']);
-    const policy = parseMtaStsPolicy('version: STSv1\nmode: enforce\nmx: mx.example.com\nmax_age: 86400');
+    const policy = parseMtaStsPolicy('version: STSv1\nmode: enforce\nmx: mx.example.com\nmax_age: 604800');
     expect(codes(section({ state: 'bad-content-type', url: URL, contentType: 'text/html', policy, body: '' }), ['mx.example.com'])).toEqual([
       'warn mta-sts-policy-content-type',
     ]);

@@ -3,8 +3,7 @@
  * coverage check: with none given (not known yet), coverage is not judged.
  */
 import type { Finding } from '../../vocabulary';
-import { listOf } from '../../wording';
-import { mxMatchesPolicy } from './parse-mta-sts';
+import { coverageFindings, maxAgeFindings, policyIdFindings } from './policy-checks';
 import type { MtaStsPolicy, MtaStsSection } from './types';
 
 const FAILED = new Set(['servfail', 'refused', 'error']);
@@ -106,47 +105,33 @@ function policyFindings(section: MtaStsSection, domainDisplay: string, mxHosts: 
 }
 
 function modeFindings(policy: MtaStsPolicy, section: MtaStsSection, domainDisplay: string, mxHosts: readonly string[], served = true): Finding[] {
-  const findings: Finding[] = [];
-  const hosts = [...new Set(mxHosts.map((host) => host.toLowerCase().replace(/\.$/, '')).filter((host) => host !== ''))];
-  const uncovered = hosts.filter((host) => !mxMatchesPolicy(host, policy.mx));
   if (policy.mode === 'none') {
-    findings.push({
-      code: 'mta-sts-mode-none',
-      severity: 'info',
-      message: `The MTA-STS policy of ${domainDisplay} is mode: none: senders drop any policy they cached. That is the way to retire MTA-STS; otherwise use testing or enforce.`,
-      rfc: `${RFC} §5`,
-    });
-    return findings;
+    return [
+      {
+        code: 'mta-sts-mode-none',
+        severity: 'info',
+        message:
+          `The MTA-STS policy of ${domainDisplay} is mode: none: senders drop any policy they cached and deliver as if there were no MTA-STS, ` +
+          `so it protects nothing. That is the way to retire MTA-STS; otherwise use testing or enforce.`,
+        rfc: `${RFC} §5`,
+      },
+    ];
   }
-  if (uncovered.length > 0 && policy.mode) {
-    const enforce = policy.mode === 'enforce';
-    findings.push({
-      code: 'mta-sts-mx-not-covered',
-      severity: enforce ? 'error' : 'warn',
-      message:
-        `${listOf(uncovered)} ${uncovered.length === 1 ? 'is' : 'are'} an MX host of ${domainDisplay} but not listed in the MTA-STS policy's mx: lines (${listOf(policy.mx) || 'none'}). ` +
-        (enforce
-          ? `In enforce mode senders refuse to deliver to ${uncovered.length === 1 ? 'it' : 'them'}, so mail may bounce. Add an mx: line and change the id= of the TXT record.`
-          : `In testing mode senders still deliver but report a failure. Add an mx: line before switching to enforce.`),
-      rfc: `${RFC} §4.1`,
-    });
-  }
+  const coverage = coverageFindings(policy, domainDisplay, mxHosts);
+  const findings: Finding[] = [...coverage, ...maxAgeFindings(policy, domainDisplay), ...policyIdFindings(policy, section.record?.id, domainDisplay)];
   if (policy.mode === 'testing') {
     findings.push({
       code: 'mta-sts-testing',
       severity: 'info',
-      message: `The MTA-STS policy of ${domainDisplay} is in testing mode: senders report TLS failures (with TLS-RPT) but still deliver. Switch to enforce once the reports are clean.`,
+      message:
+        `The MTA-STS policy of ${domainDisplay} is in testing mode: senders still deliver when TLS fails or a certificate does not match, ` +
+        `and only report the failure (with TLS-RPT), so it does not protect mail yet. Switch to enforce once the reports are clean.`,
       rfc: `${RFC} §5`,
     });
   }
-  if (
-    served &&
-    policy.mode === 'enforce' &&
-    hosts.length > 0 &&
-    uncovered.length === 0 &&
-    section.records.length === 1 &&
-    section.record?.errors.length === 0
-  ) {
+  const hosts = mxHosts.filter((host) => host !== '');
+  const covered = !coverage.some((finding) => finding.code === 'mta-sts-mx-not-covered');
+  if (served && policy.mode === 'enforce' && hosts.length > 0 && covered && section.records.length === 1 && section.record?.errors.length === 0) {
     findings.push({
       code: 'mta-sts-enforced',
       severity: 'ok',

@@ -1,6 +1,7 @@
 /** The words of the MTA-STS section, shared by the popup and the CLI. */
 import type { AnswerStatus } from '../../vocabulary';
-import type { MtaStsPolicy, MtaStsPolicyState, MtaStsSection } from './types';
+import { mxCoverage } from './mx-coverage';
+import type { MtaStsMode, MtaStsPolicy, MtaStsPolicyState, MtaStsSection } from './types';
 
 const failed = (status: AnswerStatus) => (status === 'error' ? 'no resolver answered' : status.toUpperCase());
 
@@ -46,10 +47,31 @@ export function policyStateText(state: MtaStsPolicyState): string | undefined {
 /** The policy's meaning as label/value rows. */
 export function policyRows(policy: MtaStsPolicy): [string, string][] {
   const rows: [string, string][] = [];
-  if (policy.mode) rows.push(['Mode', policy.mode]);
+  if (policy.mode) rows.push(['Mode', `${policy.mode}: ${MODE_MEANING[policy.mode]}`]);
   if (policy.maxAge !== undefined) rows.push(['Cached for', `${policy.maxAge} s${policy.maxAge >= 86400 ? ` (${daysText(policy.maxAge)})` : ''}`]);
   rows.push(['MX patterns', policy.mx.length > 0 ? policy.mx.join(', ') : 'none']);
   return rows;
+}
+
+/** RFC 8461 §5, in words. */
+const MODE_MEANING: Record<MtaStsMode, string> = {
+  enforce: 'senders deliver only over TLS to a listed MX host with a valid certificate',
+  testing: 'senders report TLS failures but still deliver (no protection yet)',
+  none: 'senders forget the policy (MTA-STS being retired)',
+};
+
+/**
+ * Each MX host and the pattern that covers it, then each pattern no MX host matches, as
+ * label/value rows; none until the MX hosts are known, or for mode none.
+ */
+export function coverageRows(policy: MtaStsPolicy, mxHosts: readonly string[]): [string, string][] {
+  if (policy.mode === 'none') return [];
+  const coverage = mxCoverage(policy.mx, mxHosts);
+  if (coverage.hosts.length === 0) return [];
+  return [
+    ...coverage.hosts.map(({ host, pattern }): [string, string] => [host, pattern === undefined ? 'not covered by any mx: line' : `covered by mx: ${pattern}`]),
+    ...coverage.stale.map((pattern): [string, string] => [`mx: ${pattern}`, 'stale: matches no MX host']),
+  ];
 }
 
 /** The policy, when the fetch gave one to show. */

@@ -5,6 +5,8 @@
 import { duplicateTagNames, parseTagList, quoted } from '../tag-list';
 import type { MtaStsMode, MtaStsPolicy, MtaStsRecordParse } from './types';
 
+export { mxMatchesPolicy } from './mx-coverage';
+
 /** §3.1: records that do not begin with `v=STSv1;` are discarded. */
 export function isMtaStsRecord(record: string): boolean {
   return /^v=STSv1[ \t]*(;|$)/.test(record);
@@ -84,6 +86,8 @@ export function parseMtaStsPolicy(text: string): MtaStsPolicy {
         break;
       default:
         policy.unknownKeys.push(key);
+        // Not a policy field (the id lives in the TXT record, §3.1), but some publishers add one.
+        if (key === 'id' && policy.idLine === undefined) policy.idLine = value.slice(0, 64);
     }
   }
   if (policy.version === undefined) policy.errors.push('There is no version: STSv1 line.');
@@ -99,20 +103,4 @@ function isMxPattern(value: string): boolean {
   const host = value.startsWith('*.') ? value.slice(2) : value;
   const labels = host.replace(/\.$/, '').split('.');
   return host.length <= 253 && labels.length >= 1 && labels.every((label) => PATTERN_LABEL.test(label));
-}
-
-/**
- * Does an MX host match one of the policy's patterns (§4.1)? Case-insensitive, trailing dots
- * ignored; `*.example.com` matches exactly one label more: `mx.example.com`, not `example.com`
- * nor `a.b.example.com`.
- */
-export function mxMatchesPolicy(host: string, patterns: readonly string[]): boolean {
-  const name = host.toLowerCase().replace(/\.$/, '');
-  if (name === '') return false;
-  return patterns.some((raw) => {
-    const pattern = raw.toLowerCase().replace(/\.$/, '');
-    if (!pattern.startsWith('*.')) return pattern === name;
-    const dot = name.indexOf('.');
-    return dot > 0 && name.slice(dot + 1) === pattern.slice(2);
-  });
 }

@@ -21,6 +21,11 @@ export interface MtaStsPolicy {
   mx: string[];
   errors: string[];
   unknownKeys: string[];
+  /**
+   * The value of an `id:` line, when the file has one. RFC 8461 has no such field: the id that
+   * counts is the TXT record's (§3.1), and senders ignore this line. Kept to compare the two.
+   */
+  idLine?: string;
 }
 
 /** What a policy fetch gave. The URL is always `https://mta-sts.<domain>/.well-known/mta-sts.txt`. */
