@@ -13,6 +13,7 @@ import type { DnssecSection } from './dnssec/types';
 import type { PolicyFetcher } from './mta-sts/types';
 import type { MtaStsSection } from './mta-sts/types';
 import type { ProviderMatch } from './provider/types';
+import type { ScorecardLine } from './scorecard/types';
 import type { MailSectionId } from './section-ids';
 import type { SpfSection } from './spf/types';
 import type { TlsRptSection } from './tls-rpt/types';
@@ -55,6 +56,8 @@ export type MailDiagnostics = Omit<MailSectionData, 'blocklists'> & {
    * theirs. `stats.roundTrips` stays the routing's own.
    */
   roundTrips: number;
+  /** One line per standard, pass / warn / fail / not-checked (src/core/mail/scorecard; recomputed on every snapshot). */
+  scorecard?: ScorecardLine[];
 };
 
 /** One address of a mail host, as the blocklists and other per-address sections get it. */
