@@ -11,6 +11,7 @@ export const RR_TYPES = {
   SRV: 33,
   DNAME: 39,
   OPT: 41,
+  TLSA: 52,
   CAA: 257,
 } as const;
 

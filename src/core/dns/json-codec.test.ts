@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { decodeJsonMessage, parseTxt } from './json-codec';
+import { decodeJsonMessage } from './json-codec';
+import { parseTxt } from './record-types/txt';
 
 describe('DoH JSON API', () => {
   it('reads a Google-style MX answer', () => {

@@ -3,20 +3,29 @@
  * the codecs knows which format a resolver speaks. Names are kept as the resolver sent them
  * (decoded labels, no trailing dot); comparisons go through `sameName`.
  */
+import type { KnownType, RecordData } from './record-types/registry';
 
-export type MxData = { preference: number; exchange: string };
-export type SoaData = { mname: string; rname: string; serial: number; refresh: number; retry: number; expire: number; minimum: number };
+export type { MxData } from './record-types/mx';
+export type { SoaData } from './record-types/soa';
+export type { TlsaData } from './record-types/tlsa';
+export type { KnownType } from './record-types/registry';
+export { isQueryableName, normaliseName, sameName } from './names';
 
-export type DnsRecord =
-  | { name: string; type: 'A' | 'AAAA' | 'CNAME' | 'DNAME' | 'PTR' | 'NS'; ttl: number; data: string }
-  | { name: string; type: 'MX'; ttl: number; data: MxData }
-  /** TXT: the character-strings of one record, in order (RFC 1035 §3.3.14). */
-  | { name: string; type: 'TXT'; ttl: number; data: string[] }
-  | { name: string; type: 'SOA'; ttl: number; data: SoaData }
-  | { name: string; type: 'OTHER'; rrtype: string; ttl: number; data: string };
+/**
+ * A record, typed by its type's table entry (record-types/registry.ts): A, AAAA, CNAME, DNAME,
+ * PTR and NS hold a string (an address or a name), MX `MxData`, TXT the character-strings of one
+ * record in order (RFC 1035 §3.3.14), SOA `SoaData`, TLSA `TlsaData`. Any other type is `OTHER`.
+ */
+export type DnsRecord = { [T in KnownType]: { name: string; type: T; ttl: number; data: RecordData<T> } }[KnownType] | OtherRecord;
 
-/** The record types MXray asks about. */
-export type QuestionType = 'A' | 'AAAA' | 'MX' | 'TXT' | 'PTR' | 'CNAME' | 'NS' | 'SOA';
+/** A record of a type MXray does not read: kept so the answer can say what came. */
+export type OtherRecord = { name: string; type: 'OTHER'; rrtype: string; ttl: number; data: string };
+
+/** The record of one type. */
+export type RecordOfType<T extends DnsRecord['type']> = Extract<DnsRecord, { type: T }>;
+
+/** The record types MXray asks about: every type it reads but DNAME (RFC 6672 §3.1: a resolver answers with the CNAME it synthesises). */
+export type QuestionType = Exclude<KnownType, 'DNAME'>;
 
 export interface DnsQuestion {
   name: string;
@@ -34,34 +43,4 @@ export interface DnsMessage {
   authorities: DnsRecord[];
   /** Records the codecs left out, each with the sentence why (class CH, out-of-range data...). */
   dropped?: string[];
-}
-
-/** DNS names compare case-insensitively (RFC 4343) and without the root dot. */
-export function sameName(a: string, b: string): boolean {
-  return normaliseName(a) === normaliseName(b);
-}
-
-export function normaliseName(name: string): string {
-  const lower = name.toLowerCase();
-  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
-}
-
-/**
- * Can this name be put in a query at all? RFC 1035 §2.3.4: labels 1-63 octets, the whole name
- * at most 255 octets on the wire (253 characters written out). A PTR or MX target from DNS can
- * be anything, so we check before asking rather than fail inside the codec.
- */
-export function isQueryableName(name: string): boolean {
-  const normal = normaliseName(name);
-  if (normal.length === 0) return false;
-  // An escaped byte (`a\.b`: a label holding a dot, wire-codec.ts) cannot be asked as the same name.
-  if (normal.includes('\\')) return false;
-  const encoder = new TextEncoder();
-  let wireLength = 1;
-  for (const label of normal.split('.')) {
-    const size = encoder.encode(label).byteLength;
-    if (size === 0 || size > 63) return false;
-    wireLength += size + 1;
-  }
-  return wireLength <= 255;
 }

@@ -4,15 +4,24 @@
  * than our own.
  */
 import * as dnsPacket from '@leichtgewicht/dns-packet';
-import type { DnsMessage, DnsQuestion, DnsRecord, SoaData } from './message';
+import type { DnsMessage, DnsQuestion, DnsRecord } from './message';
 import { checkWireLayout, WireFormatError } from './wire-layout';
 import { escapeLabel } from './label-text';
+import { readRecord } from './read-record';
+import { recordTypeNamed } from './record-types/registry';
 import { ttlOf } from './ttl';
 
 /**
  * A query as RFC 8484 §4.1 asks for it: ID 0 (so HTTP caches can share answers), RD set, and
  * AD set so the resolver tells us whether it validated the answer (RFC 6840 §5.7) without the
  * cost of DO and RRSIGs in every answer.
+ *
+ * TLSA too (DANE, RFC 7672) is asked with AD, not DO: what DANE needs from a stub is whether
+ * the resolver validated the answer, and AD in the query asks exactly that. DO (RFC 3225) would
+ * add the RRSIGs, which a DoH client cannot check without its own trust anchor and chain of
+ * DNSKEY/DS questions, so they would only make every answer larger (RFC 6840 §5.7 gives AD its
+ * query meaning for that reason). The validating resolvers MXray knows (Google, Cloudflare,
+ * Quad9, the test stack's) set AD on an AD query.
  */
 export function encodeQuery(question: DnsQuestion): Uint8Array<ArrayBuffer> {
   const packet = dnsPacket.encode({
@@ -124,38 +133,8 @@ function toRecord(answer: PacketAnswer, dropped: string[]): DnsRecord[] {
     );
     return [];
   }
-  const name = answer.name;
+  const entry = recordTypeNamed(answer.type);
   const ttl = ttlOf(answer.ttl ?? 0);
-  switch (answer.type) {
-    case 'A':
-    case 'AAAA':
-    case 'CNAME':
-    case 'DNAME':
-    case 'PTR':
-    case 'NS':
-      return [{ name, type: answer.type, ttl, data: rootToEmpty(answer.data) }];
-    case 'MX':
-      return [{ name, type: 'MX', ttl, data: { preference: answer.data.preference ?? 0, exchange: rootToEmpty(answer.data.exchange) } }];
-    case 'TXT':
-      return [{ name, type: 'TXT', ttl, data: txtStrings(answer.data) }];
-    case 'SOA':
-      return [{ name, type: 'SOA', ttl, data: soaData(answer.data) }];
-    default:
-      return [{ name, type: 'OTHER', rrtype: answer.type, ttl, data: '' }];
-  }
-}
-
-function soaData(data: dnsPacket.SoaData): SoaData {
-  const { mname, rname, serial = 0, refresh = 0, retry = 0, expire = 0, minimum = 0 } = data;
-  return { mname: rootToEmpty(mname), rname: rootToEmpty(rname), serial, refresh, retry, expire, minimum };
-}
-
-/** The codec spells the root name "."; MXray keeps names without the root dot, so root is "". */
-function rootToEmpty(name: string): string {
-  return name === '.' ? '' : name;
-}
-
-function txtStrings(data: dnsPacket.TxtData): string[] {
-  const parts = Array.isArray(data) ? data : [data];
-  return parts.map((part) => (typeof part === 'string' ? part : new TextDecoder().decode(part)));
+  if (!entry) return [{ name: answer.name, type: 'OTHER', rrtype: answer.type, ttl, data: '' }];
+  return readRecord(entry, answer.name, ttl, entry.fromWire((answer as { data?: unknown }).data), dropped);
 }

@@ -3,17 +3,16 @@
  * question name (RFC 1034 §3.6.2, at most 16 links, loops stopped), then take the records of
  * the asked type at the end of it. The plan and the checks never look at raw sections.
  */
-import type { DnsRecord } from '../dns/message';
+import type { DnsRecord, QuestionType, RecordOfType } from '../dns/message';
 import { normaliseName } from '../dns/message';
+import { recordTypeNamed } from '../dns/record-types/registry';
 import type { DnsAnswer } from './dns-answer';
 import type { AnswerStatus } from '../vocabulary';
 
 const MAX_CHAIN = 16;
 
-/** The record variant a question type gives (A, AAAA, PTR, CNAME... share the string form). */
-export type RecordOf<T extends DnsRecord['type']> = T extends 'MX' | 'TXT' | 'SOA' | 'OTHER'
-  ? Extract<DnsRecord, { type: T }>
-  : Exclude<DnsRecord, { type: 'MX' | 'TXT' | 'SOA' | 'OTHER' }>;
+/** The record variant a question type gives. */
+export type RecordOf<T extends DnsRecord['type']> = RecordOfType<T>;
 
 export interface ReadAnswer<R extends DnsRecord = DnsRecord> {
   status: AnswerStatus;
@@ -74,10 +73,35 @@ export function statusOf(rcode: string, hasRecords: boolean): AnswerStatus {
   }
 }
 
+/** An answer as the mail diagnostics read it (`AskResult`, src/core/mail/dns-ask.ts), but for where it came from. */
+export interface AnswerValues<T extends QuestionType = QuestionType> {
+  status: AnswerStatus;
+  /** Each record as the text its type's table entry gives (`value`): TXT strings joined, names normalised, addresses canonical. */
+  values: string[];
+  /** The same records, typed, in the same order. */
+  records: RecordOfType<T>[];
+  /** Smallest TTL of the records, when there are records. */
+  ttl?: number;
+}
+
+/**
+ * The one mapping from an answer to what a `DnsAsk` hands the mail diagnostics: CNAMEs followed
+ * (`readAnswer`), the records of `type` kept typed, and each as text through its type's entry
+ * in record-types/registry.ts, so a new record type needs nothing here.
+ */
+export function answerValues<T extends QuestionType>(answer: DnsAnswer, type: T): AnswerValues<T> {
+  const read = readAnswer(answer, type);
+  const entry = recordTypeNamed(type)!;
+  const result: AnswerValues<T> = { status: read.status, values: read.records.map((record: DnsRecord) => entry.value(record.data)), records: read.records };
+  const ttl = minTtl(read.records);
+  if (ttl !== undefined) result.ttl = ttl;
+  return result;
+}
+
 /** TXT character-strings are one value once joined without spaces (RFC 7208 §3.3). */
 export function txtValues(answer: DnsAnswer): { status: AnswerStatus; values: string[] } {
-  const read = readAnswer(answer, 'TXT');
-  return { status: read.status, values: read.records.map((r) => r.data.join('')) };
+  const { status, values } = answerValues(answer, 'TXT');
+  return { status, values };
 }
 
 /** The smallest TTL of a record set (what a cache would use). */

@@ -4,9 +4,10 @@
  * (cache, dedupe, fallback, request stats) and already reads the answer (CNAMEs followed, RFC
  * 2308 statuses), so each diagnostic is a pure module testable with `fakeAsk`.
  */
+import type { RecordOfType } from '../dns/message';
 import type { AnswerStatus, DnsName, ErrorInfo } from '../vocabulary';
 
-export type MailQuestionType = 'TXT' | 'A' | 'AAAA' | 'MX' | 'PTR';
+export type MailQuestionType = 'TXT' | 'A' | 'AAAA' | 'MX' | 'PTR' | 'TLSA';
 
 export interface AskResult {
   name: DnsName;
@@ -19,6 +20,14 @@ export interface AskResult {
    * the null MX `.`); PTR, the names normalised. Empty unless `status` is `ok`.
    */
   values: string[];
+  /**
+   * The same records, typed as the codecs read them (src/core/dns/record-types/), in the order
+   * of `values`: a TLSA record's usage, selector, matching type and hex data; a TXT record's
+   * strings apart. Filled by the lookup's and the CLI's asks (`answerValues`,
+   * src/core/doh/read-answer.ts); absent from test fakes that give values only. Read it with
+   * `askRecords`.
+   */
+  records?: RecordOfType<MailQuestionType>[];
   /** Smallest TTL of the records, when there are records. */
   ttl?: number;
   /** The resolver set AD: it validated the answer with DNSSEC. */
@@ -34,3 +43,8 @@ export interface AskResult {
  * record that named it), so chained questions count their round trips. Never rejects.
  */
 export type DnsAsk = (name: DnsName, type: MailQuestionType, after?: AskResult) => Promise<AskResult>;
+
+/** The typed records of an answer to a `type` question (none when the ask gave values only). */
+export function askRecords<T extends MailQuestionType>(result: AskResult, type: T): RecordOfType<T>[] {
+  return (result.records ?? []).filter((record): record is RecordOfType<T> => record.type === type);
+}
