@@ -1,13 +1,32 @@
 /**
  * The results, paged (100 rows a page, so 10,000 rows cost one page of DOM), sortable by any
- * column, filtered by verdict, by provider, or to those that cannot receive mail. A row opens
+ * column (with the mail setup, the scorecard's lines and the worst of them, worst first), filtered by verdict, by provider, or to those that cannot receive mail. A row opens
  * the full report in the result page, as in the popup. DNS data is rendered as text.
  */
 import { useMemo, useState } from 'preact/hooks';
 import { acceptsMail, type BulkResult, type Verdict } from '../core/bulk';
+import { SCORECARD_IDS, SCORECARD_TITLES, STATUS_RANK, type ScorecardId, type ScorecardStatus } from '../core/mail/scorecard/types';
 
 const PAGE = 100;
-type Key = 'display' | 'addresses' | 'verdictText' | 'primaryMx' | 'mxCount' | 'provider' | 'spf' | 'dmarc' | 'worstFinding';
+type Field = 'display' | 'addresses' | 'verdictText' | 'primaryMx' | 'mxCount' | 'provider' | 'spf' | 'dmarc' | 'worstFinding';
+/** A column: a field of the row, a scorecard line (`card:spf`), or the worst line (`worst`). */
+type Key = Field | 'worst' | `card:${ScorecardId}`;
+
+const STATUS_WORD: Record<ScorecardStatus, string> = { pass: 'pass', warn: 'warn', fail: 'fail', 'not-checked': 'not checked' };
+
+/** What a column sorts by. Statuses sort worst first (fail, warn, pass, not checked); "worst" breaks ties by how many lines fail, then warn. */
+function sortValue(row: BulkResult, key: Key): string | number {
+  if (key === 'worst') {
+    const lines = Object.values(row.scorecard ?? {});
+    const count = (status: ScorecardStatus) => lines.filter((value) => value === status).length;
+    return row.scorecardWorst ? STATUS_RANK[row.scorecardWorst] * 10_000 - count('fail') * 100 - count('warn') : 99_999;
+  }
+  if (key.startsWith('card:')) {
+    const status = row.scorecard?.[key.slice(5) as ScorecardId];
+    return status ? STATUS_RANK[status] : 9;
+  }
+  return row[key as Field] ?? '';
+}
 
 export interface TableFilter {
   verdict?: Verdict;
@@ -29,8 +48,8 @@ export function BulkTable(props: { results: readonly BulkResult[]; filter: Table
     if (sort) {
       const { key, up } = sort;
       rows = [...rows].sort((a, b) => {
-        const x = a[key] ?? '';
-        const y = b[key] ?? '';
+        const x = sortValue(a, key);
+        const y = sortValue(b, key);
         const order = typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y));
         return up ? order : -order;
       });
@@ -52,6 +71,7 @@ export function BulkTable(props: { results: readonly BulkResult[]; filter: Table
           ['dmarc', 'DMARC'],
         ] as [Key, string][])
       : []),
+    ...(props.mailSetup ? ([['worst', 'Worst'], ...SCORECARD_IDS.map((id) => [`card:${id}`, SCORECARD_TITLES[id]])] as [Key, string][]) : []),
     ['worstFinding', 'Worst finding'],
   ];
   const header = (key: Key, label: string, num?: boolean) => (
@@ -84,6 +104,8 @@ export function BulkTable(props: { results: readonly BulkResult[]; filter: Table
               <td>{row.provider ?? ''}</td>
               {props.mailSetup && <td>{row.spf ?? ''}</td>}
               {props.mailSetup && <td>{row.dmarc ?? ''}</td>}
+              {props.mailSetup && <StatusCell status={row.scorecardWorst} />}
+              {props.mailSetup && SCORECARD_IDS.map((id) => <StatusCell key={id} status={row.scorecard?.[id]} />)}
               <td>{row.worstFinding ?? ''}</td>
             </tr>
           ))}
@@ -106,4 +128,9 @@ export function BulkTable(props: { results: readonly BulkResult[]; filter: Table
       </div>
     </section>
   );
+}
+
+/** A scorecard status as its word (the class only adds colour where the page styles it). */
+function StatusCell({ status }: { status: ScorecardStatus | undefined }) {
+  return <td class={status ? `score score-${status}` : 'score'}>{status ? STATUS_WORD[status] : ''}</td>;
 }

@@ -1,7 +1,8 @@
 /**
  * The lines `mxray --bulk` writes, one format each: NDJSON (a JSON object a line, the
  * interface to anything bigger), CSV (papaparse, cells made inert against formula injection),
- * and an aligned table for people, written row by row as domains finish.
+ * and an aligned table for people, written row by row as domains finish. With --all, every
+ * format carries the scorecard (the CSV's `scorecard_*` columns, `scorecard` in JSON).
  */
 import { domainCsvRow, domainsCsvHeader } from '../../core/bulk/export-bulk';
 import type { BulkInvalid, BulkResult, BulkSummary } from '../../core/bulk';
@@ -29,12 +30,13 @@ export interface TableLayout {
 const cut = (text: string, width: number) => (text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width));
 
 export function tableHeader(layout: TableLayout): string {
-  const setup = layout.mailSetup ? `${'SPF'.padEnd(6)}  ${'DMARC'.padEnd(12)}  ` : '';
+  const setup = layout.mailSetup ? `${'SPF'.padEnd(6)}  ${'DMARC'.padEnd(12)}  ${'WORST'.padEnd(11)}  ` : '';
   return `${cut('DOMAIN', layout.domainWidth)}  ${'ADDR'.padStart(5)}  ${'VERDICT'.padEnd(34)}  ${'MX'.padStart(3)}  ${cut('PRIMARY MX', 32)}  ${cut('PROVIDER', 20)}  ${setup}NOTE`;
 }
 
 export function tableRow(result: BulkResult, layout: TableLayout): string {
-  const setup = layout.mailSetup ? `${cut(result.spf ?? '', 6)}  ${cut(result.dmarc ?? '', 12)}  ` : '';
+  // The scorecard's worst line (docs/scorecard.md); the exports carry every line.
+  const setup = layout.mailSetup ? `${cut(result.spf ?? '', 6)}  ${cut(result.dmarc ?? '', 12)}  ${cut(result.scorecardWorst ?? '', 11)}  ` : '';
   const note = result.error ?? result.worstFinding ?? '';
   return terminalSafe(
     `${cut(result.display, layout.domainWidth)}  ${String(result.addresses).padStart(5)}  ${cut(result.verdictText, 34)}  ${String(result.mxCount).padStart(3)}  ${cut(result.primaryMx ?? '', 32)}  ${cut(result.provider ?? '', 20)}  ${setup}${note}`.trimEnd(),

@@ -55,6 +55,19 @@ describe('bulk exports', () => {
       'dmarc',
       'worst_finding',
       'error',
+      'scorecard_worst',
+      'scorecard_fails',
+      'scorecard_warns',
+      'scorecard_mx',
+      'scorecard_spf',
+      'scorecard_dkim',
+      'scorecard_dmarc',
+      'scorecard_dnssec',
+      'scorecard_dane',
+      'scorecard_mta_sts',
+      'scorecard_tls_rpt',
+      'scorecard_ipv6',
+      'scorecard_resilience',
     ]);
     expect(rows[1]!.slice(0, 4)).toEqual(['bücher.test', 'xn--bcher-kva.test', '1', 'accepts']);
     expect(rows[2]![5]).toBe(`'=HYPERLINK("http://x")`);
@@ -63,6 +76,36 @@ describe('bulk exports', () => {
     expect(rows[3]![11]).toBe("'-2+3");
     expect(rows[4]![11]).toBe("'\tTimeout\r");
     for (const row of rows) for (const cell of row) expect(cell).not.toMatch(/^[=+\-@\t\r]/);
+  });
+
+  it('gives the scorecard (--all) its columns: the worst line, how many fail and warn, each line; empty without it', () => {
+    const scored: BulkResult = {
+      ...results[0]!,
+      scorecard: {
+        mx: 'pass',
+        spf: 'fail',
+        dkim: 'warn',
+        dmarc: 'fail',
+        dnssec: 'pass',
+        dane: 'not-checked',
+        mtaSts: 'warn',
+        tlsRpt: 'pass',
+        ipv6: 'pass',
+        resilience: 'pass',
+      },
+      scorecardWorst: 'fail',
+    };
+    const rows = Papa.parse<string[]>(domainsCsv([scored, results[1]!])).data;
+    const header = rows[0]!;
+    const cell = (row: string[], column: string) => row[header.indexOf(column)];
+    expect([cell(rows[1]!, 'scorecard_worst'), cell(rows[1]!, 'scorecard_fails'), cell(rows[1]!, 'scorecard_warns')]).toEqual(['fail', '2', '2']);
+    expect([cell(rows[1]!, 'scorecard_dane'), cell(rows[1]!, 'scorecard_mta_sts'), cell(rows[1]!, 'scorecard_resilience')]).toEqual([
+      'not-checked',
+      'warn',
+      'pass',
+    ]);
+    expect(rows[2]!.slice(header.indexOf('scorecard_worst'))).toEqual(Array(13).fill(''));
+    expect(JSON.parse(bulkJson(input, [scored])).domains[0]).toMatchObject({ scorecardWorst: 'fail', scorecard: { spf: 'fail', dane: 'not-checked' } });
   });
 
   it('writes one row per address, the invalid entries last, with the address cell made inert too', () => {

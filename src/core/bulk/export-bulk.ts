@@ -9,6 +9,7 @@
  * these cells, so neither is trusted. The quoting itself is papaparse's.
  */
 import Papa from 'papaparse';
+import { SCORECARD_IDS } from '../mail/scorecard/types';
 import type { BulkInput, BulkInvalid, BulkResult } from './types';
 import { acceptsMail } from './verdict';
 
@@ -33,6 +34,12 @@ const DOMAIN_COLUMNS = [
   'dmarc',
   'worst_finding',
   'error',
+  // The scorecard (--all), last so the columns above keep their places: the worst line, how many
+  // fail and warn (sort by these to put the worst domains first), then each line's status.
+  'scorecard_worst',
+  'scorecard_fails',
+  'scorecard_warns',
+  ...SCORECARD_IDS.map((id) => `scorecard_${id.replace(/[A-Z]/g, (letter) => `_${letter.toLowerCase()}`)}`),
 ];
 
 function domainCells(result: BulkResult): (string | number | undefined)[] {
@@ -49,7 +56,15 @@ function domainCells(result: BulkResult): (string | number | undefined)[] {
     result.dmarc,
     result.worstFinding,
     result.error,
+    ...scorecardCells(result),
   ];
+}
+
+function scorecardCells(result: BulkResult): (string | number | undefined)[] {
+  const card = result.scorecard;
+  if (!card) return [undefined, undefined, undefined, ...SCORECARD_IDS.map(() => undefined)];
+  const count = (status: string) => Object.values(card).filter((value) => value === status).length;
+  return [result.scorecardWorst, count('fail'), count('warn'), ...SCORECARD_IDS.map((id) => card[id])];
 }
 
 function toCsv(header: string[], rows: (string | number | undefined)[][]): string {

@@ -1,9 +1,10 @@
 /**
  * A finished report, cut down to the row a bulk check shows and exports: the verdict, the
- * routing facts (primary MX, MX count, provider), SPF and DMARC when the mail setup was asked
- * for, the worst finding, and why a lookup failed.
+ * routing facts (primary MX, MX count, provider), SPF, DMARC and the scorecard when the mail
+ * setup was asked for, the worst finding, and why a lookup failed.
  */
 import { identifyProviders } from '../mail/provider/identify-providers';
+import { worstStatus } from '../mail/scorecard/types';
 import type { Report } from '../report';
 import type { Finding, Severity } from '../vocabulary';
 import type { BulkDomain, BulkResult } from './types';
@@ -29,6 +30,11 @@ export function resultOfReport(entry: BulkDomain, report: Report): BulkResult {
   if (report.mail) {
     result.spf = spfWord(report);
     result.dmarc = dmarcWord(report);
+    const lines = report.mail.scorecard ?? [];
+    if (lines.length > 0) {
+      result.scorecard = Object.fromEntries(lines.map((line) => [line.id, line.status]));
+      result.scorecardWorst = worstStatus(lines);
+    }
   }
   const worst = worstFinding(report);
   if (worst) result.worstFinding = worst.message;

@@ -3,6 +3,7 @@
  * domain, and the entries that are not a domain, each with its reason), and one result row per
  * domain. Plain data, so a run can be stored in IndexedDB or printed as NDJSON unchanged.
  */
+import type { ScorecardId, ScorecardStatus } from '../mail/scorecard/types';
 import type { DnsName } from '../vocabulary';
 
 /**
@@ -66,6 +67,9 @@ export interface BulkResult {
   /** With the mail setup: SPF and DMARC in one word each. */
   spf?: string;
   dmarc?: string;
+  /** With the mail setup: each scorecard line's status (src/core/mail/scorecard), and the worst of them. */
+  scorecard?: Partial<Record<ScorecardId, ScorecardStatus>>;
+  scorecardWorst?: ScorecardStatus;
   /** The most serious finding of the report, in its words. */
   worstFinding?: string;
   /** Why the lookup failed (`failed`), or what was wrong with the exchanges. */
