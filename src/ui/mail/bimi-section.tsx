@@ -5,6 +5,7 @@
 import { bimiAbsentText, bimiRows } from '../../core/mail/bimi/bimi-wording';
 import type { BimiSection } from '../../core/mail/bimi/types';
 import { RawRecords } from './raw-records';
+export { default as bimiCss } from './bimi-section.css';
 
 export function BimiSectionBody({ section }: { section: BimiSection }) {
   const absent = bimiAbsentText(section);

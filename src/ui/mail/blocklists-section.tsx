@@ -6,6 +6,7 @@
 import { blocklistUrl } from '../../core/mail/blocklists/blocklist-table';
 import { blocklistStateText } from '../../core/mail/blocklists/state-text';
 import type { BlocklistInfo, BlocklistResult, BlocklistSection, BlocklistTarget } from '../../core/mail/blocklists/types';
+export { default as blocklistsCss } from './blocklists-section.css';
 
 function cellTitle(result: BlocklistResult): string | undefined {
   if (result.codes.length > 0) return result.codes.map((code, i) => `${code}: ${result.meanings[i] ?? ''}`).join('\n');

@@ -6,6 +6,7 @@
 import { dkimKeyNotes, dkimKeyText, dkimSummaryText } from '../../core/mail/dkim/dkim-wording';
 import type { DkimSection } from '../../core/mail/dkim/types';
 import { DnsText } from '../dns-text';
+export { default as dkimCss } from './dkim-section.css';
 
 export function DkimSectionBody({ section }: { section: DkimSection }) {
   if (section.selectors.length === 0) return <p class="muted">Looking for DKIM keys…</p>;

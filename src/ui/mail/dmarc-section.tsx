@@ -6,6 +6,7 @@
 import { dmarcSourceText, dmarcTagRows, dmarcUnusedRecords, reportAuthorizationText } from '../../core/mail/dmarc/dmarc-wording';
 import type { DmarcSection } from '../../core/mail/dmarc/types';
 import { DnsText } from '../dns-text';
+export { default as dmarcCss } from './dmarc-section.css';
 
 export function DmarcSectionBody({ section }: { section: DmarcSection }) {
   const source = dmarcSourceText(section);

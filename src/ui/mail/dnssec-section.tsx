@@ -1,6 +1,7 @@
 /** The AD bit of each answer mail depends on: the MX, the TXT (SPF) and each host's addresses. */
 import { validationText } from '../../core/mail/dnssec/dnssec-wording';
 import type { DnssecSection, ValidatedAnswer } from '../../core/mail/dnssec/types';
+export { default as dnssecCss } from './dnssec-section.css';
 
 function Row({ answer }: { answer: ValidatedAnswer }) {
   return (

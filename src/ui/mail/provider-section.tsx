@@ -5,6 +5,7 @@
 import { PROVIDER_KIND_TEXT } from '../../core/mail/provider/kind-text';
 import type { ProviderMatch } from '../../core/mail/provider/types';
 import { DnsText } from '../dns-text';
+export { default as providerCss } from './provider-section.css';
 
 export function ProviderSectionBody({ matches }: { matches: readonly ProviderMatch[] }) {
   if (matches.length === 0) return null;

@@ -1,25 +1,27 @@
 /**
- * How each mail section is shown, by section id: its DOM id, when it is still checking, its gist
- * for the summary line, its body, and what to show when it is off. mail-sections.tsx shows them
- * in the order of MAIL_SECTIONS; adding a section is one entry here (the type makes a missing one
- * a compile error).
+ * How each mail section is shown, by section id: its DOM id, its stylesheet, when it is still
+ * checking, its gist for the summary line, its body, and what to show when it is off.
+ * mail-sections.tsx shows them in the order of MAIL_SECTIONS and collects their stylesheets from
+ * here; adding a section is one entry here (the type makes a missing one, or a missing
+ * stylesheet, a compile error). Each view module exports its own (`export { default as xCss }
+ * from './x-section.css'`), so the styles travel with the view.
  */
 import type { ComponentChildren } from 'preact';
 import type { MailDiagnostics, MailSectionData } from '../../core/mail/mail-types';
 import type { MailSectionId } from '../../core/mail/section-ids';
 import type { Report } from '../../core/report';
 import type { MailActions } from '../actions';
-import { BimiSectionBody } from './bimi-section';
-import { BlocklistsSectionBody } from './blocklists-section';
-import { DkimSectionBody } from './dkim-section';
+import { BimiSectionBody, bimiCss } from './bimi-section';
+import { BlocklistsSectionBody, blocklistsCss } from './blocklists-section';
+import { DkimSectionBody, dkimCss } from './dkim-section';
 import { DkimSelectorForm } from './dkim-selector-form';
-import { DmarcSectionBody } from './dmarc-section';
-import { DnssecSectionBody } from './dnssec-section';
-import { MtaStsSectionBody } from './mta-sts-section';
-import { ProviderSectionBody } from './provider-section';
+import { DmarcSectionBody, dmarcCss } from './dmarc-section';
+import { DnssecSectionBody, dnssecCss } from './dnssec-section';
+import { MtaStsSectionBody, mtaStsCss } from './mta-sts-section';
+import { ProviderSectionBody, providerCss } from './provider-section';
 import { SpfCheckForm } from './spf-check-form';
-import { SpfSectionBody } from './spf-section';
-import { TlsRptSectionBody } from './tls-rpt-section';
+import { SpfSectionBody, spfCss } from './spf-section';
+import { TlsRptSectionBody, tlsRptCss } from './tls-rpt-section';
 
 export interface SectionViewProps<K extends MailSectionId> {
   data: MailSectionData[K];
@@ -33,6 +35,8 @@ export interface SectionViewProps<K extends MailSectionId> {
 export interface SectionView<K extends MailSectionId> {
   /** The element's `data-section` (tests and styles use it). */
   domId: string;
+  /** The section's stylesheet (its view module's `.css`, loaded as text), put in the frame's <style>. */
+  css: string;
   pending: (data: MailSectionData[K], report: Report) => boolean;
   /** A few words for the summary line: `Google Workspace`, `p=reject`. */
   gist?: (data: MailSectionData[K]) => string | undefined;
@@ -46,6 +50,7 @@ const byStatus = (data: { status: string }) => data.status === 'pending';
 export const SECTION_VIEWS: { [K in MailSectionId]: SectionView<K> } = {
   provider: {
     domId: 'provider',
+    css: providerCss,
     pending: (_data, report) => report.mxStatus === 'pending',
     gist: (matches) => {
       const names = matches.flatMap((match) => (match.provider ? [match.provider.name] : []));
@@ -55,6 +60,7 @@ export const SECTION_VIEWS: { [K in MailSectionId]: SectionView<K> } = {
   },
   spf: {
     domId: 'spf',
+    css: spfCss,
     pending: byStatus,
     gist: (spf) => (spf.status === 'done' && spf.root.records.length > 0 ? `${spf.lookups} of 10 lookups` : undefined),
     Body: ({ data, report, actions }) => (
@@ -66,12 +72,14 @@ export const SECTION_VIEWS: { [K in MailSectionId]: SectionView<K> } = {
   },
   dmarc: {
     domId: 'dmarc',
+    css: dmarcCss,
     pending: byStatus,
     gist: (dmarc) => (dmarc.policy?.effective ? `${dmarc.policy.tag}=${dmarc.policy.effective}` : undefined),
     Body: ({ data }) => <DmarcSectionBody section={data} />,
   },
   dkim: {
     domId: 'dkim',
+    css: dkimCss,
     pending: byStatus,
     Body: ({ data, actions, rerun }) => (
       <>
@@ -82,6 +90,7 @@ export const SECTION_VIEWS: { [K in MailSectionId]: SectionView<K> } = {
   },
   mtaSts: {
     domId: 'mta-sts',
+    css: mtaStsCss,
     pending: byStatus,
     Body: ({ data, report, actions, rerun }) => {
       const domain = report.query.name;
@@ -100,11 +109,12 @@ export const SECTION_VIEWS: { [K in MailSectionId]: SectionView<K> } = {
       );
     },
   },
-  tlsRpt: { domId: 'tls-rpt', pending: byStatus, Body: ({ data }) => <TlsRptSectionBody section={data} /> },
-  bimi: { domId: 'bimi', pending: byStatus, Body: ({ data }) => <BimiSectionBody section={data} /> },
-  dnssec: { domId: 'dnssec', pending: byStatus, Body: ({ data }) => <DnssecSectionBody section={data} /> },
+  tlsRpt: { domId: 'tls-rpt', css: tlsRptCss, pending: byStatus, Body: ({ data }) => <TlsRptSectionBody section={data} /> },
+  bimi: { domId: 'bimi', css: bimiCss, pending: byStatus, Body: ({ data }) => <BimiSectionBody section={data} /> },
+  dnssec: { domId: 'dnssec', css: dnssecCss, pending: byStatus, Body: ({ data }) => <DnssecSectionBody section={data} /> },
   blocklists: {
     domId: 'blocklists',
+    css: blocklistsCss,
     pending: byStatus,
     Body: ({ data }) => <BlocklistsSectionBody section={data} />,
     Off: ({ actions, rerun }) => (

@@ -8,6 +8,7 @@ import { lookupsComplete } from '../../core/mail/spf/spf-tree';
 import { failureText, lookupsText, nodeStatusText } from '../../core/mail/spf/spf-wording';
 import type { SpfNode, SpfSection } from '../../core/mail/spf/types';
 import { DnsText } from '../dns-text';
+export { default as spfCss } from './spf-section.css';
 
 /** What the section says when the domain has no record to show. */
 const ABSENT: Partial<Record<SpfNode['status'], string>> = {

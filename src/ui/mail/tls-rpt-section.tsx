@@ -2,6 +2,7 @@
 import { tlsRptAbsentText } from '../../core/mail/tls-rpt/tls-rpt-wording';
 import type { TlsRptSection } from '../../core/mail/tls-rpt/types';
 import { RawRecords } from './raw-records';
+export { default as tlsRptCss } from './tls-rpt-section.css';
 
 export function TlsRptSectionBody({ section }: { section: TlsRptSection }) {
   const absent = tlsRptAbsentText(section);
