@@ -6,6 +6,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fakeFetch, hang, type Behaviour, type FakeZone } from '../../../test/support/fake-doh';
 import { DohClient } from '../doh/doh-client';
+import { MAIL_SECTIONS } from '../mail/section-ids';
 import { BUILT_IN_PROVIDERS, providerChain } from '../doh/providers';
 import { parseQuery } from '../query';
 import type { Report } from '../report';
@@ -124,7 +125,7 @@ describe('lookupMail on a fake DoH', () => {
     expect(report.mail!.dnssec.status).toBe('done');
     expect(report.stats.requests).toBe(calls.length);
     expect(report.mail!.requests).toBeGreaterThan(0);
-    expect(Object.keys(report.mail!.findings)).toEqual(['provider', 'spf', 'dmarc', 'dkim', 'mtaSts', 'tlsRpt', 'bimi', 'dnssec']);
+    expect(Object.keys(report.mail!.findings)).toEqual(MAIL_SECTIONS.filter((id) => id !== 'blocklists')); // the blocklists are opt-in
   });
 
   it('asks the diagnostics only once the routing report is complete: they never compete with it (issue 12, section 6)', async () => {

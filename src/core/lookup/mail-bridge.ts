@@ -1,6 +1,6 @@
 /**
  * The bridge from the lookup to the mail diagnostics (`report.mail`): when they start, how they
- * ask DNS (a `DnsAsk` through the lookup's own client, cache and books), and when the mail
+ * ask DNS (a `DnsAsk` through the lookup's own client, cache and books: tracked-ask.ts), and when the mail
  * hosts' addresses are handed on to the blocklists.
  *
  * The diagnostics start once the routing report (MX, addresses, PTR, forward confirmation) is
@@ -13,16 +13,14 @@
  * they ask first count from the MX answer, the blocklists' from the addresses, as when they ran
  * beside the routing. The wait for the routing is a choice of order, not a dependency.
  */
-import { isQueryableName, normaliseName } from '../dns/message';
 import { toErrorInfo } from '../errors';
-import { parseIp } from '../ip/parse-ip';
-import type { AskResult, DnsAsk, MailQuestionType } from '../mail/dns-ask';
+import type { DnsAsk } from '../mail/dns-ask';
 import { finishDnssec } from '../mail/dnssec/record-dnssec';
 import { mailAddressesOf, runMailDiagnostics, type DiagnosticsOptions, type MailAddress } from '../mail/mail-diagnostics';
 import type { Report } from '../report';
-import type { AskTracker, Outcome } from './ask-tracker';
-import { minTtl, readAnswer } from '../doh/read-answer';
+import type { AskTracker } from './ask-tracker';
 import type { AfterRouting } from './after-routing';
+import { trackedAsk } from './tracked-ask';
 
 export class MailBridge {
   private started = false;
@@ -79,40 +77,4 @@ export class MailBridge {
     finishDnssec(mail.dnssec);
     this.handOnAddresses(mailAddressesOf(this.draft));
   }
-}
-
-/**
- * A `DnsAsk` (src/core/mail/dns-ask.ts) through a lookup's own client and books: how the mail
- * diagnostics and the network lookups of src/core/resilience ask. Their questions yield to the
- * routing's and count in `mail.requests` / `mail.roundTrips` when the diagnostics are on.
- */
-export function trackedAsk(tracker: AskTracker, draft: Report, baseline = () => draft.stats.roundTrips): DnsAsk {
-  return (name, type, after) =>
-    new Promise<AskResult>((resolve) => {
-      // Depth from the lookup's start: a question asked after another answer counts from it;
-      // one asked on its own waits behind the round trips already gone (the MX answer, for the
-      // diagnostics' first questions; the addresses, for the blocklists).
-      const depth = after?.depth ?? baseline();
-      if (!isQueryableName(name)) {
-        const error = { code: 'bad-name', message: `"${name}" is not a name DNS can look up (too long, or an empty label).` };
-        resolve({ name, type, values: [], authenticated: false, depth, status: 'error', error });
-        return;
-      }
-      tracker.ask(name, type, depth, (outcome) => resolve(askResultOf(name, type, outcome)), 'mail');
-    });
-}
-
-/** An answer as the diagnostics read it: CNAMEs followed, the records as text. */
-export function askResultOf(name: string, type: MailQuestionType, outcome: Outcome): AskResult {
-  if (!outcome.answer) return { name, type, status: 'error', values: [], authenticated: false, error: outcome.error, depth: outcome.depth };
-  const read = readAnswer(outcome.answer, type);
-  const values = read.records.map((record) => {
-    if (record.type === 'TXT') return record.data.join('');
-    if (record.type === 'MX') return normaliseName(record.data.exchange);
-    return parseIp(String(record.data))?.ip ?? String(record.data);
-  });
-  const result: AskResult = { name, type, status: read.status, values, authenticated: outcome.answer.authenticated, depth: outcome.depth };
-  const ttl = minTtl(read.records);
-  if (ttl !== undefined) result.ttl = ttl;
-  return result;
 }
