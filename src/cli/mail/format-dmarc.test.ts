@@ -21,6 +21,15 @@ describe('formatDmarc', () => {
     ]);
   });
 
+  it('prints the np= that applies to a domain that does not exist, and historic tags as such', async () => {
+    const out = await lines({ '_dmarc.example.com TXT': ['v=DMARC1; p=none; np=reject; pct=50; ri=86400'] }, 'ghost.example.com');
+    expect(out[0]).toBe(
+      'ghost.example.com does not exist (NXDOMAIN); the record of the organizational domain example.com applies to mail claiming to be from it (its np=, for non-existent subdomains).',
+    );
+    expect(out).toContain('Policy for this subdomain  reject (np=: the domain does not exist)');
+    expect(out).toContain('Historic tags              pct=50, ri=86400 (RFC 9989: receivers ignore them)');
+  });
+
   it('says when there is none, and while looking', async () => {
     expect(await lines({})).toEqual(['No DMARC record at _dmarc.example.com or any parent domain.']);
     expect(formatDmarc(newDmarcSection())).toEqual(['looking up the DMARC record…']);

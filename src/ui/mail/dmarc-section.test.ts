@@ -29,18 +29,29 @@ describe('DmarcSectionBody', () => {
     expect(rows(element)).toEqual([
       'Policy for the domain: reject',
       'Subdomains: quarantine (sp=)',
-      'Applied to: 50% of failing mail (pct=)',
+      'Historic tags: pct=50 (RFC 9989: receivers ignore it)',
       'Alignment: DKIM strict, SPF relaxed',
       'Aggregate reports: mailto:d@example.com',
     ]);
   });
 
   it('says when the policy comes from the organizational domain, and which tag applies', async () => {
-    const element = render(await sectionFor({ '_dmarc.example.com TXT': ['v=DMARC1; p=reject; sp=none'] }, 'shop.example.com'));
+    const element = render(
+      await sectionFor({ 'shop.example.com MX': ['mx.example.com'], '_dmarc.example.com TXT': ['v=DMARC1; p=reject; sp=none'] }, 'shop.example.com'),
+    );
     expect(textOf(element.querySelector('.dmarc-source'))).toBe(
       'No record at _dmarc.shop.example.com; the record of the organizational domain example.com applies (its sp=).',
     );
     expect(rows(element)[0]).toBe('Policy for this subdomain: none (monitoring only) (sp=)');
+  });
+
+  it('in an NXDOMAIN report, says the domain does not exist and that np= applies (RFC 9989 §4.7)', async () => {
+    const element = render(await sectionFor({ '_dmarc.example.com TXT': ['v=DMARC1; p=none; np=reject'] }, 'ghost.example.com'));
+    expect(textOf(element.querySelector('.dmarc-source'))).toBe(
+      'ghost.example.com does not exist (NXDOMAIN); the record of the organizational domain example.com applies to mail claiming to be from it (its np=, for non-existent subdomains).',
+    );
+    expect(rows(element)[0]).toBe('Policy for this subdomain: reject (np=: the domain does not exist)');
+    expect(rows(element)).toContain('Non-existent subdomains: reject (np=)');
   });
 
   it('says when there is no record, and shows records receivers do not use', async () => {

@@ -37,11 +37,28 @@ describe('dmarcFindings', () => {
     expect(list[0]!.message).toContain('monitoring only');
   });
 
-  it('notes pct below 100 (a ramp), and warns about pct=0', async () => {
-    const partial = await findings(at('v=DMARC1; p=reject; pct=25; rua=mailto:d@example.com'));
-    expect(partial.map((f) => `${f.severity} ${f.code}`)).toEqual(['info dmarc-pct-partial']);
-    expect(partial[0]!.message).toContain('treat the rest as quarantine');
-    expect(await codes(at('v=DMARC1; p=quarantine; pct=0; rua=mailto:d@example.com'))).toEqual(['warn dmarc-pct-partial']);
+  it('notes pct=, rf= and ri= as historic (RFC 9989), and still calls p=reject enforced whatever pct= says', async () => {
+    const partial = await findings(at('v=DMARC1; p=reject; pct=25; rf=afrf; ri=3600; rua=mailto:d@example.com'));
+    expect(partial.map((f) => `${f.severity} ${f.code}`)).toEqual(['info dmarc-historic-tags', 'ok dmarc-enforced']);
+    expect(partial[0]).toMatchObject({ rfc: 'RFC 9989 §4.7' });
+    expect(partial[0]!.message).toContain('pct=25, rf=afrf and ri=3600: these tags are historic in RFC 9989');
+    expect(partial[0]!.message).toContain('Receivers still following RFC 7489 apply reject to only 25% of failing mail');
+    expect(partial[1]!.message).toContain('(p=reject)');
+    expect(await codes(at('v=DMARC1; p=quarantine; pct=0; rua=mailto:d@example.com'))).toEqual(['info dmarc-historic-tags', 'ok dmarc-enforced']);
+    const full = await findings(at('v=DMARC1; p=reject; pct=100; rua=mailto:d@example.com'));
+    expect(full[0]!.message).toContain('pct=100: this tag is historic');
+    expect(full[0]!.message).not.toContain('RFC 7489 apply');
+  });
+
+  it('says a domain that does not exist gets np= of its parent (RFC 9989 §4.7)', async () => {
+    const list = await findings({ '_dmarc.example.com TXT': ['v=DMARC1; p=reject; sp=quarantine; np=reject; rua=mailto:d@example.com'] }, 'ghost.example.com');
+    expect(list.map((f) => `${f.severity} ${f.code}`)).toEqual(['info dmarc-inherited', 'ok dmarc-enforced']);
+    expect(list[0]).toMatchObject({ rfc: 'RFC 9989 §4.7' });
+    expect(list[0]!.message).toContain('ghost.example.com does not exist (NXDOMAIN)');
+    expect(list[0]!.message).toContain('np=reject applies to mail claiming to be from ghost.example.com');
+    expect(list[1]!.message).toContain('(np=reject)');
+    const without = await findings({ '_dmarc.example.com TXT': ['v=DMARC1; p=none; rua=mailto:d@example.com'] }, 'ghost.example.com');
+    expect(without[0]!.message).toContain('it has no np=, so its policy p=none applies');
   });
 
   it('notes that there are no aggregate reports without rua=', async () => {
@@ -87,7 +104,10 @@ describe('dmarcFindings', () => {
   });
 
   it('notes a policy inherited from the organizational domain, naming the tag that applies', async () => {
-    const list = await findings({ '_dmarc.example.com TXT': ['v=DMARC1; p=reject; sp=quarantine; np=reject; rua=mailto:d@example.com'] }, 'shop.example.com');
+    const list = await findings(
+      { 'shop.example.com MX': ['mx.example.com'], '_dmarc.example.com TXT': ['v=DMARC1; p=reject; sp=quarantine; np=reject; rua=mailto:d@example.com'] },
+      'shop.example.com',
+    );
     expect(list.map((f) => f.code)).toEqual(['dmarc-inherited', 'dmarc-enforced']);
     expect(list[0]!.message).toContain(
       'its organizational domain, example.com: its subdomain policy sp=quarantine applies to shop.example.com (np=reject instead if shop.example.com did not exist)',

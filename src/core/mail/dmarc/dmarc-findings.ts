@@ -4,6 +4,8 @@
  */
 import type { Finding } from '../../vocabulary';
 import { listOf, sentences } from '../../wording';
+import { historicTagFindings } from './historic-tags';
+import { inheritedFinding } from './inherited-policy';
 import { discardReason } from './parse-dmarc';
 import type { DmarcPolicy, DmarcPolicyFound, DmarcSection } from './types';
 
@@ -58,7 +60,7 @@ export function dmarcFindings(section: DmarcSection, domainDisplay: string): Fin
     if (failed.length === 0 && own.records.length === 0 && own.discarded.length === 0) findings.push(missing(domainDisplay, section.domain));
     return findings;
   }
-  findings.push(...policyFindings(policy, section.domain, domainDisplay));
+  findings.push(...policyFindings(policy, section.domain, domainDisplay, section.nameStatus === 'nxdomain'));
   for (const check of section.reportAuthorizations) {
     if (check.authorized !== false) continue;
     findings.push({
@@ -87,23 +89,12 @@ function missing(domainDisplay: string, domain: string): Finding {
   };
 }
 
-function policyFindings(policy: DmarcPolicyFound, domain: string, domainDisplay: string): Finding[] {
+function policyFindings(policy: DmarcPolicyFound, domain: string, domainDisplay: string, nonExistent: boolean): Finding[] {
   const findings: Finding[] = [];
   const { tags, errors, fallback } = policy.parsed;
   const at = policy.source === 'domain' ? `The DMARC record of ${domainDisplay}` : `The DMARC record of ${policy.domain}`;
 
-  if (policy.source !== 'domain') {
-    const which = policy.source === 'public-suffix-domain' ? 'the public suffix domain' : 'its organizational domain';
-    findings.push({
-      code: 'dmarc-inherited',
-      severity: 'info',
-      message:
-        `${domainDisplay} has no DMARC record of its own, so receivers use the one of ${which}, ${policy.domain}: its ` +
-        `${policy.tag === 'sp' ? 'subdomain policy sp=' : 'policy p='}${policy.effective ?? '(unreadable)'} applies to ${domainDisplay}` +
-        `${tags.np ? ` (np=${tags.np} instead if ${domainDisplay} did not exist)` : ''}. To set a policy for ${domainDisplay} alone, publish _dmarc.${domain}.`,
-      rfc: 'DMARCbis §4.10.1',
-    });
-  }
+  if (policy.source !== 'domain') findings.push(inheritedFinding(policy, domain, domainDisplay, nonExistent));
 
   if (errors.length > 0) {
     const consequence =
@@ -134,18 +125,7 @@ function policyFindings(policy: DmarcPolicyFound, domain: string, domainDisplay:
     });
   }
   const enforcing = effective === 'quarantine' || effective === 'reject';
-  const pct = tags.pct ?? 100;
-  if (enforcing && pct < 100) {
-    const lower = effective === 'reject' ? 'quarantine' : 'none';
-    findings.push({
-      code: 'dmarc-pct-partial',
-      severity: pct === 0 ? 'warn' : 'info',
-      message:
-        `pct=${pct}: receivers apply ${effective} to ${pct}% of the mail that fails DMARC and treat the rest as ${lower}. ` +
-        `That is a way to ramp up; raise it to 100 (or remove pct=) once you are confident. DMARCbis drops pct= in favour of t=y.`,
-      rfc: 'RFC 7489 §6.6.4',
-    });
-  }
+  findings.push(...historicTagFindings(policy, at));
   if (enforcing && tags.t === 'y') {
     findings.push({
       code: 'dmarc-testing',
@@ -175,7 +155,7 @@ function policyFindings(policy: DmarcPolicyFound, domain: string, domainDisplay:
       rfc: 'RFC 7489 §6.3',
     });
   }
-  if (enforcing && pct === 100 && tags.t !== 'y') {
+  if (enforcing && tags.t !== 'y') {
     findings.push({
       code: 'dmarc-enforced',
       severity: 'ok',

@@ -1,5 +1,6 @@
 /** The words of the DMARC section, shared by the popup and the CLI so both say the same thing. */
 import type { AnswerStatus } from '../../vocabulary';
+import { historicTags } from './historic-tags';
 import type { DmarcPolicyFound, DmarcReportAuthorization, DmarcSection } from './types';
 
 const failed = (status: AnswerStatus) => (status === 'error' ? 'no resolver answered' : status.toUpperCase());
@@ -16,6 +17,8 @@ export function dmarcSourceText(section: DmarcSection): string | undefined {
   if (!policy) return own.records.length + own.discarded.length > 0 ? `No usable DMARC record at ${name}${parents}.` : `No DMARC record at ${name}${parents}.`;
   if (policy.source === 'domain') return `Published at ${name}.`;
   const which = policy.source === 'public-suffix-domain' ? 'the public suffix domain' : 'the organizational domain';
+  if (section.nameStatus === 'nxdomain')
+    return `${own.domain} does not exist (NXDOMAIN); the record of ${which} ${policy.domain} applies to mail claiming to be from it (its ${policy.tag}=${policy.tag === 'np' ? ', for non-existent subdomains' : ''}).`;
   return `No record at ${name}; the record of ${which} ${policy.domain} applies (its ${policy.tag}=).`;
 }
 
@@ -34,11 +37,20 @@ export function dmarcTagRows(policy: DmarcPolicyFound): [string, string][] {
   const rows: [string, string][] = [];
   const effective = policy.effective ? POLICY_WORD[policy.effective] : 'no DMARC (the policy cannot be read)';
   const note =
-    fallback === 'none-for-rua' ? ' (p= unreadable, so none)' : fallback === 'p-missing' ? ' (no p=, read as none)' : policy.tag === 'sp' ? ' (sp=)' : '';
+    fallback === 'none-for-rua'
+      ? ' (p= unreadable, so none)'
+      : fallback === 'p-missing'
+        ? ' (no p=, read as none)'
+        : policy.tag === 'sp'
+          ? ' (sp=)'
+          : policy.tag === 'np'
+            ? ' (np=: the domain does not exist)'
+            : '';
   rows.push([`Policy for ${policy.source === 'domain' ? 'the domain' : 'this subdomain'}`, `${effective}${note}`]);
   if (policy.source === 'domain') rows.push(['Subdomains', tags.sp ? `${tags.sp} (sp=)` : 'as the domain']);
   if (tags.np) rows.push(['Non-existent subdomains', `${tags.np} (np=)`]);
-  if (tags.pct !== undefined) rows.push(['Applied to', `${tags.pct}% of failing mail (pct=)`]);
+  const historic = historicTags(policy);
+  if (historic.length > 0) rows.push(['Historic tags', `${historic.join(', ')} (RFC 9989: receivers ignore ${historic.length === 1 ? 'it' : 'them'})`]);
   if (tags.t) rows.push(['Testing', tags.t === 'y' ? 'yes (t=y)' : 'no']);
   rows.push(['Alignment', `DKIM ${tags.adkim === 's' ? 'strict' : 'relaxed'}, SPF ${tags.aspf === 's' ? 'strict' : 'relaxed'}`]);
   rows.push(['Aggregate reports', tags.rua.length > 0 ? tags.rua.join(', ') : 'none requested']);

@@ -3,6 +3,9 @@ import type { DnsAsk } from '../dns-ask';
 import { fakeAsk, type FakeRecords } from '../testing/fake-ask';
 import { newDmarcSection, probeDmarc } from './probe-dmarc';
 
+/** shop.example.com exists: it has an MX record. */
+const SHOP: FakeRecords = { 'shop.example.com MX': ['mx.example.com'] };
+
 async function probe(records: FakeRecords, domain = 'example.com') {
   const fake = fakeAsk(records);
   const section = newDmarcSection();
@@ -19,9 +22,15 @@ describe('probeDmarc', () => {
     expect(section.policy).toMatchObject({ source: 'domain', domain: 'example.com', effective: 'reject', tag: 'p' });
   });
 
-  it('asks the domain and all its parents at once (one round trip), longest first', async () => {
+  it('asks the domain and all its parents at once (one round trip), longest first, with whether the domain exists', async () => {
     const { asked } = await probe({}, 'a.mail.example.com');
-    expect(asked).toEqual(['_dmarc.a.mail.example.com TXT', '_dmarc.mail.example.com TXT', '_dmarc.example.com TXT', '_dmarc.com TXT']);
+    expect(asked).toEqual([
+      'a.mail.example.com MX',
+      '_dmarc.a.mail.example.com TXT',
+      '_dmarc.mail.example.com TXT',
+      '_dmarc.example.com TXT',
+      '_dmarc.com TXT',
+    ]);
   });
 
   it('asks in parallel: every question is out before any answer lands', async () => {
@@ -32,22 +41,74 @@ describe('probeDmarc', () => {
     const ask: DnsAsk = async (name, type, after) => {
       started++;
       await Promise.resolve();
-      if (started < 4) answeredBeforeAllStarted = true;
+      if (started < 5) answeredBeforeAllStarted = true;
       landed++;
       return inner(name, type, after);
     };
     await probeDmarc(newDmarcSection(), { domain: 'a.mail.example.com', ask });
     expect(answeredBeforeAllStarted).toBe(false);
-    expect(landed).toBe(4);
+    expect(landed).toBe(5);
   });
 
   it('applies the subdomain policy (sp=) of the organizational domain to a subdomain without a record', async () => {
-    const { section } = await probe({ '_dmarc.example.com TXT': ['v=DMARC1; p=reject; sp=quarantine'] }, 'shop.example.com');
+    const { section } = await probe({ ...SHOP, '_dmarc.example.com TXT': ['v=DMARC1; p=reject; sp=quarantine; np=reject'] }, 'shop.example.com');
+    expect(section.nameStatus).toBe('ok');
     expect(section.policy).toMatchObject({ source: 'organizational-domain', domain: 'example.com', effective: 'quarantine', tag: 'sp' });
   });
 
+  describe('np=, for a domain that does not exist (RFC 9989 §4.7)', () => {
+    it.each([
+      { record: 'v=DMARC1; p=none; sp=quarantine; np=reject', exists: false, effective: 'reject', tag: 'np' },
+      { record: 'v=DMARC1; p=none; sp=quarantine; np=reject', exists: true, effective: 'quarantine', tag: 'sp' },
+      { record: 'v=DMARC1; p=none; sp=quarantine', exists: false, effective: 'quarantine', tag: 'sp' },
+      { record: 'v=DMARC1; p=quarantine', exists: false, effective: 'quarantine', tag: 'p' },
+      { record: 'v=DMARC1; p=none; np=reject', exists: true, effective: 'none', tag: 'p' },
+      { record: 'v=DMARC1; p=none; np=reject; pct=0', exists: false, effective: 'reject', tag: 'np' },
+    ])('$record, ghost.example.com exists: $exists -> $tag=$effective', async ({ record, exists, effective, tag }) => {
+      const records = { '_dmarc.example.com TXT': [record], ...(exists ? { 'ghost.example.com MX': ['mx.example.com'] } : {}) };
+      const { section } = await probe(records, 'ghost.example.com');
+      expect(section.nameStatus).toBe(exists ? 'ok' : 'nxdomain');
+      expect(section.policy).toMatchObject({ source: 'organizational-domain', effective, tag });
+    });
+
+    it('does not apply to the domain itself, even when a broken server calls it NXDOMAIN', async () => {
+      const { section } = await probe({ '_dmarc.example.com TXT': ['v=DMARC1; p=none; np=reject'] }, 'example.com');
+      expect(section.nameStatus).toBe('nxdomain');
+      expect(section.policy).toMatchObject({ source: 'domain', effective: 'none', tag: 'p' });
+    });
+
+    it('applies the np= of a public suffix domain record (psd=y)', async () => {
+      const { section } = await probe({ '_dmarc.example TXT': ['v=DMARC1; p=none; np=reject; psd=y'] }, 'ghost.example');
+      expect(section.policy).toMatchObject({ source: 'public-suffix-domain', effective: 'reject', tag: 'np' });
+    });
+
+    it('waits for the answer on the domain before choosing a parent policy', async () => {
+      const inner = fakeAsk({ '_dmarc.example.com TXT': ['v=DMARC1; p=none; np=reject'] }).ask;
+      let release!: () => void;
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      const ask: DnsAsk = async (name, type, after) => {
+        if (type === 'MX') await gate;
+        return inner(name, type, after);
+      };
+      const section = newDmarcSection();
+      const done = probeDmarc(section, { domain: 'ghost.example.com', ask });
+      await new Promise((resolve) => setTimeout(resolve, 0));
+      expect(section.resolved).toBe(false);
+      release();
+      await done;
+      expect(section.policy).toMatchObject({ tag: 'np', effective: 'reject' });
+    });
+  });
+
+  it('never lets pct= change the policy (historic in RFC 9989)', async () => {
+    for (const pct of [0, 50, 100]) {
+      const { section } = await probe({ '_dmarc.example.com TXT': [`v=DMARC1; p=reject; pct=${pct}`] });
+      expect(section.policy, `pct=${pct}`).toMatchObject({ effective: 'reject', tag: 'p', parsed: { tags: { pct } } });
+    }
+  });
+
   it('applies p= of the organizational domain when it has no sp=', async () => {
-    const { section } = await probe({ '_dmarc.example.com TXT': ['v=DMARC1; p=reject'] }, 'shop.example.com');
+    const { section } = await probe({ ...SHOP, '_dmarc.example.com TXT': ['v=DMARC1; p=reject'] }, 'shop.example.com');
     expect(section.policy).toMatchObject({ effective: 'reject', tag: 'p' });
   });
 
@@ -101,7 +162,7 @@ describe('probeDmarc', () => {
         ],
         'example.com._report._dmarc.reports.vendor.example TXT': ['v=DMARC1'],
       });
-      expect(asked.slice(2)).toEqual(['example.com._report._dmarc.reports.vendor.example TXT', 'example.com._report._dmarc.other.example TXT']);
+      expect(asked.slice(3)).toEqual(['example.com._report._dmarc.reports.vendor.example TXT', 'example.com._report._dmarc.other.example TXT']);
       expect(section.reportAuthorizations).toEqual([
         { destination: 'reports.vendor.example', name: 'example.com._report._dmarc.reports.vendor.example', status: 'ok', authorized: true },
         { destination: 'other.example', name: 'example.com._report._dmarc.other.example', status: 'nxdomain', authorized: false },
@@ -117,7 +178,7 @@ describe('probeDmarc', () => {
         return answer;
       };
       await probeDmarc(newDmarcSection(), { domain: 'example.com', ask });
-      expect(depths).toEqual([1, 1, 2]);
+      expect(depths).toEqual([1, 1, 1, 2]);
     });
 
     it('says nothing about a destination whose lookup failed', async () => {
@@ -143,6 +204,7 @@ describe('probeDmarc', () => {
     await probeDmarc(section, { domain: 'example.com', ask: fake.ask, signal: controller.signal });
     expect(fake.asked).toEqual([]);
     expect(section.lookups.map((lookup) => lookup.status)).toEqual(['skipped', 'skipped']);
+    expect(section.nameStatus).toBe('skipped');
     expect(section.status).toBe('done');
   });
 

@@ -5,6 +5,10 @@
  * questions are few (at most 7), cacheable, and mostly the same few TLDs. Then, for report
  * addresses outside the policy domain's organisation, whether they accept the reports (RFC 7489
  * §7.1), chained on the answer that named them.
+ *
+ * With them goes `<domain> MX`, the lookup's own first question (so a cache hit, or a join of the
+ * same question in flight): an NXDOMAIN there means the domain does not exist, and mail claiming
+ * to be from it gets the policy's np= (RFC 9989 §4.7; "non-existent" as RFC 8020 means it).
  */
 import type { AskResult } from '../dns-ask';
 import type { ProbeContext } from '../probe-context';
@@ -19,7 +23,7 @@ const FAILED = new Set(['servfail', 'refused', 'error']);
 const MAX_REPORT_DESTINATIONS = 10;
 
 export function newDmarcSection(): DmarcSection {
-  return { status: 'pending', domain: '', lookups: [], resolved: false, reportAuthorizations: [] };
+  return { status: 'pending', domain: '', nameStatus: 'pending', lookups: [], resolved: false, reportAuthorizations: [] };
 }
 
 /** Fill `section` as answers land; resolves when every question has its answer. Never rejects. */
@@ -36,12 +40,17 @@ export async function probeDmarc(section: DmarcSection, context: ProbeContext): 
     if (FAILED.has(section.lookups[0]!.status)) return;
     const choice = choosePolicy(section.lookups);
     if (!choice) return;
-    section.policy = policyFound(choice);
+    section.policy = policyFound(choice, section.nameStatus === 'nxdomain');
     chained.push(checkReportDestinations(section, section.policy, context, answers.get(choice.domain)));
   };
 
-  await Promise.all(
-    section.lookups.map(async (lookup) => {
+  const existence = (async () => {
+    section.nameStatus = context.signal?.aborted ? 'skipped' : (await safeAsk(context, context.domain, undefined, 'MX')).status;
+    settle();
+  })();
+  await Promise.all([
+    existence,
+    ...section.lookups.map(async (lookup) => {
       if (context.signal?.aborted) {
         lookup.status = 'skipped';
       } else {
@@ -53,32 +62,38 @@ export async function probeDmarc(section: DmarcSection, context: ProbeContext): 
       }
       settle();
     }),
-  );
+  ]);
   await Promise.all(chained);
   section.status = 'done';
 }
 
-/** The domain's own record decides alone; without one, every parent's answer is needed. */
+/**
+ * The domain's own record decides alone; without one, every parent's answer is needed, and
+ * whether the domain exists (np= or not).
+ */
 function canResolve(section: DmarcSection): boolean {
   const own = section.lookups[0];
   if (!own || own.status === 'pending') return false;
   if (own.records.length === 1) return true;
-  return section.lookups.every((lookup) => lookup.status !== 'pending');
+  return section.nameStatus !== 'pending' && section.lookups.every((lookup) => lookup.status !== 'pending');
 }
 
 /**
- * What applies to mail from the domain. At the domain itself, p=. At a parent (DMARCbis
- * §4.10.1), sp= for an existing subdomain, p= when there is no sp=; np= would apply instead if the
- * domain did not exist, which the UI mentions.
+ * What applies to mail from the domain. At the domain itself, p=. At a parent (RFC 9989 §4.7,
+ * §4.10.1): np= when the domain does not exist (`nonExistent`: its answer was NXDOMAIN) and the
+ * record has one; else sp=; else p=. pct= (historic in RFC 9989) never changes it.
  */
-export function policyFound(choice: PolicyChoice): DmarcPolicyFound {
+export function policyFound(choice: PolicyChoice, nonExistent = false): DmarcPolicyFound {
   const parsed = parseDmarc(choice.record);
   const found: DmarcPolicyFound = { ...choice, parsed, tag: 'p' };
   if (choice.source === 'domain' || parsed.fallback === 'ignored' || parsed.fallback === 'none-for-rua') {
     if (parsed.policy) found.effective = parsed.policy;
     return found;
   }
-  if (parsed.tags.sp) {
+  if (nonExistent && parsed.tags.np) {
+    found.tag = 'np';
+    found.effective = parsed.tags.np;
+  } else if (parsed.tags.sp) {
     found.tag = 'sp';
     found.effective = parsed.tags.sp;
   } else if (parsed.policy) {
@@ -114,10 +129,10 @@ async function checkReportDestinations(section: DmarcSection, policy: DmarcPolic
 }
 
 /** `DnsAsk` never rejects; this keeps the probe from rejecting even if one ever does. */
-async function safeAsk(context: ProbeContext, name: string, after?: AskResult): Promise<AskResult> {
+async function safeAsk(context: ProbeContext, name: string, after?: AskResult, type: 'TXT' | 'MX' = 'TXT'): Promise<AskResult> {
   try {
-    return await context.ask(name, 'TXT', after);
+    return await context.ask(name, type, after);
   } catch {
-    return { name, type: 'TXT', status: 'error', values: [], authenticated: false, depth: (after?.depth ?? 0) + 1 };
+    return { name, type, status: 'error', values: [], authenticated: false, depth: (after?.depth ?? 0) + 1 };
   }
 }

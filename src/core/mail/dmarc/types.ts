@@ -8,7 +8,7 @@ export interface DmarcTags {
   p?: DmarcPolicy;
   sp?: DmarcPolicy;
   np?: DmarcPolicy;
-  /** RFC 7489 only (DMARCbis replaced it with t=). */
+  /** Historic in RFC 9989 (t= replaces it): read, shown, never applied. */
   pct?: number;
   adkim?: 'r' | 's';
   aspf?: 'r' | 's';
@@ -16,6 +16,7 @@ export interface DmarcTags {
   rua: string[];
   ruf: string[];
   fo?: string;
+  /** Historic in RFC 9989, like ri=: read and shown, nothing more. */
   rf?: string;
   ri?: number;
   psd?: 'y' | 'n' | 'u';
@@ -63,12 +64,13 @@ export interface DmarcPolicyFound {
   record: string;
   parsed: DmarcRecordParse;
   /**
-   * The policy for mail from the domain: p= at the domain itself; at a parent, sp= (for an
-   * existing subdomain; np= would apply if the domain did not exist), p= without sp=.
+   * The policy for mail from the domain: p= at the domain itself; at a parent, np= when the
+   * domain does not exist (NXDOMAIN, RFC 9989 §4.7) and the record has one, else sp=, else p=.
+   * pct= (historic) never changes it.
    */
   effective?: DmarcPolicy;
   /** The tag `effective` comes from. */
-  tag: 'p' | 'sp';
+  tag: 'p' | 'sp' | 'np';
 }
 
 /** RFC 7489 §7.1: may reports go to a domain outside the policy domain's organisation? */
@@ -85,6 +87,11 @@ export interface DmarcReportAuthorization {
 export interface DmarcSection {
   status: 'pending' | 'done';
   domain: DnsName;
+  /**
+   * The answer for `<domain> MX` (the lookup's own question): `nxdomain` means the domain does
+   * not exist (RFC 8020), so a parent's np= applies to it (RFC 9989 §4.7). Absent: not asked.
+   */
+  nameStatus?: AnswerStatus;
   /** The domain first, then its parents from the longest (DMARCbis §4.10), at most 8. */
   lookups: DmarcLookup[];
   /** The answers needed to find the policy have all landed. */
