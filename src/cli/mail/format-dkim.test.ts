@@ -26,4 +26,11 @@ describe('formatDkim', () => {
     const out = await lines({ 'google._domainkey.example.com TXT': [`n=\u001b[31mhi; p=${RSA_2048_SPKI}`] });
     expect(out[1]).toBe('google  2048-bit RSA  (n=\\u001b[31mhi)');
   });
+
+  it('says what _domainkey tells when no selector tried has a key', async () => {
+    expect((await lines({}))[1]).toBe('No key under any selector: _domainkey.example.com does not exist (NXDOMAIN), so nothing below it does.');
+    expect((await lines({ '_domainkey.example.com TXT': [] }))[1]).toBe(
+      'Keys exist under selectors not tried: _domainkey.example.com exists with no record of its own (NOERROR, no data).',
+    );
+  });
 });

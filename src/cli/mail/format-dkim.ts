@@ -1,12 +1,18 @@
-/** The DKIM section for `mxray --all`: each key found, then the selectors tried. DNS text goes through `terminalSafe`. */
-import { dkimKeyNotes, dkimKeyText, dkimSummaryText } from '../../core/mail/dkim/dkim-wording';
+/**
+ * The DKIM section for `mxray --all`: each key found, what `_domainkey` says about selectors not
+ * tried, then the selectors tried. DNS text goes through `terminalSafe`.
+ */
+import { selectorsWithKeys } from '../../core/mail/dkim/domainkey';
+import { dkimKeyNotes, dkimKeyText, dkimOutcomeText, dkimSummaryText } from '../../core/mail/dkim/dkim-wording';
 import type { DkimSection } from '../../core/mail/dkim/types';
 import { terminalSafe } from '../terminal-safe';
 
 export function formatDkim(section: DkimSection): string[] {
   if (section.selectors.length === 0) return ['looking for DKIM keys…'];
   const lines = [dkimSummaryText(section)];
-  const found = section.selectors.filter((result) => result.keys.length > 0);
+  const outcome = dkimOutcomeText(section);
+  if (outcome) lines.push(terminalSafe(outcome));
+  const found = selectorsWithKeys(section);
   const width = Math.max(0, ...found.map((result) => result.selector.length));
   for (const result of found) {
     for (const key of result.keys) {

@@ -69,4 +69,15 @@ describe('DkimSectionBody', () => {
     expect(element.querySelector('img')).toBeNull();
     expect(textOf(element.querySelector('tbody'))).toContain('n=<img src=x onerror=alert(1)>');
   });
+
+  it('says what _domainkey tells when no selector tried has a key: none, others, or a wildcard', async () => {
+    const outcome = async (records: FakeRecords) => textOf(render(await sectionFor(records)).querySelector('.dkim-outcome'));
+    expect(await outcome({})).toBe('No key under any selector: _domainkey.example.com does not exist (NXDOMAIN), so nothing below it does.');
+    expect(await outcome({ '_domainkey.example.com TXT': [] })).toBe(
+      'Keys exist under selectors not tried: _domainkey.example.com exists with no record of its own (NOERROR, no data).',
+    );
+    expect(await outcome({ '_domainkey.example.com TXT': [], 'mxray-no-such-selector-7q3z._domainkey.example.com TXT': ['v=DKIM1; p='] })).toBe(
+      'A wildcard answers every selector under _domainkey.example.com, so this test cannot tell whether there are keys.',
+    );
+  });
 });

@@ -1,19 +1,26 @@
 /**
- * The DKIM section: the keys found, one row each (selector, key type and size, notes), then the
- * selectors tried, since a key under another selector can exist unseen. Records are DNS data:
- * text nodes only.
+ * The DKIM section: the keys found, one row each (selector, key type and size, notes), what
+ * `_domainkey` says about selectors not tried (none exist, some exist, a wildcard hides them),
+ * then the selectors tried. Records are DNS data: text nodes only.
  */
-import { dkimKeyNotes, dkimKeyText, dkimSummaryText } from '../../core/mail/dkim/dkim-wording';
+import { selectorsWithKeys } from '../../core/mail/dkim/domainkey';
+import { dkimKeyNotes, dkimKeyText, dkimOutcomeText, dkimSummaryText } from '../../core/mail/dkim/dkim-wording';
 import type { DkimSection } from '../../core/mail/dkim/types';
 import { DnsText } from '../dns-text';
 export { default as dkimCss } from './dkim-section.css';
 
 export function DkimSectionBody({ section }: { section: DkimSection }) {
   if (section.selectors.length === 0) return <p class="muted">Looking for DKIM keys…</p>;
-  const found = section.selectors.filter((result) => result.keys.length > 0);
+  const found = selectorsWithKeys(section);
+  const outcome = dkimOutcomeText(section);
   return (
     <>
       <p class="dkim-summary">{dkimSummaryText(section)}</p>
+      {outcome && (
+        <p class="dkim-outcome">
+          <DnsText text={outcome} />
+        </p>
+      )}
       {found.length > 0 && (
         <div class="table-scroll" tabIndex={0}>
           <table class="dkim-keys">

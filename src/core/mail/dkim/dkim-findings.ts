@@ -1,16 +1,24 @@
 /**
  * What the DKIM keys found mean. Per-key findings appear as each answer lands (a later answer for
- * another selector cannot change them); "none found" and the summary wait for all answers.
+ * another selector cannot change them); "none found" (in its four forms, absence-findings.ts)
+ * and the summary wait for all answers.
  */
 import type { Finding } from '../../vocabulary';
 import { countOf, listOf } from '../../wording';
+import { absenceFindings, brokenNxdomainFinding, wildcardFinding } from './absence-findings';
+import { dkimSearchOutcome, hasDkimWildcard, selectorsWithKeys } from './domainkey';
 import type { DkimKey, DkimSection, DkimSelectorResult } from './types';
 
 const FAILED = new Set(['servfail', 'refused', 'error']);
 
-export function dkimFindings(section: DkimSection, domainDisplay: string): Finding[] {
+/**
+ * `sendsNoMail`: a null MX, `v=spf1 -all` and DMARC p=reject (RFC 7505, RFC 7208, RFC 7489): there
+ * is no mail to sign, so there is nothing to say about DKIM at all (as internet.nl does).
+ */
+export function dkimFindings(section: DkimSection, domainDisplay: string, sendsNoMail = false): Finding[] {
+  if (sendsNoMail) return [];
   const findings: Finding[] = [];
-  const found = section.selectors.filter((result) => result.keys.length > 0);
+  const found = selectorsWithKeys(section);
   for (const result of found) for (const key of result.keys) findings.push(...keyFindings(result, key));
 
   if (section.status !== 'done') return findings;
@@ -24,18 +32,10 @@ export function dkimFindings(section: DkimSection, domainDisplay: string): Findi
         `${failed.length > 5 ? ', …' : ''}): the resolver gave no usable answer, so keys there may be missing from this list.`,
     });
   }
-  if (found.length === 0) {
-    findings.push({
-      code: 'dkim-none-found',
-      severity: 'info',
-      message:
-        `No DKIM key was found for ${domainDisplay} under the ${countOf(section.selectors.length, 'selector')} tried. DKIM selectors ` +
-        `cannot be listed, so the domain may still sign with one we did not try: the s= tag of a DKIM-Signature header in ` +
-        `a message from the domain names it; add it to check the key.`,
-      rfc: 'RFC 6376 §3.1',
-    });
-    return findings;
-  }
+  const outcome = dkimSearchOutcome(section);
+  if (outcome !== 'found') return [...findings, ...absenceFindings(section, outcome, domainDisplay)];
+  if (hasDkimWildcard(section)) findings.push(wildcardFinding(section, domainDisplay, true));
+  findings.push(...brokenNxdomainFinding(section, domainDisplay));
   const good = found.filter((result) => result.keys.some(isGoodKey));
   if (good.length > 0) {
     findings.push({

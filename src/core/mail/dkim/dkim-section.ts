@@ -7,5 +7,8 @@ export const dkimSection: MailSection<'dkim'> = {
   id: 'dkim',
   create: () => newDkimSection(),
   probe: (section, run) => probeDkim(section, run.context, run.options.dkimSelectors ?? []),
-  findings: (section, facts) => dkimFindings(section, facts.domainDisplay),
+  // A domain that sends no mail gets no DKIM finding (internet.nl's rule). Whether it does is a
+  // fact of the whole report (null MX, SPF, DMARC: scorecard/no-mail.ts), handed in as
+  // `facts.sendsNoMail` once SectionFacts carries it; until then every domain is judged.
+  findings: (section, facts) => dkimFindings(section, facts.domainDisplay, (facts as { sendsNoMail?: boolean }).sendsNoMail === true),
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { fakeAsk } from '../testing/fake-ask';
+import { fakeAsk, type FakeRecords } from '../testing/fake-ask';
 import { newDkimSection, probeDkim } from './probe-dkim';
+import { WILDCARD_PROBE_SELECTOR } from './domainkey';
 import { COMMON_DKIM_SELECTORS } from './selectors';
 import { RSA_2048_SPKI } from './testing/test-keys';
 
@@ -11,8 +12,9 @@ describe('probeDkim', () => {
     const { ask, asked } = fakeAsk({ 'google._domainkey.example.com TXT': [KEY] });
     const section = newDkimSection();
     await probeDkim(section, { domain: 'example.com', ask });
-    expect(asked).toHaveLength(COMMON_DKIM_SELECTORS.length);
+    expect(asked).toHaveLength(COMMON_DKIM_SELECTORS.length + 2);
     expect(asked[0]).toBe('google._domainkey.example.com TXT');
+    expect(asked.slice(-2)).toEqual(['_domainkey.example.com TXT', `${WILDCARD_PROBE_SELECTOR}._domainkey.example.com TXT`]);
     expect(section.status).toBe('done');
     const found = section.selectors.filter((result) => result.keys.length > 0);
     expect(found.map((result) => [result.selector, result.keys[0]!.bits])).toEqual([['google', 2048]]);
@@ -30,7 +32,7 @@ describe('probeDkim', () => {
       return inner(name, type, after);
     };
     await probeDkim(newDkimSection(), { domain: 'example.com', ask });
-    expect(most).toBe(COMMON_DKIM_SELECTORS.length);
+    expect(most).toBe(COMMON_DKIM_SELECTORS.length + 2);
   });
 
   it("asks the user's selectors first, normalised, and does not ask a common one twice", async () => {
@@ -38,7 +40,7 @@ describe('probeDkim', () => {
     const section = newDkimSection();
     await probeDkim(section, { domain: 'example.com', ask }, ['Custom', 'google', 'not a selector', '<b>x</b>']);
     expect(asked.slice(0, 2)).toEqual(['custom._domainkey.example.com TXT', 'google._domainkey.example.com TXT']);
-    expect(asked).toHaveLength(COMMON_DKIM_SELECTORS.length + 1);
+    expect(asked).toHaveLength(COMMON_DKIM_SELECTORS.length + 3);
     expect(section.selectors[0]).toMatchObject({ selector: 'custom', added: true, status: 'ok' });
     expect(section.selectors.find((result) => result.selector === 'google')!.added).toBe(true);
     expect(section.ignoredSelectors).toEqual(['not a selector', '<b>x</b>']);
@@ -82,6 +84,21 @@ describe('probeDkim', () => {
     expect(section.status).toBe('done');
   });
 
+  it('records what _domainkey and the made-up selector answered', async () => {
+    const wildcard = `${WILDCARD_PROBE_SELECTOR}._domainkey.example.com`;
+    const cases: [FakeRecords, string, string, string[]][] = [
+      [{}, 'nxdomain', 'nxdomain', []],
+      [{ '_domainkey.example.com TXT': [], 'odd._domainkey.example.com TXT': [KEY] }, 'nodata', 'nxdomain', []],
+      [{ '_domainkey.example.com TXT': [], [`${wildcard} TXT`]: [KEY] }, 'nodata', 'ok', [KEY]],
+      [{ '_domainkey.example.com TXT': 'servfail' }, 'servfail', 'nxdomain', []],
+    ];
+    for (const [records, status, wildcardStatus, wildcardRecords] of cases) {
+      const section = newDkimSection();
+      await probeDkim(section, { domain: 'example.com', ask: fakeAsk(records).ask });
+      expect(section.domainkey).toEqual({ name: '_domainkey.example.com', status, wildcardName: wildcard, wildcardStatus, wildcardRecords });
+    }
+  });
+
   it('asks nothing once aborted, and still finishes', async () => {
     const { ask, asked } = fakeAsk({});
     const controller = new AbortController();
@@ -91,6 +108,7 @@ describe('probeDkim', () => {
     expect(asked).toEqual([]);
     expect(section.status).toBe('done');
     expect(section.selectors.every((result) => result.status === 'skipped')).toBe(true);
+    expect(section.domainkey).toMatchObject({ status: 'skipped', wildcardStatus: 'skipped' });
   });
 
   it('never rejects, even if an ask does', async () => {

@@ -36,6 +36,34 @@ export interface DkimSelectorResult {
   keys: DkimKey[];
 }
 
+/**
+ * Two questions asked with the selectors, so the section can say more than "none of these":
+ * `_domainkey.<domain>` itself (RFC 8020: NXDOMAIN there means no selector exists below it;
+ * NOERROR without data means names exist below it), and a selector no signer uses, which only a
+ * wildcard (`*._domainkey`, RFC 4592) answers.
+ */
+export interface DkimDomainkeyProbe {
+  /** `_domainkey.<domain>` */
+  name: DnsName;
+  status: AnswerStatus;
+  /** `<WILDCARD_PROBE_SELECTOR>._domainkey.<domain>` */
+  wildcardName: DnsName;
+  wildcardStatus: AnswerStatus;
+  /** The TXT records the made-up selector got (a wildcard's), to tell its copies from real keys. */
+  wildcardRecords: string[];
+}
+
+/**
+ * How the search came out, for the people reading it:
+ * - `found`: a key under a selector tried (not a wildcard's copy);
+ * - `none-exist`: `_domainkey` is NXDOMAIN, so there is no key under any selector (RFC 8020);
+ * - `other-selectors`: `_domainkey` exists with no data of its own: keys sit under selectors not tried;
+ * - `wildcard`: a wildcard answers every selector, so the test cannot tell;
+ * - `unknown`: none found, and nothing says whether others exist (a record at `_domainkey` itself, a failed lookup);
+ * - `pending`: still asking.
+ */
+export type DkimSearchOutcome = 'pending' | 'found' | 'none-exist' | 'other-selectors' | 'wildcard' | 'unknown';
+
 export interface DkimSection {
   status: 'pending' | 'done';
   domain: DnsName;
@@ -43,4 +71,6 @@ export interface DkimSection {
   selectors: DkimSelectorResult[];
   /** What the user typed that is not a selector (RFC 6376 §3.1), so it was not asked. */
   ignoredSelectors: string[];
+  /** `_domainkey` itself and the wildcard check; absent until asked. */
+  domainkey?: DkimDomainkeyProbe;
 }
