@@ -8,28 +8,21 @@ import type { MailDiagnostics, MailSectionData } from '../../core/mail/mail-type
 import { MAIL_SECTION_TITLES, MAIL_SECTIONS, type MailSectionId } from '../../core/mail/section-ids';
 import type { Report } from '../../core/report';
 import type { MailActions } from '../actions';
-import bimiCss from './bimi-section.css';
-import blocklistsCss from './blocklists-section.css';
 import { CompareSection } from './compare-section';
 import { DiagnosticSection } from './diagnostic-section';
-import dkimCss from './dkim-section.css';
-import dmarcCss from './dmarc-section.css';
 import frameCss from './mail-frame.css';
-import mtaStsCss from './mta-sts-section.css';
-import providerCss from './provider-section.css';
 import { Scorecard } from './scorecard';
 import { SECTION_VIEWS, type SectionView } from './section-views';
-import spfCss from './spf-section.css';
-import tlsRptCss from './tls-rpt-section.css';
 
 export { MailRecords } from '../mail-records';
 
 /**
- * The sections' styles travel with them (this module is loaded after the first paint) and go
- * into a <style> inside the section, which works in the popup's document and in the panel's
- * shadow root alike.
+ * The frame's styles, then each section's from its view (section-views.tsx), in the order the
+ * sections are shown. They travel with this module (loaded after the first paint) and go into a
+ * <style> inside the section, which works in the popup's document and in the panel's shadow root
+ * alike.
  */
-const MAIL_CSS = [frameCss, providerCss, spfCss, dmarcCss, dkimCss, mtaStsCss, tlsRptCss, bimiCss, blocklistsCss].join('\n');
+const MAIL_CSS = [frameCss, ...MAIL_SECTIONS.map((id) => SECTION_VIEWS[id].css)].join('\n');
 
 export interface MailSectionsProps {
   report: Report;
