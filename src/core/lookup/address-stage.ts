@@ -18,6 +18,7 @@ import { askPtr } from './ptr-stage';
 import { notAsked } from './work-budget';
 
 export function applyAddresses(plan: PlanContext, exchange: Exchange, type: 'A' | 'AAAA', outcome: Outcome): void {
+  plan.watcher?.hostAnswer(exchange.host, type, outcome);
   if (!outcome.answer) {
     // A question the bounds left out was never asked (skipped); one no resolver answered is an error.
     exchange.addressStatus[type] = notAsked(outcome.error) ? 'skipped' : 'error';

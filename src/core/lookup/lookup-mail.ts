@@ -15,7 +15,8 @@
  * address-stage.ts (2: addresses read), ptr-stage.ts (3 and 4), txt-stage.ts (1: SPF and DMARC
  * TXT); what they share is a `PlanContext` (plan-context.ts). The books (depth, stats, resolver
  * events) are in ask-tracker.ts, answers become exchanges and addresses in exchanges.ts and
- * addresses.ts, and the mail diagnostics are reached through mail-bridge.ts.
+ * addresses.ts, and the mail diagnostics are reached through mail-bridge.ts, which hands them
+ * the exchanges the moment the MX answer is known and the addresses once they are all in.
  *
  * Failures never escape: each question's failure becomes a status and an `ErrorInfo` in the
  * report; the promise always resolves with a finished report.
@@ -83,6 +84,7 @@ class MailLookup {
       ptr,
       fcrdns: ptr && (options.fcrdns ?? true),
       asn: options.asn ?? false,
+      watcher: this.mail,
     };
   }
 
@@ -107,7 +109,9 @@ class MailLookup {
 
   /** After every answer: hand on what the diagnostics wait for, then paint or finish. */
   private settled(idle: boolean): void {
-    this.mail?.noticeAddresses(mailAnswerKnown(this.draft));
+    const mxKnown = mailAnswerKnown(this.draft);
+    this.mail?.noticeExchanges(mxKnown);
+    this.mail?.noticeAddresses(mxKnown);
     if (!idle) {
       const routed = routingSettled(this.draft);
       // The complete routing report goes out at once, not a frame later, before the checks start.

@@ -34,8 +34,9 @@ export class MxStage {
   }
 
   private onMx(outcome: Outcome): void {
-    const { draft, query, budget, tracker } = this.plan;
+    const { draft, query, budget, tracker, watcher } = this.plan;
     this.mxDepth = outcome.depth;
+    watcher?.mxAnswer(outcome);
     if (!outcome.answer) {
       draft.mxStatus = 'error';
       return;

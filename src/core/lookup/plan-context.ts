@@ -9,7 +9,7 @@
 import type { Report } from '../report';
 import type { Query } from '../vocabulary';
 import type { AfterRouting } from './after-routing';
-import type { AskTracker } from './ask-tracker';
+import type { AskTracker, Outcome } from './ask-tracker';
 import type { WorkBudget } from './work-budget';
 
 export interface PlanContext {
@@ -26,4 +26,13 @@ export interface PlanContext {
   readonly fcrdns: boolean;
   /** Look up the network (AS, prefix, country) of every mail server address. */
   readonly asn: boolean;
+  /** Told of the answers the mail sections are handed (mail-bridge.ts); none without diagnostics. */
+  readonly watcher?: RoutingWatcher | undefined;
+}
+
+/** Who hears the routing's MX and mail-host address answers as they land, besides the draft. */
+export interface RoutingWatcher {
+  mxAnswer(outcome: Outcome): void;
+  /** `host` is the exchange's (the domain itself for an implicit MX). */
+  hostAnswer(host: string, type: 'A' | 'AAAA', outcome: Outcome): void;
 }

@@ -4,11 +4,13 @@
  * lookup snapshots the draft as they do), and each section's findings are computed on every
  * snapshot through the same findings pipeline as the routing checks (src/core/findings).
  *
- * Everything that can be asked at once is asked at once, in the task that brings the MX answer
- * (src/core/lookup/mail-bridge.ts): SPF, DMARC (with its tree walk), the DKIM selectors,
- * MTA-STS, TLS-RPT and BIMI all start together then; only the blocklists wait longer, for the
- * addresses they are about. So none of this delays the MX list: its answer never has to be
- * worked through behind dozens of others.
+ * Everything that can be asked at once is asked at once, when the lookup starts them
+ * (src/core/lookup/mail-bridge.ts, once the routing report is complete): SPF, DMARC (with its
+ * tree walk), the DKIM selectors, MTA-STS, TLS-RPT and BIMI all start together then. Sections
+ * that work per mail host await what the lookup hands over (mail-section.ts, `SectionRun`): the
+ * MX hosts (`exchanges`, known since the MX answer) or their addresses (`addresses`, the
+ * blocklists). So none of this delays the MX list: its answer never has to be worked through
+ * behind dozens of others, and the diagnostics' round trips count from the answers they needed.
  */
 import { bySeverity, runRules } from '../findings/run-rules';
 import type { Report } from '../report';
@@ -21,6 +23,7 @@ import { MAIL_SECTION_REGISTRY } from './sections';
 
 export { MAIL_SECTIONS, type MailSectionId } from './section-ids';
 export type { DiagnosticsOptions, MailAddress, MailDiagnostics } from './mail-types';
+export type { ExchangeHandoff, ExchangeHost, ResolvedHost } from './mail-section';
 
 /** The sections in the order they are shown, typed loosely for the loops below. */
 const SECTIONS = MAIL_SECTIONS.map((id) => MAIL_SECTION_REGISTRY[id] as unknown as MailSection<MailSectionId>);
@@ -50,14 +53,12 @@ export function mailAddressesOf(report: Pick<Report, 'exchanges'>): MailAddress[
   return addresses;
 }
 
+/** What the lookup hands the sections as its answers land (mail-section.ts). */
+export type LookupHandoffs = Pick<SectionRun, 'exchanges' | 'addresses'>;
+
 /** Runs every section's probe; resolves when all are done. Never rejects (each probe never does). */
-export async function runMailDiagnostics(
-  mail: MailDiagnostics,
-  context: ProbeContext,
-  options: DiagnosticsOptions,
-  addresses: Promise<MailAddress[]>,
-): Promise<void> {
-  const run: SectionRun = { context, options, addresses };
+export async function runMailDiagnostics(mail: MailDiagnostics, context: ProbeContext, options: DiagnosticsOptions, handoffs: LookupHandoffs): Promise<void> {
+  const run: SectionRun = { context, options, ...handoffs };
   const slots = mail as unknown as SectionSlots;
   await Promise.all(SECTIONS.map((section) => (section.probe && slots[section.id] !== undefined ? section.probe(slots[section.id]!, run) : undefined)));
   mail.status = 'done';
