@@ -4,7 +4,7 @@
  * addresses and reverse names go with it), not one per fact.
  */
 import type { ChangeItem } from './change-types';
-import type { MailFacts, RecordKind } from './facts-types';
+import { RECORD_KINDS, type MailFacts, type RecordKind } from './facts-types';
 import { realChanges, type FactChange, type FactsDiff } from './diff-facts';
 import { describeRecordChange, RECORD_LABEL, visible } from './describe-records';
 
@@ -113,7 +113,7 @@ export function describeDiff(diff: FactsDiff, old: MailFacts, next: MailFacts): 
     });
   }
 
-  for (const kind of Object.keys(RECORD_LABEL) as RecordKind[]) {
+  for (const { kind } of RECORD_KINDS) {
     const item = recordItem(kind, old, next, get('record', kind), get('record-name', kind), get('record-status', kind));
     if (item) items.push(item);
   }

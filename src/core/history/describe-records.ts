@@ -7,9 +7,9 @@ import { parseDmarc } from '../mail/dmarc/parse-dmarc';
 import { parseSpf } from '../mail/spf/parse-spf';
 import type { SpfMechanism, SpfTerm } from '../mail/spf/types';
 import { listOf } from '../wording';
-import type { RecordKind } from './facts-types';
+import { RECORD_KINDS, type RecordKind } from './facts-types';
 
-export const RECORD_LABEL: Record<RecordKind, string> = { spf: 'SPF', dmarc: 'DMARC', mtaSts: 'MTA-STS', tlsRpt: 'TLS-RPT', bimi: 'BIMI' };
+export const RECORD_LABEL = Object.fromEntries(RECORD_KINDS.map(({ kind, label }) => [kind, label])) as Record<RecordKind, string>;
 
 /** Sentences for a record set that went from `before` to `after` (both non-empty lists, or one empty). */
 export function describeRecordChange(kind: RecordKind, before: readonly string[], after: readonly string[]): string[] {

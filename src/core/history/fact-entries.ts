@@ -7,6 +7,7 @@
 import type { AnswerStatus, QueryKind, Severity } from '../vocabulary';
 import {
   FACTS_VERSION,
+  RECORD_KINDS,
   type FindingFacts,
   type HostFacts,
   type MailFacts,
@@ -69,8 +70,6 @@ export function toEntries(facts: MailFacts): FactTable {
   return table;
 }
 
-const RECORD_ORDER: RecordKind[] = ['spf', 'dmarc', 'mtaSts', 'tlsRpt', 'bimi'];
-
 export function fromEntries(table: FactTable, meta: FactsMeta): MailFacts {
   const rows = [...table].map(([text, value]) => ({ key: keyOf(text), value }));
   const of = (topic: string) => rows.filter((row) => row.key[0] === topic);
@@ -81,7 +80,7 @@ export function fromEntries(table: FactTable, meta: FactsMeta): MailFacts {
   });
   const ptr: PtrFacts[] = of('ptr-status').map(({ key, value: [status] }) => ({ ip: key[1]!, status: status as AnswerStatus, names: value('ptr', key[1]!) }));
   const records: Partial<Record<RecordKind, RecordFacts>> = {};
-  for (const kind of RECORD_ORDER) {
+  for (const { kind } of RECORD_KINDS) {
     const [status] = value('record-status', kind);
     if (status !== undefined) records[kind] = { name: value('record-name', kind)[0] ?? '', status: status as AnswerStatus, records: value('record', kind) };
   }

@@ -7,7 +7,7 @@
  * Reading checks every field, so a hand-edited or foreign file is refused with a message that
  * says what is wrong, never half-read.
  */
-import { FACTS_VERSION, type MailFacts } from './facts-types';
+import { FACTS_VERSION, RECORD_KINDS, type MailFacts } from './facts-types';
 
 export const FACTS_FORMAT = 'mxray-facts';
 
@@ -76,14 +76,10 @@ export function factsProblem(entry: unknown): string | undefined {
     !isObject(entry.records) ||
     !Object.entries(entry.records).every(
       ([kind, r]) =>
-        ['spf', 'dmarc', 'mtaSts', 'tlsRpt', 'bimi'].includes(kind) &&
-        isObject(r) &&
-        typeof r.name === 'string' &&
-        typeof r.status === 'string' &&
-        isStrings(r.records),
+        RECORD_KINDS.some((known) => known.kind === kind) && isObject(r) && typeof r.name === 'string' && typeof r.status === 'string' && isStrings(r.records),
     )
   )
-    return '"records" must map spf, dmarc, mtaSts, tlsRpt, bimi to {name, status, records}';
+    return `"records" must map ${RECORD_KINDS.map((known) => known.kind).join(', ')} to {name, status, records}`;
   if (
     !Array.isArray(entry.findings) ||
     !entry.findings.every(

@@ -6,6 +6,7 @@ import type { Report } from '../report';
 import type { Finding } from '../vocabulary';
 import {
   FACTS_VERSION,
+  RECORD_KINDS,
   type FindingFacts,
   type HostFacts,
   type MailFacts,
@@ -86,28 +87,32 @@ function recordSet(name: string, status: RecordFacts['status'], records: readonl
   return { name, status, records: [...new Set(records)].sort(compareText) };
 }
 
+/**
+ * How each kind's record set is read from a report (the domain's name given), or nothing when the
+ * report did not ask for it. SPF and DMARC are in every report (the routing asks their TXT); the
+ * others come with the mail diagnostics.
+ */
+const RECORD_READERS: { [K in RecordKind]: (report: Report, domain: string) => RecordFacts | undefined } = {
+  spf: ({ mail, txt }, domain) => (mail ? recordSet(domain, mail.spf.root.txtStatus, mail.spf.root.records) : recordSet(domain, txt.status, txt.spf)),
+  dmarc: ({ mail, txt }, domain) => {
+    // The DMARC record that applies: the domain's own, or the organisational domain's it fell back to.
+    const policyDomain = mail?.dmarc.policy?.domain ?? domain;
+    const lookup = mail && (mail.dmarc.lookups.find((l) => l.domain === policyDomain) ?? mail.dmarc.lookups[0]);
+    return lookup ? recordSet(`_dmarc.${lookup.domain}`, lookup.status, lookup.records) : recordSet(`_dmarc.${domain}`, txt.dmarcStatus, txt.dmarc);
+  },
+  mtaSts: ({ mail }) => mail && recordSet(`_mta-sts.${mail.mtaSts.domain}`, mail.mtaSts.txtStatus, mail.mtaSts.records),
+  tlsRpt: ({ mail }) => mail && recordSet(`_smtp._tls.${mail.tlsRpt.domain}`, mail.tlsRpt.txtStatus, mail.tlsRpt.records),
+  bimi: ({ mail }) => mail && recordSet(mail.bimi.name, mail.bimi.txtStatus, mail.bimi.records),
+};
+
 function recordsOf(report: Report): Partial<Record<RecordKind, RecordFacts>> {
-  if (report.query.kind === 'ip') return {};
-  const domain = report.query.name;
-  const mail = report.mail;
-  if (!mail) {
-    return {
-      spf: recordSet(domain, report.txt.status, report.txt.spf),
-      dmarc: recordSet(`_dmarc.${domain}`, report.txt.dmarcStatus, report.txt.dmarc),
-    };
+  const records: Partial<Record<RecordKind, RecordFacts>> = {};
+  if (report.query.kind === 'ip') return records;
+  for (const { kind } of RECORD_KINDS) {
+    const record = RECORD_READERS[kind](report, report.query.name);
+    if (record) records[kind] = record;
   }
-  // The DMARC record that applies: the domain's own, or the organisational domain's it fell back to.
-  const policyDomain = mail.dmarc.policy?.domain ?? domain;
-  const dmarcLookup = mail.dmarc.lookups.find((l) => l.domain === policyDomain) ?? mail.dmarc.lookups[0];
-  return {
-    spf: recordSet(domain, mail.spf.root.txtStatus, mail.spf.root.records),
-    dmarc: dmarcLookup
-      ? recordSet(`_dmarc.${dmarcLookup.domain}`, dmarcLookup.status, dmarcLookup.records)
-      : recordSet(`_dmarc.${domain}`, report.txt.dmarcStatus, report.txt.dmarc),
-    mtaSts: recordSet(`_mta-sts.${mail.mtaSts.domain}`, mail.mtaSts.txtStatus, mail.mtaSts.records),
-    tlsRpt: recordSet(`_smtp._tls.${mail.tlsRpt.domain}`, mail.tlsRpt.txtStatus, mail.tlsRpt.records),
-    bimi: recordSet(mail.bimi.name, mail.bimi.txtStatus, mail.bimi.records),
-  };
+  return records;
 }
 
 function allFindings(report: Report): Finding[] {

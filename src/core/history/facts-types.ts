@@ -33,7 +33,7 @@ export interface PtrFacts {
   names: DnsName[];
 }
 
-/** A TXT-published record set (SPF, DMARC, MTA-STS, TLS-RPT, BIMI): its answer status and the records, sorted. */
+/** A record set (one of RECORD_KINDS): its answer status and the records, sorted. */
 export interface RecordFacts {
   /** The owner name that was asked (`_dmarc.example.com`...). */
   name: DnsName;
@@ -41,7 +41,20 @@ export interface RecordFacts {
   records: string[];
 }
 
-export type RecordKind = 'spf' | 'dmarc' | 'mtaSts' | 'tlsRpt' | 'bimi';
+/**
+ * Every record set the facts keep, in the order they are kept and told, with the name a person
+ * reads. A new kind is one entry here: the files, the diff and its sentences follow from this
+ * list, and the compiler then asks facts-of.ts (`RECORD_READERS`) how to read it from a report.
+ */
+export const RECORD_KINDS = [
+  { kind: 'spf', label: 'SPF' },
+  { kind: 'dmarc', label: 'DMARC' },
+  { kind: 'mtaSts', label: 'MTA-STS' },
+  { kind: 'tlsRpt', label: 'TLS-RPT' },
+  { kind: 'bimi', label: 'BIMI' },
+] as const;
+
+export type RecordKind = (typeof RECORD_KINDS)[number]['kind'];
 
 export interface FindingFacts {
   code: string;
