@@ -30,6 +30,8 @@ export function judgeDkim(report: Report): Judgement {
   if (!mail) return MAIL_SETUP_OFF;
   if (sendsNoMail(report)) return judged('pass', 'Not needed: the domain sends no mail (null MX, v=spf1 -all, p=reject)');
   const dkim = mail.dkim;
+  // RFC 8020 §2: NXDOMAIN at _domainkey means no key under any selector (internet.nl fails this too).
+  if (hasCode(mail.findings.dkim, 'dkim-none-found')) return judged('fail', 'No DKIM key under any selector (_domainkey does not exist)');
   const problem = fromFindings(mail.findings.dkim);
   if (problem) return problem;
   if (dkim.status === 'pending') return CHECKING;
@@ -42,6 +44,7 @@ export function judgeDkim(report: Report): Judgement {
     );
   }
   if (withKeys.length > 0) return judged('warn', 'No key verifiers accept (revoked or testing)');
+  if (hasCode(mail.findings.dkim, 'dkim-other-selectors')) return judged('warn', 'Keys exist under selectors not tried: add one to check it');
   // Selectors cannot be listed (RFC 6376 §3.1): keys may sit under one not tried.
   return judged('warn', `No key under the ${dkim.selectors.length} selectors tried`);
 }

@@ -102,6 +102,22 @@ table('dkim', [
     /No key under the 1 selectors tried/,
   ],
   [
+    'fails when _domainkey does not exist: no key under any selector (RFC 8020)',
+    (_r, m) => {
+      m.dkim.selectors[0]!.keys = [];
+      m.dkim.selectors[0]!.status = 'nxdomain';
+      m.dkim.domainkey = {
+        name: '_domainkey.example.com',
+        status: 'nxdomain',
+        wildcardName: 'x._domainkey.example.com',
+        wildcardStatus: 'nxdomain',
+        wildcardRecords: [],
+      };
+    },
+    'fail',
+    /^No DKIM key under any selector/,
+  ],
+  [
     'needs no key on a domain that sends no mail (null MX, -all, p=reject; as internet.nl)',
     (r, m) => (noMail(r, m), (m.dkim.selectors[0]!.keys = [])),
     'pass',
