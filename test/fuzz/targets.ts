@@ -176,7 +176,7 @@ const QUERY = [
   ')',
 ];
 
-/** Valid DoH wire answers (MX, TXT, CNAME chains), then bytes flipped, cut or appended. */
+/** Valid DoH wire answers (MX, TXT, TLSA, CNAME chains), then bytes flipped, cut or appended. */
 const wireAnswers = fc
   .record({
     answers: fc.array(
@@ -191,7 +191,19 @@ const wireAnswers = fc
           name: fc.constant('example.com'),
           type: fc.constant('TXT' as const),
           ttl: fc.nat(),
-          data: fc.array(fc.string({ maxLength: 60 }), { minLength: 1, maxLength: 5 }),
+          // minLength 0: a TXT record with no strings (RDLENGTH 0) is left out, not an error.
+          data: fc.array(fc.string({ maxLength: 60 }), { minLength: 0, maxLength: 5 }),
+        }),
+        fc.record({
+          name: fc.constant('_25._tcp.example.com'),
+          type: fc.constant('TLSA' as const),
+          ttl: fc.nat(),
+          data: fc.record({
+            usage: fc.nat(255),
+            selector: fc.nat(255),
+            matchingType: fc.nat(255),
+            certificate: fc.uint8Array({ maxLength: 80 }).map((bytes) => Buffer.from(bytes)),
+          }),
         }),
         fc.record({ name: fc.domain(), type: fc.constant('CNAME' as const), ttl: fc.nat(), data: fc.domain() }),
         fc.record({ name: fc.domain(), type: fc.constant('A' as const), ttl: fc.nat(), data: fc.ipV4() }),
@@ -224,11 +236,26 @@ const jsonAnswers = fc.oneof(
             fc.domain().map((d) => `${d}.`),
             fc.string(),
           ),
-          type: fc.constantFrom(1, 5, 12, 15, 16, 28, 6, 39, 99, -1),
+          type: fc.constantFrom(1, 5, 12, 15, 16, 28, 6, 39, 52, 99, -1),
           TTL: fc.oneof(fc.integer(), fc.double(), fc.string()),
           data: fc.oneof(
             fc.string(),
-            fc.constantFrom('70000 mx.example.', '10 mx.example.', '"v=spf1 " "-all"', '"\\065\\"', '"unterminated', '1 2 3 4 5 6 7', 'ns. host. 1 2 3 4 5'),
+            fc.constantFrom(
+              '70000 mx.example.',
+              '10 mx.example.',
+              '"v=spf1 " "-all"',
+              '"\\065\\"',
+              '"unterminated',
+              '1 2 3 4 5 6 7',
+              'ns. host. 1 2 3 4 5',
+              '',
+              '\\# 0',
+              '\\# 3 030101',
+              '\\# 9 0301',
+              '3 1 1 0a0b',
+              'DANE-EE SPKI SHA2-256 0a',
+              '3 1 1 0a0',
+            ),
             fc.nat(),
           ),
         }),

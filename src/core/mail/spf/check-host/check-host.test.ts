@@ -4,8 +4,12 @@
  * case runs fetching ahead and sequentially; the two must agree on all but round trips.
  */
 import { describe, expect, it } from 'vitest';
+import { fakeFetch, type FakeZone } from '../../../../../test/support/fake-doh';
+import { DohClient } from '../../../doh/doh-client';
+import { BUILT_IN_PROVIDERS, providerChain } from '../../../doh/providers';
 import { fakeAsk, type FakeRecords } from '../../testing/fake-ask';
 import { checkSpf } from './check-host';
+import { clientAsk } from './client-ask';
 import type { SpfCheck, SpfResult } from './types';
 
 interface Case {
@@ -59,6 +63,24 @@ describe('§4.3 initial processing', () => {
       result: 'fail',
       explanation: 'postmaster',
     });
+  });
+  it('null-text: a TXT record with no strings at all beside the SPF record is ignored, the SPF record evaluated (pass)', async () => {
+    // The suite's zone: null.example.com has SPF ["v=spf1 ip4:", "192.0.2.5 -all"] and SPF []
+    // (TXT under RFC 7208). The record with no strings is something only the codec sees, so the
+    // zone is served as real wire answers (RDLENGTH 0) through the DoH client and `clientAsk`.
+    const zone: FakeZone = {
+      'null.example.com TXT': {
+        answers: [
+          { name: 'null.example.com', type: 'TXT', ttl: 300, data: ['v=spf1 ip4:', '192.0.2.5 -all'] },
+          { name: 'null.example.com', type: 'TXT', ttl: 300, data: [] },
+        ],
+      },
+    };
+    for (const prefetch of [true, false]) {
+      const client = new DohClient({ providers: providerChain(BUILT_IN_PROVIDERS[0], true), fetch: fakeFetch(zone).fetch });
+      const check = await checkSpf({ ip: '192.0.2.5', sender: 'silly@null.example.com', helo: 'hosed' }, { ask: clientAsk(client), prefetch, now: () => 0 });
+      expect(check.result).toBe('pass');
+    }
   });
 });
 
