@@ -10,6 +10,7 @@ import { validationText } from '../../core/mail/dnssec/dnssec-wording';
 import { terminalSafe } from '../terminal-safe';
 import { formatBimi } from './format-bimi';
 import { formatBlocklists } from './format-blocklists';
+import { formatDane } from './format-dane';
 import { formatDkim } from './format-dkim';
 import { formatDmarc } from './format-dmarc';
 import { formatMtaSts } from './format-mta-sts';
@@ -23,6 +24,7 @@ export const SECTION_LINES: { [K in MailSectionId]: (data: MailSectionData[K]) =
   dmarc: formatDmarc,
   dkim: formatDkim,
   mtaSts: formatMtaSts,
+  dane: formatDane,
   tlsRpt: formatTlsRpt,
   bimi: formatBimi,
   dnssec: (section) => {

@@ -7,6 +7,7 @@
 import type { Finding } from '../vocabulary';
 import type { BimiSection } from './bimi/types';
 import type { BlocklistSection } from './blocklists/types';
+import type { DaneSection } from './dane/types';
 import type { DkimSection } from './dkim/types';
 import type { DmarcSection } from './dmarc/types';
 import type { DnssecSection } from './dnssec/types';
@@ -26,6 +27,8 @@ export interface MailSectionData {
   dmarc: DmarcSection;
   dkim: DkimSection;
   mtaSts: MtaStsSection;
+  /** DANE for the MX hosts (RFC 7672): the TLSA records at `_25._tcp.<host>`. */
+  dane: DaneSection;
   tlsRpt: TlsRptSection;
   bimi: BimiSection;
   dnssec: DnssecSection;

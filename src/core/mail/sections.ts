@@ -5,6 +5,7 @@
  */
 import { bimiSection } from './bimi';
 import { blocklistsSection } from './blocklists';
+import { daneSection } from './dane';
 import { dkimSection } from './dkim';
 import { dmarcSection } from './dmarc';
 import { dnssecSection } from './dnssec';
@@ -20,6 +21,7 @@ export const MAIL_SECTION_REGISTRY: MailSectionRegistry = {
   dmarc: dmarcSection,
   dkim: dkimSection,
   mtaSts: mtaStsSection,
+  dane: daneSection,
   tlsRpt: tlsRptSection,
   bimi: bimiSection,
   dnssec: dnssecSection,

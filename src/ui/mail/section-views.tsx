@@ -7,12 +7,14 @@
  * from './x-section.css'`), so the styles travel with the view.
  */
 import type { ComponentChildren } from 'preact';
+import { daneGist } from '../../core/mail/dane/dane-wording';
 import type { MailDiagnostics, MailSectionData } from '../../core/mail/mail-types';
 import type { MailSectionId } from '../../core/mail/section-ids';
 import type { Report } from '../../core/report';
 import type { MailActions } from '../actions';
 import { BimiSectionBody, bimiCss } from './bimi-section';
 import { BlocklistsSectionBody, blocklistsCss } from './blocklists-section';
+import { daneCss, DaneSectionBody } from './dane-section';
 import { DkimSectionBody, dkimCss } from './dkim-section';
 import { DkimSelectorForm } from './dkim-selector-form';
 import { DmarcSectionBody, dmarcCss } from './dmarc-section';
@@ -109,6 +111,7 @@ export const SECTION_VIEWS: { [K in MailSectionId]: SectionView<K> } = {
       );
     },
   },
+  dane: { domId: 'dane', css: daneCss, pending: byStatus, gist: daneGist, Body: ({ data }) => <DaneSectionBody section={data} /> },
   tlsRpt: { domId: 'tls-rpt', css: tlsRptCss, pending: byStatus, Body: ({ data }) => <TlsRptSectionBody section={data} /> },
   bimi: { domId: 'bimi', css: bimiCss, pending: byStatus, Body: ({ data }) => <BimiSectionBody section={data} /> },
   dnssec: { domId: 'dnssec', css: dnssecCss, pending: byStatus, Body: ({ data }) => <DnssecSectionBody section={data} /> },

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import type { FakeRecords } from '../testing/fake-ask';
+import { daneFindings } from './dane-findings';
+import { type FakeHost, probeFake } from './fake-dane';
+import { newDaneSection } from './types';
+
+const SHA256 = 'ab'.repeat(32);
+const TA256 = 'cd'.repeat(32);
+const MX = { name: 'mx.example.com', signed: true };
+
+async function findingsFor(records: FakeRecords, options: { hosts?: FakeHost[]; mxSigned?: boolean; signed?: string[] } = {}) {
+  const { section } = await probeFake(options.hosts ?? [MX], { mxSigned: options.mxSigned ?? true, signed: options.signed ?? ['example.com'], records });
+  const findings = daneFindings(section, 'example.com');
+  return { findings, codes: findings.map((f) => `${f.severity} ${f.code}`), text: findings.map((f) => f.message).join('\n') };
+}
+const at = (...records: string[]) => ({ '_25._tcp.mx.example.com TLSA': records });
+
+describe('daneFindings', () => {
+  it('is ok with valid, rollover-ready records, and says port 25 was not checked, with the commands for the host', async () => {
+    const { codes, text } = await findingsFor(at(`3 1 1 ${SHA256}`, `2 1 1 ${TA256}`));
+    expect(codes).toEqual(['ok dane-valid', 'info dane-not-matched']);
+    expect(text).toContain('a browser cannot reach port 25');
+    expect(text).toContain('posttls-finger -t30 -T180 -c -L verbose,summary "[mx.example.com]"');
+    expect(text).toContain(
+      `openssl s_client -starttls smtp -connect mx.example.com:25 -dane_tlsa_domain mx.example.com -dane_tlsa_rrdata "3 1 1 ${SHA256}" -dane_tlsa_rrdata "2 1 1 ${TA256}"`,
+    );
+  });
+
+  it('notes a single record: not ready for a key change', async () => {
+    expect((await findingsFor(at(`3 1 1 ${SHA256}`))).codes).toEqual(['info dane-no-rollover', 'ok dane-valid', 'info dane-not-matched']);
+  });
+
+  it('is an error when the TLSA question fails for a signed host: DANE senders defer the mail (RFC 7672 §2.2)', async () => {
+    const { findings, codes } = await findingsFor({ '_25._tcp.mx.example.com TLSA': 'servfail' });
+    expect(codes).toEqual(['error dane-lookup-failed']);
+    expect(findings[0]!.message).toContain('DANE senders defer the mail');
+    expect(findings[0]!.message).toContain('(SERVFAIL)');
+  });
+
+  it('says DANE cannot be used until the zone of the host is signed', async () => {
+    const { codes, text } = await findingsFor({}, { hosts: [{ name: 'mx.example.com' }], signed: [] });
+    expect(codes).toEqual(['info dane-unsigned']);
+    expect(text).toContain('DANE cannot be used until the zone of mx.example.com is signed');
+    const unsignedMx = await findingsFor({}, { mxSigned: false });
+    expect(unsignedMx.text).toContain('DANE cannot be used until the zone of example.com is signed');
+  });
+
+  it('warns that TLSA served without DNSSEC is ignored by senders', async () => {
+    const { codes, text } = await findingsFor(at(`3 1 1 ${SHA256}`), { hosts: [{ name: 'mx.example.com' }], signed: [] });
+    expect(codes).toEqual(['warn dane-tlsa-insecure', 'info dane-not-matched']);
+    expect(text).toContain('so senders ignore them');
+    expect(text).toContain('DANE cannot be used until the zone of mx.example.com is signed');
+  });
+
+  it('warns that PKIX usages are not used for SMTP, and that a wrong hash length is unusable', async () => {
+    const pkix = await findingsFor(at(`1 1 1 ${SHA256}`));
+    expect(pkix.codes).toEqual(['warn dane-tlsa-unusable', 'info dane-not-matched']);
+    expect(pkix.text).toContain('usage 1 (PKIX-EE) is not used for SMTP');
+    const short = await findingsFor(at(`3 1 1 ${'ab'.repeat(20)}`));
+    expect(short.text).toContain('needs 32 bytes of data; this record has 20');
+  });
+
+  it('notes ignored records beside a usable one', async () => {
+    expect((await findingsFor(at(`3 1 1 ${SHA256}`, `0 0 1 ${TA256}`))).codes).toEqual([
+      'info dane-tlsa-ignored-records',
+      'info dane-no-rollover',
+      'ok dane-valid',
+      'info dane-not-matched',
+    ]);
+  });
+
+  it('says a signed host without TLSA could turn DANE on, in one finding for all such hosts', async () => {
+    const { codes, findings } = await findingsFor({}, { hosts: [MX, { name: 'mx2.example.com', signed: true }] });
+    expect(codes).toEqual(['info dane-none']);
+    expect(findings[0]!.message).toContain('mx.example.com and mx2.example.com publish no TLSA records');
+  });
+
+  it('says nothing before any answer', () => {
+    expect(daneFindings(newDaneSection(), 'example.com')).toEqual([]);
+  });
+});

@@ -1,0 +1,92 @@
+/**
+ * The DANE section: for each MX host, the TLSA records at `_25._tcp.<host>` with what each means,
+ * the host's status as a DANE sender sees it, and the commands that match the records against
+ * the server's certificate (a browser cannot reach port 25). Records are DNS data: text nodes only.
+ */
+import { checkCommands, lookupText, PORT_25_TEXT, problemText, recordMeaning, STATUS_TEXT } from '../../core/mail/dane/dane-wording';
+import { tlsaProblems } from '../../core/mail/dane/tlsa-checks';
+import type { DaneHost, DaneLookup, DaneSection, TlsaRecord } from '../../core/mail/dane/types';
+import { DnsText } from '../dns-text';
+export { default as daneCss } from './dane-section.css';
+
+function RecordRow({ record }: { record: TlsaRecord }) {
+  const problems = tlsaProblems(record);
+  return (
+    <tr class={problems.length > 0 ? 'dane-ignored' : undefined}>
+      <td>
+        <code>
+          {record.usage} {record.selector} {record.matchingType}
+        </code>
+      </td>
+      <td>{recordMeaning(record)}</td>
+      <td class="dane-data">
+        <DnsText text={record.data} />
+      </td>
+      <td>{problems.length === 0 ? 'usable' : problems.map((problem) => problemText(record, problem)).join(' ')}</td>
+    </tr>
+  );
+}
+
+function HostBlock({ lookup, host }: { lookup: DaneLookup; host: DaneHost | undefined }) {
+  const absent = host && host.records.length > 0 ? undefined : lookupText(lookup);
+  return (
+    <section class="dane-host" aria-label={`DANE for ${lookup.host}`}>
+      <h4>
+        <DnsText text={lookup.host} />
+        {host && <span class={`dane-status dane-${host.status}`}>{STATUS_TEXT[host.status]}</span>}
+      </h4>
+      {lookup.base !== lookup.host && (
+        <p class="muted">
+          An alias through signed names: its TLSA records are looked up at <DnsText text={`_25._tcp.${lookup.base}`} /> (RFC 7672 §2.2.3).
+        </p>
+      )}
+      {absent !== undefined && <p class="muted">{absent}</p>}
+      {host && host.records.length > 0 && (
+        <>
+          <table class="dane-table" aria-label={`TLSA records of ${lookup.host}`}>
+            <thead>
+              <tr>
+                <th scope="col">Record</th>
+                <th scope="col">Meaning</th>
+                <th scope="col">Data</th>
+                <th scope="col">For senders</th>
+              </tr>
+            </thead>
+            <tbody>
+              {host.records.map((record, index) => (
+                <RecordRow key={index} record={record} />
+              ))}
+            </tbody>
+          </table>
+          {host.status === 'valid' && (
+            <p class="muted">{host.rollover ? 'Ready for a key change (a second record is published).' : 'One usable record: not ready for a key change.'}</p>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+export function DaneSectionBody({ section }: { section: DaneSection }) {
+  if (section.lookups.length === 0) return <p class="muted">{section.status === 'pending' ? 'Waiting for the MX hosts…' : 'No MX host to check.'}</p>;
+  const withRecords = section.hosts.filter((host) => host.records.length > 0);
+  return (
+    <>
+      {section.lookups.map((lookup) => (
+        <HostBlock key={lookup.host} lookup={lookup} host={section.hosts.find((host) => host.host === lookup.host)} />
+      ))}
+      {withRecords.length > 0 && (
+        <div class="dane-check">
+          <p>{PORT_25_TEXT}</p>
+          {withRecords.flatMap((host) =>
+            checkCommands(host.host, host.records).map((command) => (
+              <pre key={command} class="record dane-command">
+                <DnsText text={command} />
+              </pre>
+            )),
+          )}
+        </div>
+      )}
+    </>
+  );
+}
