@@ -4,6 +4,7 @@
  * probe is added to the provider section (which has none) to see what every section sees.
  */
 import * as dnsPacket from 'dns-packet';
+import { Buffer } from 'node:buffer';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeFetch, questionOf, type FakeZone } from '../../../test/support/fake-doh';
 import { DohClient } from '../doh/doh-client';
@@ -25,8 +26,9 @@ vi.mock('../mail/sections', async (importOriginal) => {
     const handoff = await run.exchanges;
     seen.handoff = handoff;
     seen.resolved = await Promise.all(handoff.hosts.map((host) => host.resolved));
-    // A question asked because of the MX answer counts its round trip from it.
-    if (handoff.hosts[0]) seen.asked = await run.context.ask(`_25._tcp.${handoff.hosts[0].name}`, 'TXT', handoff.mx);
+    // A question asked because of the MX answer counts its round trip from it (port 465, not the
+    // DANE section's 25: a question joining one in flight adds no round trip of its own).
+    if (handoff.hosts[0]) seen.asked = await run.context.ask(`_465._tcp.${handoff.hosts[0].name}`, 'TLSA', handoff.mx);
   };
   return { MAIL_SECTION_REGISTRY: { ...MAIL_SECTION_REGISTRY, provider: { ...MAIL_SECTION_REGISTRY.provider, probe } } };
 });
@@ -40,6 +42,8 @@ const soa = {
 const mx = (name: string, preference: number, exchange: string) => ({ name, type: 'MX' as const, ttl: 300, data: { preference, exchange } });
 const a = (name: string, ip: string) => ({ name, type: 'A' as const, ttl: 60, data: ip });
 const cname = (name: string, target: string) => ({ name, type: 'CNAME' as const, ttl: 60, data: target });
+const tlsa = (name: string, usage: number, selector: number, matchingType: number, hex: string) =>
+  ({ name, type: 'TLSA', ttl: 60, data: { usage, selector, matchingType, certificate: Buffer.from(hex, 'hex') } }) as unknown as dnsPacket.Answer;
 const nodata = { rcode: 'NOERROR', authorities: [soa] };
 
 const zone: FakeZone = {
@@ -48,6 +52,7 @@ const zone: FakeZone = {
   },
   'mx.signed.example A': { answers: [a('mx.signed.example', '192.0.2.1')] },
   'mx.signed.example AAAA': nodata,
+  '_465._tcp.mx.signed.example TLSA': { answers: [tlsa('_465._tcp.mx.signed.example', 3, 1, 1, 'ab'.repeat(32))] },
   // RFC 7672 §2.2.2: the TLSA base domain of an alias depends on its chain.
   'alias.signed.example A': { answers: [cname('alias.signed.example', 'mail.provider.example'), a('mail.provider.example', '192.0.2.2')] },
   'alias.signed.example AAAA': { answers: [cname('alias.signed.example', 'mail.provider.example')], authorities: [soa] },
@@ -101,10 +106,19 @@ describe('the MX hosts handed to the mail sections', () => {
     ]);
   });
 
-  it('counts a question asked after the MX answer from it: one round trip more, whatever the addresses cost', async () => {
+  it("asks TLSA through the lookup's own client, counted from the MX answer: one round trip more, whatever the addresses cost", async () => {
     const report = await lookup('signed.example');
-    expect(seen.asked).toMatchObject({ name: '_25._tcp.mx.signed.example', depth: 2 });
+    expect(seen.asked).toMatchObject({ name: '_465._tcp.mx.signed.example', type: 'TLSA', status: 'ok', authenticated: true, depth: 2 });
     expect(report.mail!.requests).toBeGreaterThan(0);
+  });
+
+  it("hands the records over typed as well as text (answerValues): a TLSA record's fields apart", async () => {
+    await lookup('signed.example');
+    const data = 'ab'.repeat(32);
+    expect(seen.asked!.values).toEqual([`3 1 1 ${data}`]);
+    expect(seen.asked!.records).toEqual([
+      { name: '_465._tcp.mx.signed.example', type: 'TLSA', ttl: 60, data: { usage: 3, selector: 1, matchingType: 1, data } },
+    ]);
   });
 
   it('hands the domain itself over as its implicit MX (RFC 5321 §5.1), and no host for a null MX (RFC 7505)', async () => {

@@ -3,12 +3,11 @@
  * diagnostics and the network lookups of src/core/resilience ask. Their questions go through the
  * same cache, in-flight dedupe and fallback as the routing's, yield to the routing's when
  * requests have to queue, and count in `mail.requests` / `mail.roundTrips` when the diagnostics
- * are on. The answer is read here once (CNAMEs followed, NXDOMAIN, NODATA and SERVFAIL apart), so
- * no section ever sees a DNS message.
+ * are on. The answer is read here once (CNAMEs followed, NXDOMAIN, NODATA and SERVFAIL apart, the
+ * records as text and typed), so no section ever sees a DNS message.
  */
-import { isQueryableName, normaliseName } from '../dns/message';
-import { minTtl, readAnswer } from '../doh/read-answer';
-import { parseIp } from '../ip/parse-ip';
+import { isQueryableName } from '../dns/message';
+import { answerValues } from '../doh/read-answer';
 import type { AskResult, DnsAsk, MailQuestionType } from '../mail/dns-ask';
 import type { Report } from '../report';
 import type { AskTracker, Outcome } from './ask-tracker';
@@ -30,18 +29,15 @@ export function trackedAsk(tracker: AskTracker, draft: Report, baseline = () => 
     });
 }
 
-/** An answer as the diagnostics read it: CNAMEs followed, the records as text. */
+/**
+ * An answer as the diagnostics read it: CNAMEs followed, each record as text and typed (TLSA's
+ * usage, selector, matching type and data among them), through the one mapping every `DnsAsk`
+ * uses (`answerValues`, src/core/doh/read-answer.ts), so a new record type needs nothing here.
+ */
 export function askResultOf(name: string, type: MailQuestionType, outcome: Outcome): AskResult {
   if (!outcome.answer) return { name, type, status: 'error', values: [], authenticated: false, error: outcome.error, depth: outcome.depth };
-  const read = readAnswer(outcome.answer, type);
-  const values = read.records.map((record) => {
-    // RFC 7208 §3.3: a TXT record's strings are one text, joined without spaces.
-    if (record.type === 'TXT') return record.data.join('');
-    if (record.type === 'MX') return normaliseName(record.data.exchange);
-    return parseIp(String(record.data))?.ip ?? String(record.data);
-  });
-  const result: AskResult = { name, type, status: read.status, values, authenticated: outcome.answer.authenticated, depth: outcome.depth };
-  const ttl = minTtl(read.records);
+  const { status, values, records, ttl } = answerValues(outcome.answer, type);
+  const result: AskResult = { name, type, status, values, records, authenticated: outcome.answer.authenticated, depth: outcome.depth };
   if (ttl !== undefined) result.ttl = ttl;
   return result;
 }
