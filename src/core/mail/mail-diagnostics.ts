@@ -18,6 +18,7 @@ import { domainDisplay } from '../wording';
 import type { MailSection, SectionFacts, SectionRun } from './mail-section';
 import type { DiagnosticsOptions, MailAddress, MailDiagnostics, MailSectionData } from './mail-types';
 import type { ProbeContext } from './probe-context';
+import { sendsNoMail } from './scorecard/no-mail';
 import { MAIL_SECTIONS, type MailSectionId } from './section-ids';
 import { MAIL_SECTION_REGISTRY } from './sections';
 
@@ -71,6 +72,7 @@ export function sectionFactsOf(report: Report): SectionFacts {
     mxHosts: report.exchanges.filter((e) => !e.implicit && e.host !== '').map((e) => e.host),
     mxKnown: report.mxStatus !== 'pending',
     mxListed: report.mxStatus === 'ok',
+    sendsNoMail: sendsNoMail(report),
   };
 }
 

@@ -32,6 +32,11 @@ export interface SectionFacts {
   mxKnown: boolean;
   /** The MX answer listed hosts (`mxStatus` is `ok`). */
   mxListed: boolean;
+  /**
+   * The domain sends no mail, said all three ways: null MX, `v=spf1 -all` and DMARC p=reject
+   * (scorecard/no-mail.ts). A section may then stay silent (DKIM: no mail to sign). Absent: false.
+   */
+  sendsNoMail?: boolean;
 }
 
 /** What a probe gets: how to ask DNS, the options, the MX hosts and their addresses once known. */

@@ -1,6 +1,8 @@
 /**
  * What every mail diagnostic gets from the lookup: the domain, a way to ask DNS, and the
- * lookup's abort signal. See `dns-ask.ts`.
+ * lookup's abort signal. See `dns-ask.ts`. What the lookup hands over later, as its own answers
+ * land (the MX hosts for per-MX sections such as DANE, the mail hosts' addresses for the
+ * blocklists), comes beside this context in `SectionRun` (mail-section.ts).
  */
 import type { DnsName } from '../vocabulary';
 import type { DnsAsk } from './dns-ask';
