@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoredReport } from '../core/mail/scorecard/testing';
+import { scoredReport } from '../core/testing/scored-report';
 import { formatMail, formatScorecard } from './format-mail';
 
 describe('mxray --all: the Scorecard block', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scoredReport } from '../mail/scorecard/testing';
+import { scoredReport } from '../testing/scored-report';
 import { resultOfReport } from './result-of-report';
 
 const entry = { domain: 'example.com', display: 'example.com', addresses: [], bare: true };

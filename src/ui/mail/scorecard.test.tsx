@@ -2,7 +2,7 @@
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { scoredReport } from '../../core/mail/scorecard/testing';
+import { scoredReport } from '../../core/testing/scored-report';
 import { Scorecard } from './scorecard';
 
 let root: HTMLElement;

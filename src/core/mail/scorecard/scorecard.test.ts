@@ -3,7 +3,7 @@ import { nullExchange, testAddress, testExchange } from '../../routing-checks/te
 import type { MailDiagnostics } from '../mail-types';
 import type { Report } from '../../report';
 import { scorecard } from './scorecard';
-import { scoredReport } from './testing';
+import { scoredReport } from '../../testing/scored-report';
 import { SCORECARD_IDS, worstStatus, type ScorecardId, type ScorecardStatus } from './types';
 
 type Change = (report: Report, mail: MailDiagnostics) => void;

@@ -3,14 +3,17 @@
  * two MX hosts on two networks, each with IPv4 and IPv6, signed; SPF `-all`, DMARC p=reject, a
  * 2048-bit DKIM key, MTA-STS enforce naming both hosts, TLS-RPT, and valid DANE with rollover.
  * Its findings come from the real pipeline (`withFindings`), so the scorecard reads what a lookup gives.
+ *
+ * A test helper in src/core/testing, a folder only tests import: from inside src/core/mail it
+ * made mail import routing-checks (their report factory), a folder cycle.
  */
-import { parseDmarc } from '../dmarc/parse-dmarc';
-import { newMailDiagnostics } from '../mail-diagnostics';
-import type { MailDiagnostics } from '../mail-types';
-import { parseSpf } from '../spf/parse-spf';
-import { testAddress, testExchange, testReport } from '../../routing-checks/test-report';
-import type { Address, Report } from '../../report';
-import { withFindings } from '../../report-findings';
+import { parseDmarc } from '../mail/dmarc/parse-dmarc';
+import { newMailDiagnostics } from '../mail/mail-diagnostics';
+import type { MailDiagnostics } from '../mail/mail-types';
+import { parseSpf } from '../mail/spf/parse-spf';
+import { testAddress, testExchange, testReport } from '../routing-checks/test-report';
+import type { Address, Report } from '../report';
+import { withFindings } from '../report-findings';
 
 const DOMAIN = 'example.com';
 
