@@ -21,15 +21,15 @@ describe('formatDane', () => {
     );
     expect(formatDane(section)).toEqual([
       `${'mx.example.com'.padEnd(40)} DANE valid, ready for a key change`,
-      `  3 1 1 ${SHA256}`,
-      '    DANE-EE, SPKI, SHA2-256: usable',
       `  2 1 1 ${TA256}`,
       '    DANE-TA, SPKI, SHA2-256: usable',
+      `  3 1 1 ${SHA256}`,
+      '    DANE-EE, SPKI, SHA2-256: usable',
       `${'mx2.example.com'.padEnd(40)} no TLSA`,
       '  No TLSA records at _25._tcp.mx2.example.com.',
-      'MXray asks DNS only: a browser cannot reach port 25, so these records were not matched against the certificate the server presents. To check that, run:',
+      'To match the records against the certificate on port 25, which a browser cannot reach, run:',
       '  posttls-finger -t30 -T180 -c -L verbose,summary "[mx.example.com]"',
-      `  openssl s_client -starttls smtp -connect mx.example.com:25 -dane_tlsa_domain mx.example.com -dane_tlsa_rrdata "3 1 1 ${SHA256}" -dane_tlsa_rrdata "2 1 1 ${TA256}"`,
+      `  openssl s_client -starttls smtp -connect mx.example.com:25 -dane_tlsa_domain mx.example.com -dane_tlsa_rrdata "2 1 1 ${TA256}" -dane_tlsa_rrdata "3 1 1 ${SHA256}"`,
     ]);
   });
 

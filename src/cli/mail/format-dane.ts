@@ -1,5 +1,5 @@
 /** The DANE section for `mxray --all`: each MX host's status and TLSA records, then the commands that check them on port 25. DNS text goes through `terminalSafe`. */
-import { checkCommands, lookupText, PORT_25_TEXT, problemText, recordMeaning, STATUS_TEXT } from '../../core/mail/dane/dane-wording';
+import { checkCommands, lookupText, COMMANDS_TEXT, problemText, recordMeaning, STATUS_TEXT } from '../../core/mail/dane/dane-wording';
 import { tlsaProblems, tlsaText } from '../../core/mail/dane/tlsa-checks';
 import type { DaneSection } from '../../core/mail/dane/types';
 import { terminalSafe } from '../terminal-safe';
@@ -26,7 +26,7 @@ export function formatDane(section: DaneSection): string[] {
   }
   const withRecords = section.hosts.filter((host) => host.records.length > 0);
   if (withRecords.length > 0) {
-    lines.push(PORT_25_TEXT);
+    lines.push(COMMANDS_TEXT);
     for (const host of withRecords) for (const command of checkCommands(host.host, host.records)) lines.push(`  ${terminalSafe(command)}`);
   }
   return lines;

@@ -23,9 +23,9 @@ describe('DaneSectionBody', () => {
     const element = render(await signed({ '_25._tcp.mx.example.com TLSA': [`3 1 1 ${SHA256}`, `1 1 1 ${SHA256}`] }));
     expect(textOf(element.querySelector('h4'))).toBe('mx.example.com DANE valid');
     const rows = [...element.querySelectorAll('tbody tr')].map(textOf);
-    expect(rows[0]).toBe(`3 1 1 DANE-EE, SPKI, SHA2-256 ${SHA256} usable`);
-    expect(rows[1]).toContain('usage 1 (PKIX-EE) is not used for SMTP');
-    expect(textOf(element)).toContain('a browser cannot reach port 25');
+    expect(rows[0]).toContain('usage 1 (PKIX-EE) is not used for SMTP');
+    expect(rows[1]).toBe(`3 1 1 DANE-EE, SPKI, SHA2-256 ${SHA256} usable`);
+    expect(textOf(element)).toContain('To match the records against the certificate on port 25, which a browser cannot reach, run:');
     const commands = [...element.querySelectorAll('pre.dane-command')].map(textOf);
     expect(commands).toEqual([
       'posttls-finger -t30 -T180 -c -L verbose,summary "[mx.example.com]"',

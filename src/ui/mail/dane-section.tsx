@@ -3,7 +3,7 @@
  * the host's status as a DANE sender sees it, and the commands that match the records against
  * the server's certificate (a browser cannot reach port 25). Records are DNS data: text nodes only.
  */
-import { checkCommands, lookupText, PORT_25_TEXT, problemText, recordMeaning, STATUS_TEXT } from '../../core/mail/dane/dane-wording';
+import { checkCommands, lookupText, COMMANDS_TEXT, problemText, recordMeaning, STATUS_TEXT } from '../../core/mail/dane/dane-wording';
 import { tlsaProblems } from '../../core/mail/dane/tlsa-checks';
 import type { DaneHost, DaneLookup, DaneSection, TlsaRecord } from '../../core/mail/dane/types';
 import { DnsText } from '../dns-text';
@@ -77,7 +77,7 @@ export function DaneSectionBody({ section }: { section: DaneSection }) {
       ))}
       {withRecords.length > 0 && (
         <div class="dane-check">
-          <p>{PORT_25_TEXT}</p>
+          <p>{COMMANDS_TEXT}</p>
           {withRecords.flatMap((host) =>
             checkCommands(host.host, host.records).map((command) => (
               <pre key={command} class="record dane-command">

@@ -5,7 +5,7 @@
  */
 import type { Finding } from '../../vocabulary';
 import { listOf } from '../../wording';
-import { checkCommands, PORT_25_TEXT, problemText, recordMeaning } from './dane-wording';
+import { PORT_25_TEXT, problemText, recordMeaning } from './dane-wording';
 import { distinctRecords, tlsaProblems, tlsaText } from './tlsa-checks';
 import type { DaneHost, DaneLookup, DaneSection } from './types';
 
@@ -34,7 +34,7 @@ export function daneFindings(section: DaneSection, domainDisplay: string): Findi
     findings.push({
       code: 'dane-not-matched',
       severity: 'info',
-      message: `${PORT_25_TEXT} ${withRecords.map((h) => checkCommands(h.host, h.records).join('   or   ')).join('   ')}`,
+      message: PORT_25_TEXT,
       rfc: 'RFC 7672 §3',
     });
   }

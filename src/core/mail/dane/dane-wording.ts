@@ -61,9 +61,12 @@ export function lookupText(lookup: DaneLookup): string | undefined {
   }
 }
 
-/** The DANE sections' one sentence about what MXray cannot see from a browser. */
+/** What MXray cannot see from a browser, said once in the findings. */
 export const PORT_25_TEXT =
-  'MXray asks DNS only: a browser cannot reach port 25, so these records were not matched against the certificate the server presents. To check that, run:';
+  'MXray asks DNS only: a browser cannot reach port 25, so the TLSA records were not matched against the certificate the server presents. The DANE section gives the commands that do it (posttls-finger, openssl s_client).';
+
+/** The line above the commands in the section (the view and `mxray --all`). */
+export const COMMANDS_TEXT = 'To match the records against the certificate on port 25, which a browser cannot reach, run:';
 
 /** The commands that match a host's TLSA records against the certificate it presents. */
 export function checkCommands(host: DnsName, records: readonly TlsaRecord[]): string[] {

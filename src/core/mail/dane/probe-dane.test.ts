@@ -25,9 +25,10 @@ describe('probeDane (RFC 7672 §3)', () => {
       {
         host: 'mx1.example.com',
         status: 'valid',
+        // In the canonical order of RFC 4034 §6.3, whatever order the answer had.
         records: [
-          { usage: 3, selector: 1, matchingType: 1, data: SHA256 },
           { usage: 2, selector: 1, matchingType: 1, data: TA256 },
+          { usage: 3, selector: 1, matchingType: 1, data: SHA256 },
         ],
         rollover: true,
       },

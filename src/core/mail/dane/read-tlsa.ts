@@ -9,11 +9,23 @@ import type { TlsaRecord } from './types';
 export function tlsaRecordsOf(answer: AskResult): TlsaRecord[] {
   if (answer.status !== 'ok') return [];
   const typed = askRecords(answer, 'TLSA');
-  if (typed.length > 0) return typed.map(({ data }) => ({ usage: data.usage, selector: data.selector, matchingType: data.matchingType, data: data.data }));
-  return answer.values.flatMap((value) => {
-    const record = parseTlsaText(value);
-    return record ? [record] : [];
-  });
+  const records =
+    typed.length > 0
+      ? typed.map(({ data }) => ({ usage: data.usage, selector: data.selector, matchingType: data.matchingType, data: data.data }))
+      : answer.values.flatMap((value) => {
+          const record = parseTlsaText(value);
+          return record ? [record] : [];
+        });
+  return records.sort(canonicalOrder);
+}
+
+/**
+ * An RRset has no order, and resolvers rotate it; the canonical order of RFC 4034 §6.3 (RDATA
+ * as unsigned octets: usage, selector, matching type, then the data) keeps the display and the
+ * JSON from reshuffling between lookups.
+ */
+function canonicalOrder(a: TlsaRecord, b: TlsaRecord): number {
+  return a.usage - b.usage || a.selector - b.selector || a.matchingType - b.matchingType || (a.data < b.data ? -1 : a.data > b.data ? 1 : 0);
 }
 
 /** `3 1 1 0a1b…` → the record; `undefined` when it does not read as one. */
