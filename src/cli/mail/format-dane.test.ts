@@ -33,6 +33,19 @@ describe('formatDane', () => {
     ]);
   });
 
+  it('says a well-formed record served without DNSSEC is ignored, not usable', async () => {
+    const { section } = await probeFake([{ name: 'mx.example.com' }], {
+      mxSigned: false,
+      signed: [],
+      records: { '_25._tcp.mx.example.com TLSA': [`3 1 1 ${SHA256}`] },
+    });
+    expect(formatDane(section).slice(0, 3)).toEqual([
+      `${'mx.example.com'.padEnd(40)} TLSA without DNSSEC (ignored)`,
+      `  3 1 1 ${SHA256}`,
+      '    DANE-EE, SPKI, SHA2-256: well formed, but ignored without DNSSEC',
+    ]);
+  });
+
   it('waits for the MX hosts, and escapes control characters', async () => {
     expect(formatDane(newDaneSection())).toEqual(['Waiting for the MX hosts…']);
     const { section } = await probeFake([{ name: 'mx.example.com' }], {

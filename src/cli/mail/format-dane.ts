@@ -1,6 +1,6 @@
 /** The DANE section for `mxray --all`: each MX host's status and TLSA records, then the commands that check them on port 25. DNS text goes through `terminalSafe`. */
-import { checkCommands, lookupText, COMMANDS_TEXT, problemText, recordMeaning, STATUS_TEXT } from '../../core/mail/dane/dane-wording';
-import { tlsaProblems, tlsaText } from '../../core/mail/dane/tlsa-checks';
+import { checkCommands, COMMANDS_TEXT, lookupText, recordMeaning, recordVerdict, STATUS_TEXT } from '../../core/mail/dane/dane-wording';
+import { tlsaText } from '../../core/mail/dane/tlsa-checks';
 import type { DaneSection } from '../../core/mail/dane/types';
 import { terminalSafe } from '../terminal-safe';
 
@@ -19,10 +19,8 @@ export function formatDane(section: DaneSection): string[] {
       if (absent !== undefined) lines.push(`  ${terminalSafe(absent)}`);
       continue;
     }
-    for (const record of host.records) {
-      const problems = tlsaProblems(record).map((problem) => problemText(record, problem));
-      lines.push(`  ${terminalSafe(tlsaText(record))}`, `    ${recordMeaning(record)}: ${problems.length === 0 ? 'usable' : terminalSafe(problems.join(' '))}`);
-    }
+    for (const record of host.records)
+      lines.push(`  ${terminalSafe(tlsaText(record))}`, `    ${recordMeaning(record)}: ${terminalSafe(recordVerdict(record, host.status))}`);
   }
   const withRecords = section.hosts.filter((host) => host.records.length > 0);
   if (withRecords.length > 0) {

@@ -3,16 +3,15 @@
  * the host's status as a DANE sender sees it, and the commands that match the records against
  * the server's certificate (a browser cannot reach port 25). Records are DNS data: text nodes only.
  */
-import { checkCommands, lookupText, COMMANDS_TEXT, problemText, recordMeaning, STATUS_TEXT } from '../../core/mail/dane/dane-wording';
+import { checkCommands, COMMANDS_TEXT, lookupText, recordMeaning, recordVerdict, STATUS_TEXT } from '../../core/mail/dane/dane-wording';
 import { tlsaProblems } from '../../core/mail/dane/tlsa-checks';
-import type { DaneHost, DaneLookup, DaneSection, TlsaRecord } from '../../core/mail/dane/types';
+import type { DaneHost, DaneLookup, DaneSection, DaneStatus, TlsaRecord } from '../../core/mail/dane/types';
 import { DnsText } from '../dns-text';
 export { default as daneCss } from './dane-section.css';
 
-function RecordRow({ record }: { record: TlsaRecord }) {
-  const problems = tlsaProblems(record);
+function RecordRow({ record, status }: { record: TlsaRecord; status: DaneStatus }) {
   return (
-    <tr class={problems.length > 0 ? 'dane-ignored' : undefined}>
+    <tr class={tlsaProblems(record).length > 0 || status === 'insecure' ? 'dane-ignored' : undefined}>
       <td>
         <code>
           {record.usage} {record.selector} {record.matchingType}
@@ -22,7 +21,7 @@ function RecordRow({ record }: { record: TlsaRecord }) {
       <td class="dane-data">
         <DnsText text={record.data} />
       </td>
-      <td>{problems.length === 0 ? 'usable' : problems.map((problem) => problemText(record, problem)).join(' ')}</td>
+      <td>{recordVerdict(record, status)}</td>
     </tr>
   );
 }
@@ -54,7 +53,7 @@ function HostBlock({ lookup, host }: { lookup: DaneLookup; host: DaneHost | unde
             </thead>
             <tbody>
               {host.records.map((record, index) => (
-                <RecordRow key={index} record={record} />
+                <RecordRow key={index} record={record} status={host.status} />
               ))}
             </tbody>
           </table>

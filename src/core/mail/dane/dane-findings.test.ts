@@ -56,8 +56,12 @@ describe('daneFindings', () => {
   it('warns that TLSA served without DNSSEC is ignored by senders', async () => {
     const { codes, text } = await findingsFor(at(`3 1 1 ${SHA256}`), { hosts: [{ name: 'mx.example.com' }], signed: [] });
     expect(codes).toEqual(['warn dane-tlsa-insecure', 'info dane-not-matched']);
-    expect(text).toContain('so senders ignore them');
-    expect(text).toContain('DANE cannot be used until the zone of mx.example.com is signed');
+    expect(text).toContain(
+      'mx.example.com publishes TLSA records at _25._tcp.mx.example.com, but the TLSA answer is not DNSSEC-validated (no AD bit), so senders ignore them. ' +
+        'DANE cannot be used until the zone of mx.example.com is signed.',
+    );
+    const both = await findingsFor(at(`3 1 1 ${SHA256}`), { hosts: [{ name: 'mx.example.com' }], signed: [], mxSigned: false });
+    expect(both.text).toContain("but neither example.com's MX answer nor the TLSA answer is DNSSEC-validated (no AD bit)");
   });
 
   it('warns that PKIX usages are not used for SMTP, and that a wrong hash length is unusable', async () => {

@@ -62,7 +62,7 @@ function hostFindings(host: DaneHost, lookup: DaneLookup, domainDisplay: string)
         {
           code: 'dane-tlsa-insecure',
           severity: 'warn',
-          message: `${host.host} publishes TLSA records at ${name}, but ${unvalidatedPart(lookup, domainDisplay)} is not DNSSEC-validated (no AD bit), so senders ignore them. ${unsignedSentence(unsignedZones(lookup, domainDisplay))}`,
+          message: `${host.host} publishes TLSA records at ${name}, but ${unvalidatedPart(lookup, domainDisplay)} (no AD bit), so senders ignore them. ${unsignedSentence(unsignedZones(lookup, domainDisplay))}`,
           rfc: 'RFC 7672 §2.2',
           subject,
         },
@@ -148,8 +148,8 @@ function noneFindings(none: readonly [DaneHost, DaneLookup][], domainDisplay: st
 
 /** Which answer a sender could not trust. */
 function unvalidatedPart(lookup: DaneLookup, domainDisplay: string): string {
-  if (!lookup.mxAuthenticated && !lookup.tlsaAuthenticated) return `neither ${domainDisplay}'s MX answer nor the TLSA answer`;
-  return lookup.mxAuthenticated ? 'the TLSA answer' : `${domainDisplay}'s MX answer`;
+  if (!lookup.mxAuthenticated && !lookup.tlsaAuthenticated) return `neither ${domainDisplay}'s MX answer nor the TLSA answer is DNSSEC-validated`;
+  return `${lookup.mxAuthenticated ? 'the TLSA answer' : `${domainDisplay}'s MX answer`} is not DNSSEC-validated`;
 }
 
 /**

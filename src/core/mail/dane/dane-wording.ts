@@ -1,6 +1,6 @@
 /** The words of the DANE section, shared by the findings, the popup and the CLI. */
 import type { DnsName } from '../../vocabulary';
-import { dataBytes, digestBytes, isUsable, MATCHING_NAMES, SELECTOR_NAMES, type TlsaProblem, USAGE_NAMES } from './tlsa-checks';
+import { dataBytes, digestBytes, isUsable, MATCHING_NAMES, SELECTOR_NAMES, type TlsaProblem, tlsaProblems, USAGE_NAMES } from './tlsa-checks';
 import type { DaneLookup, DaneSection, DaneStatus, TlsaRecord } from './types';
 
 export const STATUS_TEXT: Record<DaneStatus, string> = {
@@ -38,6 +38,13 @@ export function problemText(record: TlsaRecord, problem: TlsaProblem): string {
     case 'implausible-data':
       return `matching type 0 carries the whole ${record.selector === 0 ? 'certificate' : 'public key'}, but the data is not one DER structure.`;
   }
+}
+
+/** What one record is worth to a DANE sender, in the host's status: its problems, else whether it counts. */
+export function recordVerdict(record: TlsaRecord, status: DaneStatus): string {
+  const problems = tlsaProblems(record);
+  if (problems.length > 0) return problems.map((problem) => problemText(record, problem)).join(' ');
+  return status === 'insecure' ? 'well formed, but ignored without DNSSEC' : 'usable';
 }
 
 /** What the section says while a host has no records to show. */

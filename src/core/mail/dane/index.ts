@@ -4,6 +4,6 @@ export { newDaneSection } from './types';
 export { probeDane } from './probe-dane';
 export { daneFindings } from './dane-findings';
 export { daneStatus, isUsable, rolloverReady, tlsaProblems, tlsaText, type TlsaProblem } from './tlsa-checks';
-export { checkCommands, daneGist, lookupText, COMMANDS_TEXT, PORT_25_TEXT, problemText, recordMeaning, STATUS_TEXT } from './dane-wording';
+export { checkCommands, daneGist, lookupText, COMMANDS_TEXT, PORT_25_TEXT, problemText, recordMeaning, recordVerdict, STATUS_TEXT } from './dane-wording';
 export { parseTlsaText, tlsaRecordsOf } from './read-tlsa';
 export { daneSection } from './dane-section';
