@@ -6,7 +6,7 @@
 import { checkCommands, COMMANDS_TEXT, lookupText, recordMeaning, recordVerdict, STATUS_TEXT } from '../../core/mail/dane/dane-wording';
 import { tlsaProblems } from '../../core/mail/dane/tlsa-checks';
 import type { DaneHost, DaneLookup, DaneSection, DaneStatus, TlsaRecord } from '../../core/mail/dane/types';
-import { DnsText } from '../dns-text';
+import { DnsText, dnsString } from '../dns-text';
 export { default as daneCss } from './dane-section.css';
 
 function RecordRow({ record, status }: { record: TlsaRecord; status: DaneStatus }) {
@@ -29,7 +29,7 @@ function RecordRow({ record, status }: { record: TlsaRecord; status: DaneStatus 
 function HostBlock({ lookup, host }: { lookup: DaneLookup; host: DaneHost | undefined }) {
   const absent = host && host.records.length > 0 ? undefined : lookupText(lookup);
   return (
-    <section class="dane-host" aria-label={`DANE for ${lookup.host}`}>
+    <section class="dane-host" aria-label={`DANE for ${dnsString(lookup.host)}`}>
       <h4>
         <DnsText text={lookup.host} />
         {host && <span class={`dane-status dane-${host.status}`}>{STATUS_TEXT[host.status]}</span>}
@@ -42,7 +42,7 @@ function HostBlock({ lookup, host }: { lookup: DaneLookup; host: DaneHost | unde
       {absent !== undefined && <p class="muted">{absent}</p>}
       {host && host.records.length > 0 && (
         <>
-          <table class="dane-table" aria-label={`TLSA records of ${lookup.host}`}>
+          <table class="dane-table" aria-label={`TLSA records of ${dnsString(lookup.host)}`}>
             <thead>
               <tr>
                 <th scope="col">Record</th>
