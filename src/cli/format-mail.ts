@@ -22,7 +22,7 @@ export function formatMail(report: Report, color: boolean): string {
   for (const id of MAIL_SECTIONS) {
     const data = (mail as Partial<MailSectionData>)[id];
     if (data === undefined) continue;
-    const body = (SECTION_LINES[id] as (data: MailSectionData[typeof id]) => string[])(data);
+    const body = (SECTION_LINES[id] as (data: MailSectionData[typeof id], report: Report) => string[])(data, report);
     lines.push('', bold(MAIL_SECTION_TITLES[id]));
     lines.push(...body.map((line) => `  ${line}`));
     for (const finding of mail.findings[id] ?? []) lines.push(findingLine(finding, color));

@@ -5,6 +5,8 @@
  * `terminalSafe` in the formatters.
  */
 import type { MailSectionData } from '../../core/mail/mail-types';
+import { mxHostNames } from '../../core/mail/mx-hosts';
+import type { Report } from '../../core/report';
 import type { MailSectionId } from '../../core/mail/section-ids';
 import { validationText } from '../../core/mail/dnssec/dnssec-wording';
 import { terminalSafe } from '../terminal-safe';
@@ -18,12 +20,12 @@ import { formatProvider } from './format-provider';
 import { formatSpf } from './format-spf';
 import { formatTlsRpt } from './format-tls-rpt';
 
-export const SECTION_LINES: { [K in MailSectionId]: (data: MailSectionData[K]) => string[] } = {
+export const SECTION_LINES: { [K in MailSectionId]: (data: MailSectionData[K], report: Report) => string[] } = {
   provider: formatProvider,
   spf: formatSpf,
   dmarc: formatDmarc,
   dkim: formatDkim,
-  mtaSts: formatMtaSts,
+  mtaSts: (section, report) => formatMtaSts(section, mxHostNames(report)),
   dane: formatDane,
   tlsRpt: formatTlsRpt,
   bimi: formatBimi,

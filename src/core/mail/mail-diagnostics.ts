@@ -12,6 +12,7 @@
  * blocklists). So none of this delays the MX list: its answer never has to be worked through
  * behind dozens of others, and the diagnostics' round trips count from the answers they needed.
  */
+import { mxHostNames } from './mx-hosts';
 import { bySeverity, runRules } from '../findings/run-rules';
 import type { Report } from '../report';
 import { domainDisplay } from '../wording';
@@ -69,11 +70,21 @@ export async function runMailDiagnostics(mail: MailDiagnostics, context: ProbeCo
 export function sectionFactsOf(report: Report): SectionFacts {
   return {
     domainDisplay: domainDisplay(report.query),
-    mxHosts: report.exchanges.filter((e) => !e.implicit && e.host !== '').map((e) => e.host),
+    mxHosts: mxHostNames(report),
     mxKnown: report.mxStatus !== 'pending',
     mxListed: report.mxStatus === 'ok',
     sendsNoMail: sendsNoMail(report),
+    ...mtaStsFact(report),
   };
+}
+
+/** What MTA-STS the domain publishes, for the sections that say how it and DANE combine. */
+function mtaStsFact(report: Report): Pick<SectionFacts, 'mtaSts'> {
+  const sts = report.mail?.mtaSts;
+  if (!sts || sts.records.length === 0) return {};
+  const policy = sts.policy;
+  const mode = policy.state === 'ok' ? policy.policy.mode : undefined;
+  return { mtaSts: mode ?? 'record' };
 }
 
 /**

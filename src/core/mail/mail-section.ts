@@ -37,6 +37,11 @@ export interface SectionFacts {
    * (scorecard/no-mail.ts). A section may then stay silent (DKIM: no mail to sign). Absent: false.
    */
   sendsNoMail?: boolean;
+  /**
+   * MTA-STS as published: 'record' when only the `_mta-sts` TXT record is known (no policy read),
+   * the policy's mode once read, absent without a record. DANE says which senders use which.
+   */
+  mtaSts?: 'record' | 'enforce' | 'testing' | 'none';
 }
 
 /** What a probe gets: how to ask DNS, the options, the MX hosts and their addresses once known. */

@@ -6,6 +6,7 @@
  * stylesheet, a compile error). Each view module exports its own (`export { default as xCss }
  * from './x-section.css'`), so the styles travel with the view.
  */
+import { mxHostNames } from '../../core/mail/mx-hosts';
 import type { ComponentChildren } from 'preact';
 import { daneGist } from '../../core/mail/dane/dane-wording';
 import type { MailDiagnostics, MailSectionData } from '../../core/mail/mail-types';
@@ -98,7 +99,7 @@ export const SECTION_VIEWS: { [K in MailSectionId]: SectionView<K> } = {
       const domain = report.query.name;
       return (
         <>
-          <MtaStsSectionBody section={data} />
+          <MtaStsSectionBody section={data} mxHosts={mxHostNames(report)} />
           {data.policy?.state === 'permission-needed' &&
             (actions?.allowPolicyFetch ? (
               <button type="button" class="button" onClick={() => void actions.allowPolicyFetch!(domain).then((granted) => granted && rerun())}>
