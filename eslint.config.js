@@ -9,7 +9,7 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const shells = ['background', 'popup', 'content', 'options', 'cli', 'bulk-page'];
+const shells = ['background', 'popup', 'content', 'options', 'cli', 'bulk-page', 'message-page'];
 const shellImports = (except) =>
   shells.filter((s) => s !== except).map((s) => ({ group: [`**/${s}/**`, `../${s}/*`, `../../${s}/*`], message: `Shells do not import each other (${s}).` }));
 
@@ -38,7 +38,17 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              group: ['**/background/**', '**/popup/**', '**/content/**', '**/options/**', '**/platform/**', '**/cli/**', '**/shared/**'],
+              group: [
+                '**/background/**',
+                '**/popup/**',
+                '**/content/**',
+                '**/options/**',
+                '**/platform/**',
+                '**/cli/**',
+                '**/shared/**',
+                '**/bulk-page/**',
+                '**/message-page/**',
+              ],
               message: 'src/core imports no shell.',
             },
             { group: ['node:*'], message: 'src/core runs in browsers too: no Node built-ins.' },
@@ -58,7 +68,16 @@ export default tseslint.config(
           paths: [{ name: 'webextension-polyfill', message: 'src/ui gets actions from its shell; only src/platform touches extension APIs.' }],
           patterns: [
             {
-              group: ['**/background/**', '**/platform/**', '**/popup/**', '**/content/**', '**/options/**', '**/cli/**'],
+              group: [
+                '**/background/**',
+                '**/platform/**',
+                '**/popup/**',
+                '**/content/**',
+                '**/options/**',
+                '**/cli/**',
+                '**/bulk-page/**',
+                '**/message-page/**',
+              ],
               message: 'src/ui imports no shell and no platform: the shell passes it {report, actions}.',
             },
           ],
@@ -79,7 +98,17 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              group: ['**/ui/**', '**/background/**', '**/platform/**', '**/popup/**', '**/content/**', '**/options/**', '**/cli/**'],
+              group: [
+                '**/ui/**',
+                '**/background/**',
+                '**/platform/**',
+                '**/popup/**',
+                '**/content/**',
+                '**/options/**',
+                '**/cli/**',
+                '**/bulk-page/**',
+                '**/message-page/**',
+              ],
               message: 'src/shared imports only src/core.',
             },
           ],

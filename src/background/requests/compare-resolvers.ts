@@ -1,7 +1,7 @@
 /**
  * "Compare resolvers": the domain's MX question asked of every resolver the user can pick (the
  * built-in four, and their custom one when set), each on its own, at once. See
- * src/core/mail/propagation.
+ * src/core/compare.
  */
 import { BUILT_IN_PROVIDERS, type DohProvider } from '../../core/doh/providers';
 import { compareResolvers as compare, type ComparedType, type ResolverComparison } from '../../core/compare/compare-resolvers';

@@ -1,5 +1,5 @@
 /**
- * The one findings pipeline: the routing checks (src/core/checks) and each mail section's
+ * The one findings pipeline: the routing checks (src/core/routing-checks) and each mail section's
  * findings (src/core/mail) are rules, `(facts) => Finding[]`, run the same way. Findings come
  * out problems first, then the verdict ("all good"), then notes, rule order kept within a
  * severity; a rule that throws is a bug in MXray, not a fact about the domain, and becomes one

@@ -7,7 +7,7 @@
  *   trip), never after the addresses;
  * - each host's `resolved` settles once that host's A and AAAA answers are in, read from the
  *   A answer (else the AAAA one): its CNAME chain and whether the resolver authenticated it, which
- *   is what RFC 7672 §2.2.2 needs to choose a host's TLSA base domain.
+ *   is what RFC 7672 §2.2.3 needs to choose a host's TLSA base domain.
  * Every answer carries its depth (`AskResult.depth`), so a question asked `after` it counts its
  * round trips from that answer, as the routing's own questions do.
  */

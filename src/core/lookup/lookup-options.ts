@@ -20,9 +20,9 @@ export interface LookupOptions {
   /** Milliseconds clock (elapsed time in the report). */
   now?: () => number;
   /**
-   * The mail diagnostics (SPF, DMARC, DKIM, MTA-STS, TLS-RPT, BIMI, DNSSEC, provider, and
-   * blocklists when asked) in `report.mail`; none when left out. They start with the MX answer
-   * (mail-bridge.ts), so the MX list never waits behind their answers.
+   * The mail diagnostics (SPF, DMARC, DKIM, MTA-STS, DANE, TLS-RPT, BIMI, DNSSEC, provider, and
+   * blocklists when asked) in `report.mail`; none when left out. They start once the routing
+   * report is settled (after-routing.ts), so the routing never waits behind their answers.
    */
   diagnostics?: DiagnosticsOptions;
   /**

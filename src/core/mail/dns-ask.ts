@@ -1,5 +1,5 @@
 /**
- * How the mail diagnostics (SPF, DMARC, DKIM, MTA-STS, TLS-RPT, BIMI, blocklists) ask DNS. They
+ * How the mail diagnostics (SPF, DMARC, DKIM, MTA-STS, DANE, TLS-RPT, BIMI, blocklists) ask DNS. They
  * never see the DoH client: the lookup hands them a `DnsAsk` that goes through its own client
  * (cache, dedupe, fallback, request stats) and already reads the answer (CNAMEs followed, RFC
  * 2308 statuses), so each diagnostic is a pure module testable with `fakeAsk`.

@@ -10,7 +10,7 @@
  *   TLSA at `_25._tcp.<host>`) awaits it and asks with `ask(name, type, handoff.mx)`, so its
  *   questions count their round trips from the MX answer, not from the addresses. Each host's
  *   `resolved` settles once its address answers are in: its CNAME chain and whether that answer
- *   was authenticated (RFC 7672 §2.2.2 needs both to choose the TLSA base domain).
+ *   was authenticated (RFC 7672 §2.2.3 needs both to choose the TLSA base domain).
  * - `addresses`: every mail host's addresses, once all of them are in (the blocklists).
  * Both come from src/core/lookup/mail-bridge.ts and resolve once per lookup; a section that does
  * not await them costs nothing. Every question still goes through `context.ask` (the lookup's own
@@ -94,7 +94,7 @@ export interface ResolvedHost {
   target: DnsName;
   /** The host's A answer (else its AAAA answer): `ok`, `nodata`, `nxdomain`, `servfail`, ... */
   status: AnswerStatus;
-  /** The resolver set AD on that answer: the chain and the host's zone are signed (RFC 7672 §2.2.2). */
+  /** The resolver set AD on that answer: the chain and the host's zone are signed (RFC 7672 §2.2.3). */
   authenticated: boolean;
   /** That answer as `DnsAsk` reads it: pass it as `after` for questions asked because of it. */
   answer: AskResult;

@@ -1,5 +1,5 @@
 /**
- * All mail diagnostics, in the order they are shown within a severity: what the domain's DNS says
+ * All routing checks, in the order they are shown within a severity: what the domain's DNS says
  * first, then the MX hosts, their addresses, reverse DNS, the informational notes, and last how
  * the lookup itself went.
  */
