@@ -1,7 +1,8 @@
 // The bulk page as a person uses it: paste a list, run it, watch the progress bar, the browser
 // stopping MXray's background mid-run (Chromium's service worker, Firefox's event page), filter,
 // and export, reading the downloaded files (CSV injection cases included); then a right-clicked
-// selection with several addresses handed to the bulk page. Written once; bulk.e2e.test.ts runs
+// selection with several addresses handed to the bulk page; last, a short list run with the mail
+// setup on, its Worst and scorecard columns (issue #23) read and sorted. Written once; bulk.e2e.test.ts runs
 // it in Chromium, firefox/bulk.e2e.test.ts in Firefox. Screenshots mid-run and finished, light
 // and dark, and of the panel's list (Firefox's with a `firefox-` prefix).
 import Papa from 'papaparse';
@@ -10,6 +11,8 @@ import type { FaultServer } from '../../stack/fault-server';
 import '../../stack/stack-info';
 import { startResolverDouble } from '../harness/resolvers';
 import type { Driver, DriverKind, Scope, View } from '../drivers/driver';
+import { readTable } from './mail-setup-readers';
+import { SCORECARD_LINES as LINE_TITLES } from './scorecard-scenarios';
 
 const BULK = Array.from({ length: 120 }, (_, i) => `user${i}@bulk-${String(i + 1).padStart(3, '0')}.test`);
 const LIST = [
@@ -226,6 +229,72 @@ export function bulkScenarios(kind: DriverKind): void {
         .toBe('2 rows');
       await doneShown(15_000);
       expect(await byTestId('count-accepts').textContent()).toBe('2');
+    }, 60_000);
+
+    it('"New list" with the mail setup on: the Worst and scorecard columns (issue #23), sorted by Worst, worst first', async () => {
+      cloudflare.setDefaultModes([]);
+      await page().getByRole('button', { name: 'New list' }).click();
+      const box = page().getByRole('textbox', { name: /Paste addresses or domains/ });
+      await box.waitFor();
+      // The box still holds the selection the panel handed over (the page's initial text): the
+      // person selects it all and deletes it, then pastes the new list.
+      await box.click();
+      await driver.pressKeys('ctrl+a', 'Delete');
+      await expect.poll(() => box.inputValue()).toBe('');
+      const list = ['card.signed.test', 'one-mx.test', 'spf-too-many.test', 'dane-unsigned.test'].join('\n');
+      await driver.paste(box, list);
+      await expect.poll(() => box.inputValue()).toBe(list);
+      await page()
+        .getByRole('checkbox', { name: /^with mail setup/ })
+        .check();
+      await page().getByRole('button', { name: 'Check the list' }).click();
+      await doneShown(30_000);
+      expect(
+        await page()
+          .getByText(/, with the mail setup\.$/)
+          .count(),
+      ).toBe(1);
+      const results = page().getByRole('region', { name: 'Results' }).getByRole('table');
+      const headers = (await results.getByRole('columnheader').allTextContents()).map((text) => text.trim());
+      expect(headers).toEqual(
+        expect.arrayContaining(['Worst', 'MX and routing', 'DNSSEC', 'DANE', 'MTA-STS', 'TLS-RPT', 'IPv6 on the MX hosts', 'Resilience']),
+      );
+      expect(headers.indexOf('Worst')).toBeLessThan(headers.indexOf('MX and routing'));
+      /** Each row's domain, Worst and the ten line cells, in the order shown. */
+      const shown = async () =>
+        (await readTable(results)).map((row) => ({
+          domain: row['Domain'] ?? '',
+          worst: row['Worst'] ?? '',
+          dnssec: row['DNSSEC'] ?? '',
+          dane: row['DANE'] ?? '',
+          lines: LINE_TITLES.map((title) => row[title] ?? ''),
+        }));
+      const rows = await shown();
+      console.log(
+        `${kind.name}: the bulk page's scorecard columns:\n${rows.map((r) => `  ${r.domain}: Worst ${r.worst}, DNSSEC ${r.dnssec}, DANE ${r.dane}; ${r.lines.join(' / ')}`).join('\n')}`,
+      );
+      const byDomain = Object.fromEntries(rows.map((row) => [row.domain, row]));
+      expect(byDomain['card.signed.test']).toMatchObject({ worst: 'pass', dnssec: 'pass', dane: 'pass' });
+      expect(byDomain['spf-too-many.test']).toMatchObject({ worst: 'fail', dnssec: 'fail' });
+      expect(byDomain['one-mx.test']).toMatchObject({ worst: 'fail', dnssec: 'fail', dane: 'fail' });
+      expect(byDomain['dane-unsigned.test']).toMatchObject({ worst: 'fail', dnssec: 'fail', dane: 'fail' });
+      for (const row of rows) for (const cell of row.lines) expect(['pass', 'warn', 'fail', 'not checked'], `${row.domain}: "${cell}"`).toContain(cell);
+
+      const worst = page().getByRole('columnheader', { name: 'Worst', exact: true });
+      await worst.getByRole('button').click();
+      await expect.poll(() => worst.getAttribute('aria-sort')).toBe('ascending');
+      const sorted = await shown();
+      // Worst first (fail, warn, pass, not checked); ties broken by more lines failing, then warning.
+      const rank = { fail: 0, warn: 1, pass: 2, 'not checked': 3 } as Record<string, number>;
+      const key = (row: (typeof sorted)[number]) =>
+        rank[row.worst]! * 10_000 - row.lines.filter((c) => c === 'fail').length * 100 - row.lines.filter((c) => c === 'warn').length;
+      expect(sorted.map((row) => row.domain)).toEqual([...sorted].sort((a, b) => key(a) - key(b)).map((row) => row.domain));
+      expect(sorted.map(key)).toEqual([...new Set(sorted.map(key))]); // no ties here: the order is the only one
+      expect(sorted.at(-1)?.domain).toBe('card.signed.test');
+      await worst.getByRole('button').click();
+      await expect.poll(() => worst.getAttribute('aria-sort')).toBe('descending');
+      expect((await shown())[0]?.domain).toBe('card.signed.test');
+      await screenshots('bulk-scorecard');
     }, 60_000);
   });
 }
