@@ -67,50 +67,57 @@ export function BulkTable(props: { results: readonly BulkResult[]; filter: Table
     ['provider', 'Provider'],
     ...(props.mailSetup
       ? ([
-          ['spf', 'SPF'],
-          ['dmarc', 'DMARC'],
+          // "record": the scorecard has SPF and DMARC columns of its own (their verdicts).
+          ['spf', 'SPF record'],
+          ['dmarc', 'DMARC record'],
         ] as [Key, string][])
       : []),
     ...(props.mailSetup ? ([['worst', 'Worst'], ...SCORECARD_IDS.map((id) => [`card:${id}`, SCORECARD_TITLES[id]])] as [Key, string][]) : []),
     ['worstFinding', 'Worst finding'],
   ];
   const header = (key: Key, label: string, num?: boolean) => (
-    <th class={num ? 'num' : ''} aria-sort={sort?.key === key ? (sort.up ? 'ascending' : 'descending') : 'none'} key={key}>
+    <th
+      class={[num ? 'num' : '', key === 'worstFinding' ? 'finding' : '', key.startsWith('card:') ? 'card' : ''].join(' ').trim()}
+      aria-sort={sort?.key === key ? (sort.up ? 'ascending' : 'descending') : 'none'}
+      key={key}
+    >
       <button onClick={() => setSort(sort?.key === key ? { key, up: !sort.up } : { key, up: true })}>{label}</button>
     </th>
   );
   return (
     <section aria-label="Results">
-      <table>
-        <thead>
-          <tr>{columns.map(([key, label, num]) => header(key, label, num))}</tr>
-        </thead>
-        <tbody>
-          {shown.slice(current * PAGE, current * PAGE + PAGE).map((row) => (
-            <tr key={row.domain} onClick={() => window.open(props.reportUrl(row.domain), '_blank')}>
-              <td>
-                <a href={props.reportUrl(row.domain)} target="_blank" rel="noreferrer" onClick={(event) => event.stopPropagation()}>
-                  {row.display}
-                </a>
-                {row.display !== row.domain && <div class="muted">{row.domain}</div>}
-              </td>
-              <td class="num">{row.addresses}</td>
-              <td class={`verdict-${row.verdict}`}>
-                {row.verdictText}
-                {row.error && <div class="muted">{row.error}</div>}
-              </td>
-              <td class="name">{row.primaryMx ?? ''}</td>
-              <td class="num">{row.mxCount}</td>
-              <td>{row.provider ?? ''}</td>
-              {props.mailSetup && <td>{row.spf ?? ''}</td>}
-              {props.mailSetup && <td>{row.dmarc ?? ''}</td>}
-              {props.mailSetup && <StatusCell status={row.scorecardWorst} />}
-              {props.mailSetup && SCORECARD_IDS.map((id) => <StatusCell key={id} status={row.scorecard?.[id]} />)}
-              <td>{row.worstFinding ?? ''}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div class="table-scroll">
+        <table>
+          <thead>
+            <tr>{columns.map(([key, label, num]) => header(key, label, num))}</tr>
+          </thead>
+          <tbody>
+            {shown.slice(current * PAGE, current * PAGE + PAGE).map((row) => (
+              <tr key={row.domain} onClick={() => window.open(props.reportUrl(row.domain), '_blank')}>
+                <td>
+                  <a href={props.reportUrl(row.domain)} target="_blank" rel="noreferrer" onClick={(event) => event.stopPropagation()}>
+                    {row.display}
+                  </a>
+                  {row.display !== row.domain && <div class="muted">{row.domain}</div>}
+                </td>
+                <td class="num">{row.addresses}</td>
+                <td class={`verdict-${row.verdict}`}>
+                  {row.verdictText}
+                  {row.error && <div class="muted">{row.error}</div>}
+                </td>
+                <td class="name">{row.primaryMx ?? ''}</td>
+                <td class="num">{row.mxCount}</td>
+                <td>{row.provider ?? ''}</td>
+                {props.mailSetup && <td>{row.spf ?? ''}</td>}
+                {props.mailSetup && <td>{row.dmarc ?? ''}</td>}
+                {props.mailSetup && <StatusCell status={row.scorecardWorst} />}
+                {props.mailSetup && SCORECARD_IDS.map((id) => <StatusCell key={id} status={row.scorecard?.[id]} />)}
+                <td>{row.worstFinding ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
       <div class="row">
         <span data-testid="shown-count">
           {shown.length.toLocaleString('en')} rows{pages > 1 && ` · page ${current + 1} of ${pages}`}

@@ -5,7 +5,7 @@ import { expect } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 
 /** The order docs/ui.md gives the sections' titles. */
-export const SECTION_TITLES = ['Provider', 'SPF', 'DMARC', 'DKIM', 'MTA-STS', 'TLS reporting', 'BIMI', 'DNSSEC', 'Blocklists', 'Compare resolvers'];
+export const SECTION_TITLES = ['Provider', 'SPF', 'DMARC', 'DKIM', 'MTA-STS', 'DANE', 'TLS reporting', 'BIMI', 'DNSSEC', 'Blocklists', 'Compare resolvers'];
 
 export const mailSetup = (scope: Page | Locator) => scope.getByRole('region', { name: 'Mail setup' });
 /**

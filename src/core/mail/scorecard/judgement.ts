@@ -47,7 +47,7 @@ export function fromFindings(findings: readonly Finding[] | undefined): Judgemen
 
 export const hasCode = (findings: readonly Finding[] | undefined, code: string) => (findings ?? []).some((finding) => finding.code === code);
 
-const MAX_SUMMARY = 110;
+const MAX_SUMMARY = 160;
 
 /** The first sentence of a finding, cut at a word near `MAX_SUMMARY` characters. A dot inside a name (`mx.example.com`) is not an end. */
 export function firstSentence(text: string): string {

@@ -5,8 +5,13 @@
 import type { Exchange, Report } from '../../report';
 import { CHECKING, fromFindings, hostList, judged, NO_MAIL_ACCEPTED, type Judgement } from './judgement';
 
-/** About the resolver, not the domain: a fallback is shown where it happened, never held against the domain. */
-const NOT_ABOUT_THE_DOMAIN = new Set(['resolver-fallback']);
+/**
+ * Not held against the MX line: a resolver fallback is about the resolver, not the domain; and
+ * reverse DNS (PTR, forward-confirmed) matters to the servers that *send* from those addresses,
+ * while delivery to an MX needs none. Bulk runs and watch checks ask no PTR at all, so leaving
+ * them out also keeps this line the same in every shell (docs/scorecard.md).
+ */
+const NOT_ABOUT_THE_ROUTE = new Set(['resolver-fallback', 'missing-ptr', 'multiple-ptr', 'fcrdns-fail', 'ptr-invalid-hostname', 'ptr-lookup-failed']);
 
 const routingPending = (report: Report) => report.mxStatus === 'pending' || report.exchanges.some((exchange) => exchange.state === 'pending');
 
@@ -14,7 +19,7 @@ const routingPending = (report: Report) => report.mxStatus === 'pending' || repo
 export function judgeMx(report: Report): Judgement {
   if (report.query.kind === 'ip') return judged('not-checked', 'An address, not a domain');
   if (report.mxStatus === 'pending') return CHECKING;
-  const problem = fromFindings(report.findings.filter((finding) => !NOT_ABOUT_THE_DOMAIN.has(finding.code)));
+  const problem = fromFindings(report.findings.filter((finding) => !NOT_ABOUT_THE_ROUTE.has(finding.code)));
   if (problem) return problem;
   if (routingPending(report)) return CHECKING;
   if (report.nullMx) return judged('pass', 'Null MX: says clearly that it accepts no mail');
