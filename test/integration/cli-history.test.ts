@@ -3,32 +3,19 @@
  * real stack (a knotc transaction), look again. Exit 0 when nothing changed, 3 when something
  * did, 2 for a file that is not one.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { runMxray, type MxrayRun } from '../support/run-mxray';
 import type { FactsFile } from '../../src/core/history/facts-file';
 import { editZone, type ZoneEdit } from '../stack/zone-edit';
 import '../stack/stack-info';
 
 const stack = inject('stack');
-const bin = fileURLToPath(new URL('../../bin/mxray.js', import.meta.url));
 
-function mxray(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  if (!existsSync(new URL('../../dist/cli/mxray.mjs', import.meta.url))) throw new Error('dist/cli is missing: run `npm run build` (npm test does it first)');
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, '--resolver', stack.dohUrl, ...args],
-      { env: { ...process.env, NODE_EXTRA_CA_CERTS: stack.caPath, NO_COLOR: '1' }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr });
-      },
-    );
-  });
+function mxray(...args: string[]): Promise<MxrayRun> {
+  return runMxray(stack.caPath, ['--resolver', stack.dohUrl, ...args], { timeoutMs: 60_000 });
 }
 
 const CHANGE: ZoneEdit[] = [

@@ -4,29 +4,16 @@
  * loopback stack: knotd's hostile fixtures (test/zones/hostile.inc) and the fault server's
  * byte-level bends (test/stack/fault-bend.ts).
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
+import { runMxray, type MxrayRun } from '../support/run-mxray';
 import type { Report } from '../../src/core/report';
 import { readFaultLog } from '../stack/fault-log-client';
 import '../stack/stack-info';
 
 const stack = inject('stack');
-const bin = fileURLToPath(new URL('../../bin/mxray.js', import.meta.url));
 
-function mxray(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  if (!existsSync(new URL('../../dist/cli/mxray.mjs', import.meta.url))) throw new Error('dist/cli is missing: run `npm run build`');
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, '--no-fallback', '--timeout', '4000', ...args],
-      { env: { ...process.env, NODE_EXTRA_CA_CERTS: stack.caPath, NO_COLOR: '1' }, timeout: 30_000 },
-      (error, stdout, stderr) => {
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout, stderr });
-      },
-    );
-  });
+function mxray(...args: string[]): Promise<MxrayRun> {
+  return runMxray(stack.caPath, ['--no-fallback', '--timeout', '4000', ...args], { timeoutMs: 30_000 });
 }
 const fault = (modes: string, endpoint = 'dns-query') => `${stack.faultUrl}/${modes}/${endpoint}`;
 const json = async (...args: string[]) => JSON.parse((await mxray('--json', ...args)).stdout) as Report;

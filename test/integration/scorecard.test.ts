@@ -3,26 +3,15 @@
  * standard, docs/scorecard.md), the built CLI in a child process against the DoH stack, as
  * cli.test.ts runs it. `npm run build` first.
  */
-import { execFile } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, inject, it } from 'vitest';
+import { runMxray, type MxrayRun } from '../support/run-mxray';
 import type { Report } from '../../src/core/report';
 import '../stack/stack-info';
 
 const stack = inject('stack');
-const bin = fileURLToPath(new URL('../../bin/mxray.js', import.meta.url));
 
-function mxray(...args: string[]): Promise<{ code: number; stdout: string }> {
-  if (!existsSync(new URL('../../dist/cli/mxray.mjs', import.meta.url))) throw new Error('dist/cli is missing: run `npm run build`');
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [bin, ...args],
-      { env: { ...process.env, NODE_EXTRA_CA_CERTS: stack.caPath, NO_COLOR: '1' }, timeout: 30_000 },
-      (error, stdout) => resolve({ code: error ? (typeof error.code === 'number' ? error.code : 99) : 0, stdout }),
-    );
-  });
+function mxray(...args: string[]): Promise<MxrayRun> {
+  return runMxray(stack.caPath, args, { timeoutMs: 30_000 });
 }
 
 async function scorecardOf(domain: string): Promise<Record<string, { status: string; summary: string }>> {
