@@ -10,6 +10,8 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const shells = ['background', 'popup', 'content', 'options', 'cli', 'bulk-page', 'message-page'];
+/** Every shell's folder, for the layers below the shells (core, ui, shared), which import none. */
+const shellGlobs = shells.map((shell) => `**/${shell}/**`);
 const shellImports = (except) =>
   shells.filter((s) => s !== except).map((s) => ({ group: [`**/${s}/**`, `../${s}/*`, `../../${s}/*`], message: `Shells do not import each other (${s}).` }));
 
@@ -38,17 +40,7 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              group: [
-                '**/background/**',
-                '**/popup/**',
-                '**/content/**',
-                '**/options/**',
-                '**/platform/**',
-                '**/cli/**',
-                '**/shared/**',
-                '**/bulk-page/**',
-                '**/message-page/**',
-              ],
+              group: [...shellGlobs, '**/platform/**', '**/shared/**'],
               message: 'src/core imports no shell.',
             },
             { group: ['node:*'], message: 'src/core runs in browsers too: no Node built-ins.' },
@@ -68,16 +60,7 @@ export default tseslint.config(
           paths: [{ name: 'webextension-polyfill', message: 'src/ui gets actions from its shell; only src/platform touches extension APIs.' }],
           patterns: [
             {
-              group: [
-                '**/background/**',
-                '**/platform/**',
-                '**/popup/**',
-                '**/content/**',
-                '**/options/**',
-                '**/cli/**',
-                '**/bulk-page/**',
-                '**/message-page/**',
-              ],
+              group: [...shellGlobs, '**/platform/**'],
               message: 'src/ui imports no shell and no platform: the shell passes it {report, actions}.',
             },
           ],
@@ -98,17 +81,7 @@ export default tseslint.config(
           ],
           patterns: [
             {
-              group: [
-                '**/ui/**',
-                '**/background/**',
-                '**/platform/**',
-                '**/popup/**',
-                '**/content/**',
-                '**/options/**',
-                '**/cli/**',
-                '**/bulk-page/**',
-                '**/message-page/**',
-              ],
+              group: [...shellGlobs, '**/ui/**', '**/platform/**'],
               message: 'src/shared imports only src/core.',
             },
           ],
