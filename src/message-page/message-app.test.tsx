@@ -143,7 +143,7 @@ describe('message.html: explain a message', () => {
     void root;
     unmountAll();
     const p = platform(async () => {
-      throw new NotAMessage('no header field, no SMTP status.');
+      throw new NotAMessage('This does not look like a message, a header block or a bounce: no header field, no SMTP status.');
     });
     const page = mount(h(MessageApp, { platform: p.value }));
     typeMessage(page, 'hello there');

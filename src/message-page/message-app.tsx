@@ -79,11 +79,8 @@ export function MessageApp({ platform, handed }: MessageAppProps) {
     } catch (caught) {
       if (id !== run.current.id) return;
       const message = caught instanceof Error ? caught.message : String(caught);
-      setError(
-        caught instanceof NotAMessage
-          ? `This does not look like a message, a header block or a bounce: ${message}`
-          : `MXray could not explain this message: ${message}`,
-      );
+      // NotAMessage is already a whole sentence from the core ("This does not look like a message…").
+      setError(caught instanceof NotAMessage ? message : `MXray could not explain this message: ${message}`);
     } finally {
       if (id === run.current.id) setProgress('');
     }
