@@ -11,6 +11,19 @@ describe('explainMessage', () => {
     await expect(explainMessage('   ', { ask, now })).rejects.toThrow(/nothing to explain/);
   });
 
+  it('asks no new question once the caller has given up', async () => {
+    const { ask, asked } = fakeAsk({});
+    const controller = new AbortController();
+    controller.abort();
+    const explanation = await explainMessage('From: a@example.com\r\nDKIM-Signature: v=1; a=rsa-sha256; d=example.com; s=s1; h=from; bh=x; b=y\r\n', {
+      ask,
+      now,
+      signal: controller.signal,
+    });
+    expect(asked).toEqual([]);
+    expect(explanation.from).toBe('example.com');
+  });
+
   it('explains a lone SMTP error line without asking DNS', async () => {
     const { ask, asked } = fakeAsk({});
     const explanation = await explainMessage('550 5.1.1 <bob@example.net>: Recipient address rejected: User unknown', { ask, now });

@@ -56,7 +56,8 @@ const MESSAGE_FIELDS = new Set([
   'delivered-to',
 ]);
 
-export async function explainMessage(input: ByteString, context: ExplainContext): Promise<MessageExplanation> {
+export async function explainMessage(input: ByteString, given: ExplainContext): Promise<MessageExplanation> {
+  const context = { ...given, ask: askUnlessAborted(given.ask, given.signal) };
   const message = readMessage(input, context.size !== undefined ? { size: context.size } : {});
   const isMessage = message.headers.some((field) => MESSAGE_FIELDS.has(field.key));
   const bounceRead = readBounceWithOriginal(input, isMessage ? message : null);
@@ -165,6 +166,13 @@ function explainLoneBounce(message: ParsedMessage, bounce: NonNullable<MessageEx
     bodyGiven: false,
     size: message.size,
   };
+}
+
+/** Once the caller gives up (the page explains another message), no new question leaves. */
+function askUnlessAborted(ask: DnsAsk, signal: AbortSignal | undefined): DnsAsk {
+  if (!signal) return ask;
+  return (name, type, after) =>
+    signal.aborted ? Promise.resolve({ name, type, status: 'skipped', values: [], authenticated: false, depth: after?.depth ?? 0 }) : ask(name, type, after);
 }
 
 /** A DSN that reports delivery (Action: delivered, relayed, expanded) is news, not a bounce. */
