@@ -4,7 +4,8 @@
  */
 import type { Hop } from '../core/message/types';
 import { DnsText, dnsString } from '../ui/dns-text';
-import { durationWords, FLAG_WORDS, localTime, tlsWords } from './words';
+import { durationWords } from '../core/message/duration-words';
+import { FLAG_WORDS, localTime, tlsWords } from './words';
 
 const cell = (text: string | null) => (text ? <DnsText text={text} /> : <span class="muted">—</span>);
 

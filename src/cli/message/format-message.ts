@@ -4,6 +4,7 @@
  * from the message is hostile text and goes through `terminalSafe`; times are shown in the
  * local time zone (TZ), with the offset.
  */
+import { durationWords } from '../../core/message/duration-words';
 import type { MessageExplanation } from '../../core/message/types';
 import { terminalSafe } from '../terminal-safe';
 import { textTable } from '../text-table';
@@ -31,7 +32,7 @@ export function formatMessage(explanation: MessageExplanation, options: MessageF
       '',
       paint(
         '1',
-        `Route (${explanation.hops.length} hop${explanation.hops.length === 1 ? '' : 's'}${explanation.totalSeconds !== null ? `, ${duration(explanation.totalSeconds)} in all` : ''})`,
+        `Route (${explanation.hops.length} hop${explanation.hops.length === 1 ? '' : 's'}${explanation.totalSeconds !== null ? `, ${durationWords(explanation.totalSeconds)} in all` : ''})`,
       ),
     );
     const rows = explanation.hops.map((hop, index) => [
@@ -42,7 +43,7 @@ export function formatMessage(explanation: MessageExplanation, options: MessageF
       safe(hop.with),
       hop.tls === null ? '?' : hop.tls ? 'yes' : 'NO',
       hop.at ? localTime(hop.at, options.timeZone) : '-',
-      hop.delaySeconds === null ? '' : hop.delaySeconds < 0 ? `-${duration(-hop.delaySeconds)}` : duration(hop.delaySeconds),
+      hop.delaySeconds === null ? '' : durationWords(hop.delaySeconds),
       hop.flags.join(' '),
     ]);
     lines.push(...textTable(['#', 'FROM', 'BY', 'IP', 'WITH', 'TLS', 'TIME', 'DELAY', 'FLAGS'], rows));
@@ -129,10 +130,4 @@ function localTime(iso: string, timeZone: string | undefined): string {
   } catch {
     return date.toISOString();
   }
-}
-
-function duration(seconds: number): string {
-  if (seconds < 60) return `${Math.round(seconds)} s`;
-  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
-  return `${(seconds / 3600).toFixed(1)} h`;
 }

@@ -5,6 +5,7 @@
  * after delivery, so each finding says the likely causes.
  */
 import type { Finding } from '../../vocabulary';
+import { durationWords } from '../duration-words';
 import type { ArcVerification, DkimVerification, DmarcVerification, Hop, ReceiverClaims, SpfVerification } from '../types';
 
 export interface ClaimInputs {
@@ -94,18 +95,11 @@ function routeFindings(hops: Hop[]): Finding[] {
     const where = `Hop ${index + 1}${hop.by ? ` (to ${hop.by})` : ''}`;
     const add = (code: string, message: string) => findings.push({ code, severity: 'info', message, ...(hop.by ? { subject: hop.by } : {}) });
     if (hop.flags.includes('slow') && hop.delaySeconds !== null)
-      add('message-slow-hop', `${where} took ${duration(hop.delaySeconds)}: greylisting, or a queue on the server before it.`);
+      add('message-slow-hop', `${where} took ${durationWords(hop.delaySeconds)}: greylisting, or a queue on the server before it.`);
     if (hop.flags.includes('clock-skew') && hop.delaySeconds !== null)
-      add('message-clock-skew', `${where} is stamped ${duration(-hop.delaySeconds)} before the hop before it: the two servers' clocks disagree.`);
+      add('message-clock-skew', `${where} is stamped ${durationWords(-hop.delaySeconds)} before the hop before it: the two servers' clocks disagree.`);
     if (hop.flags.includes('no-tls'))
       add('message-hop-without-tls', `${where} was not encrypted (no TLS between ${hop.from ?? 'the sender'} and ${hop.by ?? 'the receiver'}).`);
   }
   return findings;
-}
-
-export function duration(seconds: number): string {
-  if (seconds < 60) return `${Math.round(seconds)} s`;
-  if (seconds < 3600) return `${Math.round(seconds / 60)} min`;
-  if (seconds < 172_800) return `${(seconds / 3600).toFixed(1)} h`;
-  return `${Math.round(seconds / 86_400)} days`;
 }
