@@ -193,8 +193,6 @@ export async function launchFirefoxDriver(options: DriverOptions): Promise<Drive
           return found !== undefined;
         },
         `no tab opened on ${fx.url(path)}`,
-        // A tab switch in a loaded CI machine can take longer than the harness's usual 8 s.
-        20_000,
       ).catch(async (error: unknown) => {
         // Say what was open instead, so a miss (a click elsewhere) tells itself from a slow tab.
         const open = await Promise.all((await fx.browser.pages()).map((page) => page.evaluate(() => location.href).catch(() => page.url())));

@@ -36,11 +36,19 @@ export function optionsScenarios(kind: DriverKind): void {
       try {
         // The options tab takes the focus and the popup closes, as a real popup does on blur: the
         // click may not hear back from the page it was made in (the tab opening is what counts).
-        await popup.scope
-          .getByRole('button', { name: 'Options' })
-          .click({ noWaitAfter: true })
-          .catch(() => undefined);
-        options = await driver.waitForExtensionTab('options.html');
+        const clickOptions = () =>
+          popup.scope
+            .getByRole('button', { name: 'Options' })
+            .click({ noWaitAfter: true })
+            .catch(() => undefined);
+        await clickOptions();
+        // In Firefox a real click into the toolbar popup is now and then not delivered (seen in 2
+        // of 6 CI runs, never when run alone): a person would click again, so the scenario does,
+        // once. The options tab must still open from the popup's link.
+        options = await driver.waitForExtensionTab('options.html').catch(async () => {
+          await clickOptions();
+          return driver.waitForExtensionTab('options.html');
+        });
       } finally {
         await popup.close();
       }
