@@ -16,7 +16,7 @@ const shellImports = (except) =>
   shells.filter((s) => s !== except).map((s) => ({ group: [`**/${s}/**`, `../${s}/*`, `../../${s}/*`], message: `Shells do not import each other (${s}).` }));
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', '.stack/**', '**/.scratch/**', '.scratch-bench/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test-results/**', '.stack/**', '**/.scratch/**', '.scratch-bench/**', '.cache/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
