@@ -8,7 +8,7 @@ import { readAnswer } from '../doh/read-answer';
 import { compareIps } from '../ip/compare-ips';
 import { recordHostAnswer } from '../mail/dnssec/record-dnssec';
 import type { Exchange } from '../report';
-import { addressAnswer, probeAsn } from '../resilience';
+import { addressAnswer, probeAsn } from '../resilience/probe-asn';
 import { addressesOf, newAddress } from './addresses';
 import type { Outcome } from './ask-tracker';
 import { exchangeState } from './exchanges';

@@ -10,6 +10,7 @@ import { fakeFetch, questionOf, type FakeZone } from '../../../test/support/fake
 import { DohClient } from '../doh/doh-client';
 import { BUILT_IN_PROVIDERS, providerChain } from '../doh/providers';
 import type { AskResult } from '../mail/dns-ask';
+import { newMailDiagnostics } from '../mail/mail-diagnostics';
 import type { ExchangeHandoff, ResolvedHost, SectionRun } from '../mail/mail-section';
 import { parseQuery } from '../query';
 import type { Report } from '../report';
@@ -148,7 +149,7 @@ describe('ExchangeHandoffs', () => {
   });
 
   it('hands the hosts over the moment the MX answer is known, before any address; each host once both its answers are in', async () => {
-    const draft = newReportDraft(parseQuery('two.example'), 'test', 0, {});
+    const draft = newReportDraft(parseQuery('two.example'), 'test', 0, newMailDiagnostics({}));
     const handoffs = new ExchangeHandoffs(draft);
     let handed: ExchangeHandoff | undefined;
     void handoffs.exchanges.then((h) => (handed = h));

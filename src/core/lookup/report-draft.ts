@@ -1,9 +1,13 @@
-/** The report as a lookup starts it: everything it will ask is `pending`, the rest `skipped`. */
-import { newMailDiagnostics, type DiagnosticsOptions } from '../mail/mail-diagnostics';
+/**
+ * The report as a lookup starts it: everything it will ask is `pending`, the rest `skipped`.
+ * The mail section comes made (mail-diagnostics.ts's newMailDiagnostics) from the caller, so a
+ * routing-only plan does not load the checks' code.
+ */
+import type { MailDiagnostics } from '../mail/mail-types';
 import { REPORT_VERSION, type Report } from '../report';
 import { type Query } from '../vocabulary';
 
-export function newReportDraft(query: Query, resolver: string, startedAt: number, diagnostics: DiagnosticsOptions | undefined): Report {
+export function newReportDraft(query: Query, resolver: string, startedAt: number, mail: MailDiagnostics | undefined): Report {
   const isIp = query.kind === 'ip';
   const domainStatus = isIp ? 'skipped' : 'pending';
   const draft: Report = {
@@ -26,6 +30,6 @@ export function newReportDraft(query: Query, resolver: string, startedAt: number
     resolverEvents: [],
     stats: { requests: 0, cacheHits: 0, roundTrips: 0 },
   };
-  if (!isIp && diagnostics) draft.mail = newMailDiagnostics(diagnostics);
+  if (!isIp && mail) draft.mail = mail;
   return draft;
 }
