@@ -54,7 +54,25 @@ export interface DohClientOptions {
   hedging?: boolean;
   /** How often a demoted resolver is re-probed, when the client makes its own health (default 30 s). */
   penaltyMs?: number;
+  /**
+   * Told when a question goes out (not from the cache) and how it ended. A page that asks the
+   * first questions itself relays them to the worker this way (src/platform/first-questions.ts).
+   */
+  observer?: QuestionObserver;
 }
+
+export interface QuestionObserver {
+  asked(key: string): void;
+  answered(key: string, answer: DnsAnswer): void;
+  failed(key: string): void;
+}
+
+/**
+ * An answer known elsewhere, looked for before asking the resolvers: another context's answer
+ * to the same question (relayed-answers.ts), or a copy kept in storage. `undefined`, or a promise
+ * of `undefined`, means "not here: ask".
+ */
+export type PriorAnswers = (key: string, signal: AbortSignal) => Promise<DnsAnswer | undefined> | undefined;
 
 export interface QueryOptions {
   signal?: AbortSignal;
@@ -62,6 +80,8 @@ export interface QueryOptions {
   priority?: Priority;
   /** Told when this question is slow and goes to another resolver too (the UI says so). */
   onNotice?: (notice: ResolverNotice) => void;
+  /** Looked at before the resolvers, after the cache (see `PriorAnswers`). */
+  prior?: PriorAnswers | undefined;
 }
 
 export class DohClient {
@@ -77,6 +97,7 @@ export class DohClient {
   private readonly hedging: boolean;
   private readonly flights = new SharedFlights();
   private readonly attempts: ResolverAttempts;
+  private readonly observer: QuestionObserver | undefined;
 
   constructor(options: DohClientOptions) {
     if (options.providers.length === 0) throw new RangeError('at least one resolver is needed');
@@ -90,6 +111,12 @@ export class DohClient {
     this.hedging = (options.hedging ?? true) && this.providers.length > 1;
     const fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.attempts = new ResolverAttempts({ fetch, now: this.now, limiter: this.limiter, stats: this.stats });
+    this.observer = options.observer;
+  }
+
+  /** The cache key of a question, as this client writes it (another context's answers are matched by it). */
+  keyOf(question: DnsQuestion): string {
+    return this.key({ name: normaliseName(question.name), type: question.type });
   }
 
   /** The cache key: the chain (its first resolver) and the question. */
@@ -117,12 +144,19 @@ export class DohClient {
     }
     const aborted = () => new LookupAborted(this.providers[0]!.name, `${question.name} ${question.type}`);
     if (options.signal?.aborted) throw aborted();
-    const start = (signal: AbortSignal, notify: (notice: ResolverNotice) => void) =>
-      this.ask(question, options.priority ?? 'normal', signal, notify).then((answer) => {
+    const start = async (signal: AbortSignal, notify: (notice: ResolverNotice) => void) => {
+      this.observer?.asked(key);
+      try {
+        const answer = (await options.prior?.(key, signal)) ?? (await this.ask(question, options.priority ?? 'normal', signal, notify));
         // Cached before any caller resumes, so a caller that asks again at once gets it from there.
         this.cache.set(key, answer, this.now());
+        this.observer?.answered(key, answer);
         return answer;
-      });
+      } catch (error) {
+        this.observer?.failed(key);
+        throw error;
+      }
+    };
     return this.flights.join(key, options, start, aborted);
   }
 

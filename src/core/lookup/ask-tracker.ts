@@ -27,6 +27,8 @@ export interface AskSettings {
   budget?: WorkBudget;
   /** Told when a question is hedged to the next resolver (lookup-notices.ts). */
   onNotice?: QueryOptions['onNotice'];
+  /** Answers known elsewhere, looked for before the resolvers (lookup-options.ts `prior`). */
+  prior?: QueryOptions['prior'];
 }
 
 export class AskTracker {
@@ -61,8 +63,8 @@ export class AskTracker {
     this.hold();
     // The diagnostics' questions yield to the routing's when requests have to queue.
     const priority = track === 'mail' ? 'background' : 'normal';
-    const { signal, budget, onNotice } = this.settings;
-    const options: QueryOptions = { priority, ...(signal ? { signal } : {}), ...(onNotice ? { onNotice } : {}) };
+    const { signal, budget, onNotice, prior } = this.settings;
+    const options: QueryOptions = { priority, signal, onNotice, prior };
     const overBudget = budget?.admitQuestion(`${name} ${type}`);
     (overBudget ? Promise.reject(overBudget) : this.client.query({ name, type }, options))
       .then(

@@ -1,4 +1,5 @@
 /** What a caller may ask of one lookup (lookup-mail.ts). */
+import type { PriorAnswers } from '../doh/doh-client';
 import type { Report } from '../report';
 import type { DiagnosticsOptions } from '../mail/mail-diagnostics';
 import type { WorkBounds } from './work-budget';
@@ -31,6 +32,11 @@ export interface LookupOptions {
    * turn it on from their settings (on by default there), so the engine's own counts stay the routing's.
    */
   asn?: boolean;
+  /**
+   * Answers known elsewhere, looked for after the cache and before the resolvers: in the worker,
+   * the answers the page that asked this lookup is getting itself (core/doh/relayed-answers.ts).
+   */
+  prior?: PriorAnswers;
   /** Bounds on the work of this lookup (default `DEFAULT_WORK_BOUNDS`, see work-budget.ts). */
   bounds?: Partial<WorkBounds>;
 }
