@@ -43,10 +43,25 @@ const preactWithoutInnerHtml = {
   },
 };
 
+/**
+ * The popup parses a name only to ask its first questions itself while the worker wakes (issue
+ * 24, src/platform/first-questions.ts); the public suffix list (118 KB) stays out of its bundle:
+ * src/core/query's one door to the list is replaced by a file that knows no suffixes, and the
+ * worker's report names the registrable domain as before.
+ */
+const popupWithoutSuffixList = {
+  name: 'popup-without-suffix-list',
+  setup(builder) {
+    builder.onResolve({ filter: /^\.\/registrable-domain$/ }, (args) =>
+      args.importer.includes(join('src', 'core', 'query')) ? { path: join(root, 'src/core/query/registrable-domain-unknown.ts') } : undefined,
+    );
+  },
+};
+
 // The worker reads the public suffix list from a file on first need (scripts/worker-suffix-list.mjs).
 const extensionEntries = [
   { in: 'src/background/service-worker.ts', out: 'background', format: 'esm', plugins: [workerSuffixListPlugin(root)] },
-  { in: 'src/popup/popup.tsx', out: 'popup', format: 'esm', split: true },
+  { in: 'src/popup/popup.tsx', out: 'popup', format: 'esm', split: true, plugins: [popupWithoutSuffixList] },
   { in: 'src/content/panel.tsx', out: 'content', format: 'iife' },
   { in: 'src/options/options.tsx', out: 'options', format: 'esm' },
   { in: 'src/bulk-page/bulk.tsx', out: 'bulk', format: 'esm' },

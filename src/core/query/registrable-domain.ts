@@ -11,6 +11,7 @@
  * typed alone counts as a bare suffix (`registrable` undefined), though it is still looked up.
  */
 import { getDomain, parse } from 'tldts';
+import { SPECIAL_USE_TLDS } from './special-use-tlds';
 
 const OPTIONS = {
   allowPrivateDomains: true,
@@ -20,12 +21,6 @@ const OPTIONS = {
   detectIp: false,
   mixedInputs: false,
 } as const;
-
-/**
- * RFC 6761 §6 and RFC 6762 (`local`): reserved names that are not in the public suffix list but
- * are real top-level names on test and local networks (`mx.example.test`).
- */
-const SPECIAL_USE_TLDS = new Set(['test', 'example', 'invalid', 'localhost', 'local']);
 
 /** `www.example.co.uk` -> `example.co.uk`; `undefined` for a bare suffix (`co.uk`, `com`). */
 export function findRegistrableDomain(name: string): string | undefined {
