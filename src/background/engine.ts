@@ -10,15 +10,16 @@
  * long session ~370 ms per save (docs/performance.md).
  */
 import { AnswerCache, type CacheEntry } from '../core/doh/answer-cache';
+import type { DnsAnswer } from '../core/doh/dns-answer';
 import { DohClient } from '../core/doh/doh-client';
 import { ResolverHealth } from '../core/doh/resolver-health';
 import { extensionApi } from '../platform/extension-api';
 import { sessionHealthStore } from '../platform/health-storage';
+import { ANSWER_PREFIX as ENTRY_PREFIX, isCacheEntry as isEntry } from '../platform/session-answers';
 import { migrateSettings, type Settings } from '../shared/settings';
-import { providersFor } from './resolver-chain';
+import { providersFor } from '../shared/resolver-chain';
 import { loadSettings, onSettingsChanged } from './settings-store';
 
-const ENTRY_PREFIX = 'answer:';
 /** Where earlier builds of 0.1 kept the whole cache in one key (before one key per answer); removed at start. */
 const LEGACY_CACHE_KEY = 'answerCache';
 /** storage.session holds 10 MB; a few thousand answers are well within it. */
@@ -59,6 +60,12 @@ export async function engine(): Promise<{ settings: Settings; client: DohClient 
   return current!;
 }
 
+/** An answer the page that asked a lookup got itself (core/doh/relayed-answers.ts): kept as if asked here. */
+export function keepRelayedAnswer(key: string, answer: DnsAnswer): void {
+  cache.set(key, answer, Date.now());
+  persistCacheSoon();
+}
+
 let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
 /**
@@ -75,11 +82,4 @@ export function persistCacheSoon(): void {
       void extensionApi.storage.session.set(Object.fromEntries(stored.map(([key, entry]) => [ENTRY_PREFIX + key, entry]))).catch(() => undefined);
     if (removed.length > 0) void extensionApi.storage.session.remove(removed.map((key) => ENTRY_PREFIX + key)).catch(() => undefined);
   }, 150);
-}
-
-function isEntry(value: unknown): value is CacheEntry {
-  const entry = value as Partial<CacheEntry> | null;
-  return (
-    typeof entry === 'object' && entry !== null && typeof entry.expiresAt === 'number' && typeof entry.storedAt === 'number' && typeof entry.answer === 'object'
-  );
 }

@@ -3,14 +3,10 @@
  * Listeners hear about every change, from this worker or from the options page.
  */
 import { extensionApi } from '../platform/extension-api';
+import { readStoredSettings, SETTINGS_KEY as KEY } from '../platform/stored-settings';
 import { migrateSettings, type Settings } from '../shared/settings';
 
-const KEY = 'settings';
-
-export async function loadSettings(): Promise<Settings> {
-  const stored = await extensionApi.storage.local.get(KEY);
-  return migrateSettings(stored[KEY]);
-}
+export const loadSettings: () => Promise<Settings> = readStoredSettings;
 
 export async function saveSettings(settings: Settings): Promise<Settings> {
   const clean = migrateSettings(settings);

@@ -7,7 +7,7 @@ import { BUILT_IN_PROVIDERS, type DohProvider } from '../../core/doh/providers';
 import { compareResolvers as compare, type ComparedType, type ResolverComparison } from '../../core/compare/compare-resolvers';
 import { tryParseQuery } from '../../core/query';
 import { extensionApi } from '../../platform/extension-api';
-import { chosenProvider } from '../resolver-chain';
+import { chosenProvider } from '../../shared/resolver-chain';
 import { loadSettings } from '../settings-store';
 
 export async function compareResolvers(request: { input: string; type?: ComparedType }): Promise<ResolverComparison> {

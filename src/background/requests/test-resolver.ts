@@ -8,7 +8,7 @@ import { ResolverError } from '../../core/errors';
 import { extensionApi } from '../../platform/extension-api';
 import type { Requests } from '../../shared/messages';
 import type { ResolverSetting } from '../../shared/settings';
-import { chosenProvider } from '../resolver-chain';
+import { chosenProvider } from '../../shared/resolver-chain';
 
 type Result = Requests['testResolver'][1];
 

@@ -13,7 +13,7 @@ import { getWatch, listWatches, putWatch, recordCheck } from '../../platform/his
 import { notifyChange, showUnseen } from '../../platform/watch-alerts';
 import { cancelCheck, scheduleCheck, scheduledNames } from '../../platform/watch-alarms';
 import { engine } from '../engine';
-import { providersFor } from '../resolver-chain';
+import { providersFor } from '../../shared/resolver-chain';
 
 /** One check at a time per name: an alarm and a "Check now" click do not race. */
 const running = new Map<string, Promise<WatchEntry | undefined>>();
