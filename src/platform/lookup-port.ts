@@ -4,7 +4,7 @@
  * does freely), connect again and ask again: the worker restores its cache from
  * `storage.session`, so answers already received cost nothing, and the UI never spins forever.
  */
-import { LOOKUP_PORT, type LookupMessage, type LookupRequest } from '../shared/messages';
+import { LOOKUP_PORT, type LookupMessage, type LookupRequest, type RelayMessage } from '../shared/messages';
 import { extensionApi, type Runtime } from './extension-api';
 
 /** Give up reconnecting after this many drops in a row (then the UI shows an error). */
@@ -14,6 +14,11 @@ export interface LookupHandlers {
   onMessage: (message: LookupMessage) => void;
   /** The worker could not be reached even after reconnecting. */
   onLost: (reason: string) => void;
+  /**
+   * After the request went out on a new port (the first, or one after the worker was stopped):
+   * `post` sends more on it (the page's relayed answers, src/platform/first-questions.ts).
+   */
+  onConnect?: (post: (message: RelayMessage) => void) => void;
 }
 
 /** Starts the lookup; returns a function that cancels it. */
@@ -42,6 +47,15 @@ export function startLookup(request: LookupRequest, handlers: LookupHandlers): (
       setTimeout(connect, 50 * drops);
     });
     port.postMessage(request);
+    const current = port;
+    handlers.onConnect?.((message) => {
+      if (port !== current || cancelled) return;
+      try {
+        current.postMessage(message);
+      } catch {
+        // The port dropped: onDisconnect reconnects, and onConnect sends everything again.
+      }
+    });
   };
   connect();
   return () => {

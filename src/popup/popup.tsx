@@ -3,7 +3,7 @@
  * tab. Wires the platform (lookups, tabs, clipboard, settings) into the PopupApp component.
  */
 import { render } from 'preact';
-import { startLookup } from '../platform/lookup-port';
+import { preloadAskFirst, startLookupAskingFirst } from '../platform/first-questions/start-lookup-asking-first';
 import { mailActions } from '../platform/mail-actions';
 import { sendRequest } from '../platform/requests';
 import { watchActions } from '../platform/watch-actions';
@@ -14,6 +14,9 @@ import { applyTheme } from '../ui/theme';
 import popupCss from './popup.css';
 import { PopupApp } from './popup-app';
 import { tabHost } from './tab-host';
+
+// The page asks a lookup's first questions itself (issue 24): fetch that code while the popup draws.
+preloadAskFirst();
 
 const THEME_KEY = 'mxray-theme';
 const root = document.documentElement;
@@ -41,7 +44,7 @@ render(
     query={query}
     isPage={isPage}
     platform={{
-      start: startLookup,
+      start: startLookupAskingFirst,
       // An extension page is a secure, focused context: the async clipboard API is enough here.
       actions: { copy: (text) => navigator.clipboard.writeText(text), mail: mailActions({ canRequestPermissions: true }), watch: watchActions() },
       findTabHost: async () => tabHost(await activeTabUrl()),

@@ -11,6 +11,7 @@
  */
 import type { InvalidQueryJson } from '../core/query/invalid-query';
 import type { ComparedType, ResolverComparison } from '../core/compare/comparison';
+import type { Relay } from '../core/doh/relayed-answers';
 import type { Report } from '../core/report';
 import type { SpfCheck, SpfCheckPayload } from '../core/mail/spf/check-host/types';
 import type { AskResult, MailQuestionType } from '../core/mail/dns-ask';
@@ -25,6 +26,17 @@ export interface LookupRequest {
   input: string;
   /** Where it came from, for the recent list (typed lookups are remembered, automatic ones not). */
   source: 'typed' | 'tab' | 'menu' | 'link' | 'omnibox';
+  /**
+   * The page asks the routing's questions itself and relays them (`relay` messages on the same
+   * port, core/doh/relayed-answers.ts): the worker waits for those answers instead of asking again.
+   */
+  pageAsks?: boolean;
+}
+
+/** From the page, after its `LookupRequest`: the questions it asked, answers and failures since the last relay. */
+export interface RelayMessage {
+  type: 'relay';
+  relay: Relay;
 }
 
 export type LookupMessage = { type: 'report'; report: Report } | { type: 'invalid'; error: InvalidQueryJson };
