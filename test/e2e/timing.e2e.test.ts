@@ -81,5 +81,6 @@ describe('timing (for the lead: popup open to first MX row)', () => {
     });
     console.log(`[e2e timing] ${JSON.stringify(timing)}`);
     for (const ms of [...popupMs, ...pageMs]) expect(ms).toBeLessThan(5_000);
-  });
+    // Ten popups and pages opened one after another: on a loaded 2-core machine that is 25 s and more.
+  }, 60_000);
 });
