@@ -13,21 +13,29 @@ import { lookupRouting } from '../../core/lookup/lookup-routing';
 import { tryParseQuery } from '../../core/query/parse-query';
 import type { Report } from '../../core/report';
 import { providersFor } from '../../shared/resolver-chain';
+import type { Settings } from '../../shared/settings';
 import { sessionHealthStore } from '../health-storage';
 import { sessionAnswers } from '../session-answers';
 import { readStoredSettings } from '../stored-settings';
+
+/**
+ * Read as this chunk loads, while the popup draws and finds its tab: the first lookup does not
+ * wait for two storage round trips after it starts. Later lookups (a name typed, a setting
+ * changed on the result page) read afresh.
+ */
+let early: { settings: Promise<Settings>; health: ResolverHealth } | undefined = {
+  settings: readStoredSettings(),
+  health: new ResolverHealth({ store: sessionHealthStore() }),
+};
 
 /** Resolves when the page's routing lookup is over, or at once when the page has nothing to ask (an IP, a name only the worker can judge). */
 export async function askFirst(input: string, observer: QuestionObserver, signal: AbortSignal, onReport: (report: Report) => void): Promise<void> {
   const parsed = tryParseQuery(input);
   if (!parsed.ok || parsed.query.kind === 'ip') return;
-  const settings = await readStoredSettings();
+  const start = early ?? { settings: readStoredSettings(), health: new ResolverHealth({ store: sessionHealthStore() }) };
+  early = undefined;
+  const settings = await start.settings;
   if (signal.aborted) return;
-  const client = new DohClient({
-    providers: providersFor(settings),
-    timeoutMs: settings.timeoutMs,
-    health: new ResolverHealth({ store: sessionHealthStore() }),
-    observer,
-  });
+  const client = new DohClient({ providers: providersFor(settings), timeoutMs: settings.timeoutMs, health: start.health, observer });
   await lookupRouting(parsed.query, client, { ptr: settings.ptr, fcrdns: settings.ptr, signal, onUpdate: onReport, prior: sessionAnswers() });
 }
