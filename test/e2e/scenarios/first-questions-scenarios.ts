@@ -97,6 +97,25 @@ export function firstQuestionsScenarios(kind: DriverKind): void {
       }
     });
 
+    it('closing the popup mid-lookup cancels the requests in flight, and nothing more is asked', async () => {
+      await driver.goto('http://bulk-190.test/');
+      cloudflare.setDefaultModes(['delay', '3000']);
+      cloudflare.clearLog();
+      try {
+        const popup = await driver.openToolbarPopup();
+        await expect.poll(() => asked().includes('bulk-190.test MX'), { timeout: 10_000 }).toBe(true);
+        await popup.close();
+        // Every request the popup's lookup sent is dropped by the browser (the page and the port are gone).
+        await expect.poll(() => cloudflare.log.every((entry) => entry.aborted || entry.endMs !== null), { timeout: 10_000 }).toBe(true);
+        const names = cloudflare.log.map((entry) => entry.name);
+        expect(cloudflare.log.filter((entry) => entry.name === 'bulk-190.test' && entry.type === 'MX').every((entry) => entry.aborted)).toBe(true);
+        // The MX answer never came: no mail server was ever asked about.
+        expect(names.filter((name) => name !== 'bulk-190.test' && name !== '_dmarc.bulk-190.test')).toEqual([]);
+      } finally {
+        cloudflare.setDefaultModes([]);
+      }
+    });
+
     it('the same lookup again within the TTL, background stopped: no request at all (the page reads the session cache)', async () => {
       await driver.goto('http://five-mx.test/');
       await driver.stopBackground();
