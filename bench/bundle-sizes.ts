@@ -36,6 +36,8 @@ export interface BundleRow {
   gzipBytes: number;
   lazyFiles: string[];
   lazyGzipBytes: number;
+  /** Each lazy file's gzipped size. */
+  lazyGzip?: Record<string, number>;
   contributors: Contributor[];
 }
 
@@ -90,12 +92,13 @@ export async function measureBundles(root: string, topN = 6): Promise<BundleRow[
         }
       }
       let lazyGzipBytes = 0;
-      for (const path of lazy) lazyGzipBytes += await gzip(path);
+      const lazyGzip: Record<string, number> = {};
+      for (const path of lazy) lazyGzipBytes += lazyGzip[path] = await gzip(path);
       const contributors = [...groups]
         .map(([group, groupBytes]) => ({ group, bytes: groupBytes, share: groupBytes / bytes, approxGzipBytes: Math.round((groupBytes / bytes) * gzipBytes) }))
         .sort((a, b) => b.bytes - a.bytes)
         .slice(0, topN);
-      rows.push({ entry: file.replace(/\.json$/, ''), files: atLoad, bytes, gzipBytes, lazyFiles: lazy, lazyGzipBytes, contributors });
+      rows.push({ entry: file.replace(/\.json$/, ''), files: atLoad, bytes, gzipBytes, lazyFiles: lazy, lazyGzipBytes, lazyGzip, contributors });
     }
   }
   return rows;

@@ -78,8 +78,12 @@ export function evaluateTargets(engine: EngineRow[], bundles: BundleRow[], bulk:
   }
 
   const size = (name: string) => bundles.find((row) => row.entry === name);
+  // The popup's budget was 18 KB gz; issue 24 raised it to 20 for the page's first questions
+  // (startLookupAskingFirst, the relay, the report merge: 1.4 KB at load). The routing lookup
+  // itself (ask-first, 36 KB gz with the DoH client and the wire codec) is a chunk fetched as
+  // the popup opens, counted below; docs/performance.md has what it costs and what it buys.
   for (const [entry, label, limitKb] of [
-    ['chromium-popup', 'popup JS', 18],
+    ['chromium-popup', 'popup JS', 20],
     ['chromium-background', 'service worker JS', 45],
   ] as const) {
     const row = size(entry);
@@ -90,6 +94,18 @@ export function evaluateTargets(engine: EngineRow[], bundles: BundleRow[], bulk:
       measured: `${(row.gzipBytes / KB).toFixed(1)} KB gz`,
       met: row.gzipBytes <= limitKb * KB,
     });
+  }
+  const popup = size('chromium-popup');
+  const askFirst = popup?.lazyFiles.find((file) => /\/ask-first-[^/]*\.js$/.test(file));
+  if (popup && askFirst) {
+    const gzip = popup.lazyGzip?.[askFirst];
+    if (gzip !== undefined)
+      results.push({
+        target: `popup's first-questions chunk (${askFirst.split('/').pop()}), fetched as the popup opens`,
+        limit: '≤ 40 KB gz',
+        measured: `${(gzip / KB).toFixed(1)} KB gz`,
+        met: gzip <= 40 * KB,
+      });
   }
 
   const bulkDefault = bulk.find((row) => row.isDefault);
