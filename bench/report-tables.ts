@@ -1,6 +1,7 @@
 // The benchmark results as markdown tables: printed by `npm run bench` and pasted (or written
 // with --update-docs) into docs/performance.md.
-import { browserTables } from './browser/browser-tables';
+import { browserTables, isPopupRow, popupTables } from './browser/browser-tables';
+import { popupGoals } from './browser/browser-targets';
 import { messageVerifyTable, type MessageVerifyRow } from './message-verify';
 import type { BulkPageRow } from './browser/bulk-page';
 import { bulkPageTable } from './browser/bulk-page-table';
@@ -186,17 +187,29 @@ export function targetTable(targets: TargetResult[]): string {
   )}`;
 }
 
-export function allTables(results: BenchResults): string {
+function machineLine(results: BenchResults): string {
   const { date, cpus, node, loadAverage } = results.machine;
-  const parts = [
-    `Measured ${date} on ${cpus}, Node ${node}; 1-minute load average ${loadAverage.start} at the start, ${loadAverage.end} at the end.`,
-    targetTable(results.targets),
-  ];
+  return `Measured ${date} on ${cpus}, Node ${node}; 1-minute load average ${loadAverage.start} at the start, ${loadAverage.end} at the end.`;
+}
+
+/** Issue #24's block (the toolbar popup before and after, the 80-line lookup, a cold click), when it ran. */
+export function popupBlock(results: BenchResults): string | undefined {
+  const browser = results.browser;
+  if (!browser || !(browser.fresh.some(isPopupRow) || browser.plain?.length > 0 || browser.trace)) return undefined;
+  return `${machineLine(results)}\n\n${popupTables(browser, popupGoals(browser))}`;
+}
+
+/** Everything but issue #24's block (popupBlock). */
+export function allTables(results: BenchResults): string {
+  const parts = [machineLine(results), targetTable(results.targets)];
   if (results.engine) parts.push(engineTables(results.engine));
   if (results.diagnostics) parts.push(diagnosticsTable(results.diagnostics));
   if (results.bulk && results.retry) parts.push(bulkTables(results.bulk, results.retry, results.ceiling));
   if (results.memory) parts.push(memoryTable(results.memory));
-  if (results.browser) parts.push(browserTables(results.browser));
+  if (results.browser) {
+    const rest = browserTables(results.browser);
+    if (rest) parts.push(rest);
+  }
   if (results.bulkPage) parts.push(bulkPageTable(results.bulkPage));
   if (results.messageVerify) parts.push(messageVerifyTable(results.messageVerify, results.messageVerifyRuns ?? 0));
   if (results.bundles) parts.push(bundleTable(results.bundles, results.tldtsAloneGzipBytes, results.suffixListFile));

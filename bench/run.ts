@@ -1,9 +1,14 @@
 // `npm run bench`: builds (for the bundle metafiles), starts the DNS test stack in its own
 // process, and measures the engine, bulk use, memory and bundles in Node, then the extension in
 // Chromium (bench/browser). Prints markdown tables and writes bench/results.json;
-// `--update-docs` also rewrites the figures in docs/performance.md.
+// `--update-docs` also rewrites the figures in docs/performance.md (issue #24's popup block in its
+// own markers, the rest in the results block, each only when its sections ran).
 //   tsx --expose-gc --import ./bench/register-hooks.mjs bench/run.ts [--runs 9] [--baseline-runs 5]
-//       [--browser-runs 5] [--only engine,diagnostics,bulk,memory,bundles,faults,message,browser,worker-memory,bulk-page] [--update-docs]
+//       [--browser-runs 5] [--only engine,diagnostics,bulk,memory,bundles,faults,message,browser,popup,worker-memory,bulk-page]
+//       [--before <git ref>|none] [--update-docs]
+// `popup` (issue #24): the toolbar popup warm and cold at 0 and 50 ms RTT in the build `--before`
+// names (default: main before the #24 work) and in this one, builds in turn run by run; the
+// routing against the 80-line lookup; one cold click's trace. `browser` includes `popup`.
 import { readFile, writeFile } from 'node:fs/promises';
 import { cpus, loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -14,6 +19,7 @@ import { createBenchFetch } from './bench-fetch';
 import { browserTargets } from './browser/browser-targets';
 import { startBrowserBench } from './browser/browser-bench';
 import { BULK_PAGE_SIZES, measureBulkPage } from './browser/bulk-page';
+import { buildsUnderTest, DEFAULT_BEFORE_REF } from './browser/builds';
 import { measureBrowser } from './browser/measure-browser';
 import { measureBulk, measureEngineCeiling } from './bulk-throughput';
 import { gzipOfInputs, measureBundles } from './bundle-sizes';
@@ -21,7 +27,7 @@ import { measureDiagnostics } from './diagnostics-latency';
 import { measureEngine } from './engine-latency';
 import { measureMemory } from './memory';
 import { measureMessageVerify, messageVerifyTargets } from './message-verify';
-import { allTables, type BenchResults } from './report-tables';
+import { allTables, popupBlock, type BenchResults } from './report-tables';
 import { measureRetryAfter } from './retry-after';
 import { measureResolverFaults } from './resolver-faults';
 import { measureSpfCheck } from './spf-check-latency';
@@ -35,6 +41,7 @@ const { values } = parseArgs({
     'baseline-runs': { type: 'string', default: '5' },
     'browser-runs': { type: 'string', default: '5' },
     only: { type: 'string', default: 'engine,diagnostics,bulk,memory,bundles,faults,message,browser,worker-memory,bulk-page' },
+    before: { type: 'string', default: DEFAULT_BEFORE_REF },
     'update-docs': { type: 'boolean', default: false },
   },
 });
@@ -70,8 +77,14 @@ if (sections.has('message')) {
   Object.assign(results, { messageVerify: await measureMessageVerify(engineRuns, log), messageVerifyRuns: engineRuns });
 }
 
-const browserSections = { timings: sections.has('browser'), workerMemory: sections.has('worker-memory') };
-if (['engine', 'diagnostics', 'bulk', 'memory', 'faults', 'browser', 'worker-memory', 'bulk-page'].some((section) => sections.has(section))) {
+const browserSections = {
+  popup: sections.has('popup') || sections.has('browser'),
+  timings: sections.has('browser'),
+  workerMemory: sections.has('worker-memory'),
+};
+// Built before the stack starts: building takes the cores for a minute the first time.
+const builds = browserSections.popup ? buildsUnderTest(values.before, log) : buildsUnderTest('none', log);
+if (['engine', 'diagnostics', 'bulk', 'memory', 'faults', 'browser', 'popup', 'worker-memory', 'bulk-page'].some((section) => sections.has(section))) {
   log('starting the DNS test stack');
   const stack = await startStackProcess();
   const bench = createBenchFetch(stack.info);
@@ -100,12 +113,15 @@ if (['engine', 'diagnostics', 'bulk', 'memory', 'faults', 'browser', 'worker-mem
       log('memory (1,000 lookups, twice)');
       results.memory = await measureMemory(stack.info, bench);
     }
-    if (browserSections.timings || browserSections.workerMemory) {
+    if (browserSections.popup || browserSections.timings || browserSections.workerMemory) {
       // Last, so Chromium's processes never share the cores with the Node measurements.
-      log(
-        `in Chromium (${browserRuns} runs each): ${browserSections.timings ? 'popup and result page' : ''}${browserSections.workerMemory ? ', worker heap (about 4 minutes)' : ''}`,
-      );
-      results.browser = await measureBrowser(stack.info, browserRuns, browserSections, log);
+      const parts = [
+        browserSections.popup ? `toolbar popup in ${builds.map((b) => `${b.label} (${b.commit})`).join(' and ')}, the 80-line lookup, a cold click` : '',
+        browserSections.timings ? 'result page, checks on and off' : '',
+        browserSections.workerMemory ? 'worker heap (about 4 minutes)' : '',
+      ];
+      log(`in Chromium (${browserRuns} runs each): ${parts.filter(Boolean).join('; ')}`);
+      results.browser = await measureBrowser(stack.info, builds, browserRuns, browserSections, log);
     }
     if (sections.has('bulk-page')) {
       log('bulk page in Chromium: 1,000 and 10,000 domains at 50 ms RTT (its own browser)');
@@ -130,18 +146,27 @@ results.targets = [
   ...(results.messageVerify ? messageVerifyTargets(results.messageVerify) : []),
 ];
 const tables = allTables(results);
-console.log(tables);
+const popup = popupBlock(results);
+console.log(popup ? `${tables}\n\n${popup}` : tables);
 await writeFile(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
 log('wrote bench/results.json');
 
-if (values['update-docs']) {
-  const docPath = join(root, 'docs/performance.md');
-  const doc = await readFile(docPath, 'utf8');
-  const start = '<!-- bench:results:start -->';
-  const end = '<!-- bench:results:end -->';
+/** Replaces what stands between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->`. */
+function replaceBlock(doc: string, name: string, text: string): string {
+  const start = `<!-- bench:${name}:start -->`;
+  const end = `<!-- bench:${name}:end -->`;
   const from = doc.indexOf(start);
   const to = doc.indexOf(end);
   if (from < 0 || to < from) throw new Error(`docs/performance.md has no ${start} ... ${end} block`);
-  await writeFile(docPath, `${doc.slice(0, from + start.length)}\n${tables}\n${doc.slice(to)}`);
+  return `${doc.slice(0, from + start.length)}\n${text}\n${doc.slice(to)}`;
+}
+
+if (values['update-docs']) {
+  const docPath = join(root, 'docs/performance.md');
+  let doc = await readFile(docPath, 'utf8');
+  // The results block only when something besides the popup ran: `--only popup` leaves it as it is.
+  if ([...sections].some((section) => section !== 'popup')) doc = replaceBlock(doc, 'results', tables);
+  if (popup) doc = replaceBlock(doc, 'popup', popup);
+  await writeFile(docPath, doc);
   log('updated docs/performance.md');
 }

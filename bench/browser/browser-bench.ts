@@ -1,5 +1,6 @@
 // Everything the in-browser benchmarks run against: Debian's Chromium, headful on its own Xvfb
-// display (test/e2e/harness), with a copy of the build whose popup.html carries the paint probe;
+// display (test/e2e/harness), with a copy of a build (dist/chromium by default, or the build
+// before a change: builds.ts) whose popup.html carries the paint probe;
 // cloudflare-dns.com (the shipped default resolver) mapped to an HTTP/2 front for a fault server
 // whose default mode `delay/<rtt>` simulates the round trip; the other three providers on the
 // stack's dnsdist, as in the e2e suite; the fixture sites on the e2e site server.
@@ -29,13 +30,14 @@ export interface BrowserBench {
   close(): Promise<void>;
 }
 
-export async function startBrowserBench(stack: StackInfo): Promise<BrowserBench> {
+/** `buildDir`: the unpacked build to probe and load (default dist/chromium). */
+export async function startBrowserBench(stack: StackInfo, buildDir?: string): Promise<BrowserBench> {
   const opened: { close(): Promise<void> | void }[] = [];
   const closeAll = async () => {
     for (const item of opened.reverse()) await Promise.resolve(item.close()).catch(() => undefined);
   };
   try {
-    const probed: ProbedExtension = await copyWithPaintProbe();
+    const probed: ProbedExtension = await copyWithPaintProbe(buildDir);
     opened.push({ close: () => probed.remove() });
     const site: SiteServer = await startSiteServer();
     opened.push(site);

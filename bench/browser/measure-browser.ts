@@ -1,28 +1,38 @@
 // The in-browser section of `npm run bench`: popup and result page timings at 0 and 50 ms RTT
 // (and the popup from a stopped worker at 50), the cached re-lookup, the worker's heap over 1,000
 // lookups, then the popup again with the cache those lookups left (see the files it calls).
+// Issue #24 (section `popup`): the toolbar popup warm and from a stopped worker is measured for
+// each build under test (builds.ts: the build before a change and this one), one browser per
+// build launched the same way on the same DNS stack, the builds in turn run by run; then the
+// routing report against the 80-line lookup (plain-vs-mxray.ts) and one cold click's trace
+// (cold-click-trace.ts). The rest (result page, checks on/off, worker heap) is this build's only.
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import type { StackInfo } from '../../test/stack/stack-info';
 import { median, round } from '../stats';
 import { startBrowserBench, type BrowserBench } from './browser-bench';
+import type { BuildLabel, BuildUnderTest } from './builds';
+import { traceColdClick, type ColdClickTrace } from './cold-click-trace';
+import { measurePlainVsMxray, type PlainRow } from './plain-vs-mxray';
 import { cachedSample, FRESH_DOMAIN, freshRequests, freshSample, type CachedSample, type FreshSample, type Surface } from './popup-latency';
 import { PROCESS_GROUPS, type CpuUse } from './process-cpu';
 import { measureWorkerMemory, type WorkerMemory } from './worker-memory';
 import { readCacheSnapshot, type CacheSnapshot, type Start } from './worker-start-state';
 import { measureRoutingVsChecks, type RoutingRow } from './routing-vs-checks';
 
-type Scenario = { surface: Surface; start: Start };
-const WARM: readonly Scenario[] = [
-  { surface: 'toolbar popup', start: 'warm' },
-  { surface: 'result page', start: 'warm' },
-];
+/** `popup`: measured in every build under test (section `popup`); `rest`: this build only (section `browser`). */
+type Scenario = { surface: Surface; start: Start; section: 'popup' | 'rest' };
+const WARM_POPUP: Scenario = { surface: 'toolbar popup', start: 'warm', section: 'popup' };
+const WARM_PAGE: Scenario = { surface: 'result page', start: 'warm', section: 'rest' };
 /** The popup from a stopped worker (wake-up and TLS in the figures) at the engine target's RTT only. */
-const COLD: Scenario = { surface: 'toolbar popup', start: 'cold' };
-/** The popup from a stopped worker, the connection kept: the worker's start alone (issue 12, section 5). */
-const COLD_WORKER: Scenario = { surface: 'toolbar popup', start: 'cold worker' };
+const COLD: Scenario = { surface: 'toolbar popup', start: 'cold', section: 'popup' };
+/** The popup from a stopped worker, the connection kept: the worker's start alone (issue 12, section 5; issue #24's "cold"). */
+const COLD_WORKER: Scenario = { surface: 'toolbar popup', start: 'cold worker', section: 'popup' };
 export const BROWSER_RTTS_MS = [0, 50] as const;
-const SCENARIOS_AT: Record<(typeof BROWSER_RTTS_MS)[number], readonly Scenario[]> = { 0: [...WARM, COLD_WORKER], 50: [...WARM, COLD_WORKER, COLD] };
+const SCENARIOS_AT: Record<(typeof BROWSER_RTTS_MS)[number], readonly Scenario[]> = {
+  0: [WARM_POPUP, WARM_PAGE, COLD_WORKER],
+  50: [WARM_POPUP, WARM_PAGE, COLD_WORKER, COLD],
+};
 /** The big-cache popup runs: at the engine target's RTT, 3 runs (each rewrites ~1 MB of cache). */
 const BIG_CACHE_RTT_MS = 50;
 const BIG_CACHE_RUNS = 3;
@@ -30,6 +40,7 @@ const BIG_CACHE_RUNS = 3;
 type NumberFields<T> = { [K in keyof T as T[K] extends number ? K : never]: number };
 
 export interface FreshRow {
+  build: BuildLabel;
   surface: Surface;
   start: Start;
   rttMs: number;
@@ -43,6 +54,7 @@ export interface FreshRow {
 }
 
 export interface CachedRow {
+  build: BuildLabel;
   rttMs: number;
   runs: number;
   median: NumberFields<CachedSample>;
@@ -53,6 +65,8 @@ export interface CachedRow {
 
 export interface BrowserResults {
   chromium: string;
+  /** The builds measured: "before" (a git ref) and "after" (this checkout's dist/chromium). */
+  builds: { label: BuildLabel; commit: string }[];
   domain: string;
   runs: number;
   /** Starting xdotool and sending the chord: inside every "from the key press" figure. */
@@ -61,13 +75,19 @@ export interface BrowserResults {
   cached: CachedRow[];
   /** The routing report with every mail check on against off (issue 12, section 6). */
   routing: RoutingRow[];
+  /** Issue #24: the routing report on screen against the 80-line lookup, per build. */
+  plain: PlainRow[];
+  /** Issue #24: one cold click of this build, milestone by milestone. */
+  trace?: ColdClickTrace;
   memory?: WorkerMemory;
   problems: string[];
   seconds: number;
 }
 
 export interface BrowserSections {
-  /** Popup and result page at 0 and 50 ms RTT, and the cached re-lookup. */
+  /** Issue #24: the toolbar popup warm and cold at 0 and 50 ms RTT in every build, the cached re-lookup, the 80-line lookup, the trace. */
+  popup: boolean;
+  /** This build's result page at 0 and 50 ms RTT, and the routing with the checks on and off. */
   timings: boolean;
   /** The worker heap over 1,000 lookups, then the popup with the cache they left. */
   workerMemory: boolean;
@@ -98,61 +118,101 @@ async function xdotoolStartMs(display: string): Promise<number> {
   return round(median(times));
 }
 
-async function freshRows(bench: BrowserBench, rttMs: number, scenarios: readonly Scenario[], runs: number, problems: string[], bigCache?: CacheSnapshot) {
-  bench.setRttMs(rttMs);
-  const samples = scenarios.map(() => [] as FreshSample[]);
-  const again: CachedSample[] = [];
-  // Scenarios interleaved run by run, so a slow spell of the machine falls on all of them.
+/** One browser per build under test; `after` (this build) is always among them. */
+export interface BenchOfBuild {
+  label: BuildLabel;
+  bench: BrowserBench;
+}
+
+async function freshRows(
+  benches: readonly BenchOfBuild[],
+  rttMs: number,
+  scenarios: readonly Scenario[],
+  runs: number,
+  problems: string[],
+  bigCache?: CacheSnapshot,
+) {
+  for (const { bench } of benches) bench.setRttMs(rttMs);
+  // Every (scenario, build) pair measured: popup scenarios in every build, the rest in this one.
+  const pairs = scenarios.flatMap((scenario) =>
+    benches.filter(({ label }) => scenario.section === 'popup' || label === 'after').map((of) => ({ scenario, ...of })),
+  );
+  const samples = pairs.map(() => [] as FreshSample[]);
+  const again = new Map<BuildLabel, CachedSample[]>();
+  // Scenarios and builds interleaved run by run, so a slow spell of the machine falls on all of them.
   for (let run = 0; run < runs; run++) {
-    for (const [i, { surface, start }] of scenarios.entries()) {
+    for (const [i, { scenario, label: build, bench }] of pairs.entries()) {
+      const { surface, start } = scenario;
       const sample = await freshSample(bench, surface, start, bigCache);
       samples[i]!.push(sample);
-      const label = `${surface}, ${start}, ${rttMs} ms, run ${run + 1}`;
+      const label = `${surface}, ${start}, ${rttMs} ms, ${build}, run ${run + 1}`;
       const connections = start === 'cold' ? 1 : 0; // a cold worker keeps the browser's connection
       if (sample.requests !== freshRequests(start))
         problems.push(`${label}: ${sample.requests} requests, expected ${freshRequests(start)} (was the cache empty?)`);
       if (sample.newConnections !== connections) problems.push(`${label}: ${sample.newConnections} new TLS connections, expected ${connections}`);
-      if (surface === 'toolbar popup' && start === 'warm') again.push(await cachedSample(bench));
+      if (surface === 'toolbar popup' && start === 'warm') again.set(build, [...(again.get(build) ?? []), await cachedSample(bench)]);
     }
   }
-  const fresh = scenarios.map(({ surface, start }, i): FreshRow => {
+  const fresh = pairs.map(({ scenario: { surface, start }, label }, i): FreshRow => {
     const cpu = cpuMedians(samples[i]!);
-    return { surface, start, rttMs, runs, median: medians(samples[i]!), ...(cpu ? { cpu } : {}), samples: samples[i]! };
+    return { build: label, surface, start, rttMs, runs, median: medians(samples[i]!), ...(cpu ? { cpu } : {}), samples: samples[i]! };
   });
-  const cached: CachedRow | undefined =
-    again.length > 0
-      ? {
-          rttMs,
-          runs: again.length,
-          median: medians(again),
-          maxRequests: Math.max(...again.map((s) => s.requests)),
-          allFromCache: again.every((s) => s.fromCache),
-          samples: again,
-        }
-      : undefined;
+  const cached = [...again].map(
+    ([build, runsOf]): CachedRow => ({
+      build,
+      rttMs,
+      runs: runsOf.length,
+      median: medians(runsOf),
+      maxRequests: Math.max(...runsOf.map((s) => s.requests)),
+      allFromCache: runsOf.every((s) => s.fromCache),
+      samples: runsOf,
+    }),
+  );
   return { fresh, cached };
 }
 
-export async function measureBrowser(stack: StackInfo, runs: number, sections: BrowserSections, log: (line: string) => void): Promise<BrowserResults> {
+export async function measureBrowser(
+  stack: StackInfo,
+  builds: readonly BuildUnderTest[],
+  runs: number,
+  sections: BrowserSections,
+  log: (line: string) => void,
+): Promise<BrowserResults> {
   const started = performance.now();
-  const bench = await startBrowserBench(stack);
+  const benches: BenchOfBuild[] = [];
   try {
+    for (const build of sections.popup ? builds : builds.filter((b) => b.label === 'after')) {
+      benches.push({ label: build.label, bench: await startBrowserBench(stack, build.dir) });
+    }
+    const bench = benches.find((b) => b.label === 'after')?.bench;
+    if (!bench) throw new Error('the browser bench needs this build ("after") among the builds under test');
     const chromium = bench.browser.context.browser()?.version() ?? 'unknown';
     const problems: string[] = [];
     const fresh: FreshRow[] = [];
     const cached: CachedRow[] = [];
-    for (const rttMs of sections.timings ? BROWSER_RTTS_MS : []) {
-      const rows = await freshRows(bench, rttMs, SCENARIOS_AT[rttMs], runs, problems);
+    for (const rttMs of sections.popup || sections.timings ? BROWSER_RTTS_MS : []) {
+      const scenarios = SCENARIOS_AT[rttMs].filter((s) => (s.section === 'popup' ? sections.popup : sections.timings));
+      const rows = await freshRows(benches, rttMs, scenarios, runs, problems);
       fresh.push(...rows.fresh);
-      if (rows.cached) cached.push(rows.cached);
-      for (const row of rows.fresh) log(`  ${row.surface}, ${row.start}, ${rttMs} ms: first row ${row.median.firstRow} ms, Done ${row.median.done} ms`);
-      log(`  toolbar popup again within TTL, ${rttMs} ms: lookup to Done ${rows.cached?.median.lookupToDone} ms, ${rows.cached?.maxRequests} requests`);
+      cached.push(...rows.cached);
+      for (const row of rows.fresh)
+        log(`  ${row.surface}, ${row.start}, ${rttMs} ms, ${row.build}: first row ${row.median.firstRow} ms, Done ${row.median.done} ms`);
+      for (const row of rows.cached)
+        log(`  toolbar popup again within TTL, ${rttMs} ms, ${row.build}: lookup to Done ${row.median.lookupToDone} ms, ${row.maxRequests} requests`);
     }
     const routing = sections.timings ? await measureRoutingVsChecks(bench, BROWSER_RTTS_MS, runs) : [];
     for (const row of routing)
       log(
         `  result page, ${row.checks}, ${row.rttMs} ms: routing on screen ${row.routing} ms, first row ${row.firstRow} ms, Done ${row.done} ms, ${row.requests} requests`,
       );
+    const plain = sections.popup ? await measurePlainVsMxray(benches, BROWSER_RTTS_MS, runs, problems) : [];
+    for (const row of plain)
+      log(`  ${row.subject}, every check on, ${row.rttMs} ms, ${row.build}: document start → routing on screen ${row.fromDocument} ms (${row.ratio}×)`);
+    let trace: ColdClickTrace | undefined;
+    if (sections.popup) {
+      trace = await traceColdClick(bench);
+      log(`  one cold click (${trace.start}, ${trace.rttMs} ms): ${trace.steps.map((step) => `${step.milestone} ${step.ms}`).join(', ')}`);
+    }
     let memory: WorkerMemory | undefined;
     if (sections.workerMemory) {
       log('  worker heap over 1,000 lookups');
@@ -162,23 +222,27 @@ export async function measureBrowser(stack: StackInfo, runs: number, sections: B
       if (!memory.sameWorker) problems.push('worker memory: the worker was restarted during the 1,000 lookups');
       const snapshot = await readCacheSnapshot(bench);
       log(`  toolbar popup with the cache the 1,000 lookups left (${snapshot.length} entries), ${BIG_CACHE_RTT_MS} ms`);
-      const big = await freshRows(bench, BIG_CACHE_RTT_MS, [{ surface: 'toolbar popup', start: 'big cache' }], BIG_CACHE_RUNS, problems, snapshot);
+      const bigScenario: Scenario = { surface: 'toolbar popup', start: 'big cache', section: 'rest' };
+      const big = await freshRows([{ label: 'after', bench }], BIG_CACHE_RTT_MS, [bigScenario], BIG_CACHE_RUNS, problems, snapshot);
       fresh.push(...big.fresh.map((row) => ({ ...row, cacheEntries: snapshot.length })));
     }
     const xdotoolMs = await xdotoolStartMs(bench.browser.display!);
     return {
       chromium,
+      builds: builds.filter((b) => benches.some((of) => of.label === b.label)).map(({ label, commit }) => ({ label, commit })),
       domain: FRESH_DOMAIN,
       runs,
       xdotoolMs,
       fresh,
       cached,
       routing,
+      plain,
+      ...(trace ? { trace } : {}),
       ...(memory ? { memory } : {}),
       problems,
       seconds: round((performance.now() - started) / 1000),
     };
   } finally {
-    await bench.close();
+    for (const { bench } of benches) await bench.close();
   }
 }

@@ -14,3 +14,13 @@ export function engineMsOf(marks: PaintMarks): number {
   const match = /Done in (\d+) ms/.exec(marks.doneText ?? '');
   return match ? Number(match[1]) : Number.NaN;
 }
+
+/**
+ * The frame that showed the routing report complete, on the page's clock: the first time the
+ * mail server table looked complete with the rows it has at "Done" (paint-probe.ts), or, when the
+ * DOM never said so, the frame after the first complete report came over the lookup port.
+ */
+export function routingOnScreenMs(marks: PaintMarks): number | undefined {
+  const entry = marks.domRouting?.find((e) => e.rows === marks.doneRows);
+  return entry?.frameMs ?? marks.routingMs;
+}

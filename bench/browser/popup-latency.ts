@@ -8,9 +8,10 @@ import type { Page } from 'playwright-core';
 import { openToolbarPopup } from '../../test/e2e/harness/person';
 import { criticalPathDepth } from '../../test/stack/fault-log';
 import type { BrowserBench } from './browser-bench';
-import { engineMsOf, waitForMarks } from './paint-marks';
+import { engineMsOf, routingOnScreenMs, waitForMarks } from './paint-marks';
 import { cpuBetween, snapshotCpu, startedGroups, type CpuUse } from './process-cpu';
 import { epochNow } from './resolver-front';
+import { requestSenders } from './request-senders';
 import { prepareStart, type CacheSnapshot, type Start } from './worker-start-state';
 
 export const FRESH_DOMAIN = 'five-mx.test';
@@ -33,14 +34,26 @@ export interface FreshSample {
   lookupStarted: number;
   /** The worker's own time origin; negative when it was already running. */
   workerStarted: number;
+  /** The first request of the lookup at the resolver front, whoever sent it. */
   firstRequest: number;
+  /** 1 when the page sent that first request, 0 when the worker did (request-senders.ts). */
+  firstRequestFromPage: number;
+  /** The first request the page sent, and the first the worker sent (NaN when that side sent none). */
+  firstPageRequest: number;
+  firstWorkerRequest: number;
+  /** Requests the page sent itself (the rest are the worker's). */
+  pageRequests: number;
   /** The resolver front received the MX question, and sent its answer. */
   mxAsked: number;
   mxAnswered: number;
   /** The first report with a mail server in it reached the page (lookup port message). */
   mxMessage: number;
   firstRow: number;
-  /** The routing report complete (message, then its frame): what the checks must never delay. */
+  /**
+   * The routing report complete (MX, addresses, PTR, FCrDNS), what the checks must never delay:
+   * the first complete report over the lookup port (NaN when none came that way), and the frame
+   * that showed it complete.
+   */
   routingMessage: number;
   routing: number;
   done: number;
@@ -137,6 +150,12 @@ export async function freshSample(
     const requests = bench.front.requests.slice(requestsBefore);
     const connection = bench.front.connections[connectionsBefore];
     const mx = requests.find((r) => r.question === `${FRESH_DOMAIN} MX`);
+    const senders = requestSenders(requests, marks);
+    const firstFrom = (sender?: string) => {
+      const times = requests.filter((_, i) => sender === undefined || senders[i] === sender).map((r) => r.receivedAt);
+      return times.length > 0 ? Math.min(...times) : undefined;
+    };
+    const first = requests.findIndex((r) => r.receivedAt === firstFrom());
     const onPage = (ms: number | undefined) => (ms === undefined ? Number.NaN : marks.timeOrigin + ms - opened.startedAt);
     const wall = (epoch: number | undefined) => (epoch === undefined ? Number.NaN : epoch - opened.startedAt);
     return {
@@ -144,13 +163,17 @@ export async function freshSample(
       domContentLoaded: onPage(marks.domContentLoadedMs),
       lookupStarted: onPage(marks.lookingUpMs),
       workerStarted: wall(workerOrigin),
-      firstRequest: wall(requests[0]?.receivedAt),
+      firstRequest: wall(firstFrom()),
+      firstRequestFromPage: first < 0 ? Number.NaN : Number(senders[first] === 'page'),
+      firstPageRequest: wall(firstFrom('page')),
+      firstWorkerRequest: wall(firstFrom('worker')),
+      pageRequests: senders.filter((sender) => sender === 'page').length,
       mxAsked: wall(mx?.receivedAt),
       mxAnswered: wall(mx?.answeredAt),
       mxMessage: onPage(marks.mxMessageMs),
       firstRow: onPage(marks.firstRowMs),
       routingMessage: onPage(marks.routingMessageMs),
-      routing: onPage(marks.routingMs),
+      routing: onPage(routingOnScreenMs(marks)),
       done: onPage(marks.doneMs),
       engineMs: engineMsOf(marks),
       requests: bench.cloudflare.log.length,

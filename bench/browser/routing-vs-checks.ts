@@ -28,7 +28,8 @@ export interface RoutingRow {
   samples: Pick<FreshSample, 'firstRow' | 'routingMessage' | 'routing' | 'done' | 'requests'>[];
 }
 
-async function useSettings(bench: BrowserBench, checks: Checks): Promise<void> {
+/** Switches the mail checks in storage.local, as the options page does (the worker hears the change). */
+export async function useSettings(bench: BrowserBench, checks: Checks): Promise<void> {
   const patch = JSON.stringify(SETTINGS[checks]);
   await bench.worker.evaluate(
     `chrome.storage.local.get('settings').then((s) => chrome.storage.local.set({ settings: { ...(s.settings ?? {}), ...${patch} } }))`,
@@ -64,8 +65,13 @@ export async function measureRoutingVsChecks(bench: BrowserBench, rttsMs: readon
       }
     }
   } finally {
-    await bench.worker.evaluate(`chrome.storage.local.remove('settings')`); // back to the defaults for what follows
-    await bench.worker.detach();
+    await useDefaultSettings(bench);
   }
   return rows;
+}
+
+/** Back to the shipped defaults for what follows. */
+export async function useDefaultSettings(bench: BrowserBench): Promise<void> {
+  await bench.worker.evaluate(`chrome.storage.local.remove('settings')`);
+  await bench.worker.detach();
 }
