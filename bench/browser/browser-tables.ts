@@ -113,7 +113,16 @@ function waterfallTable(rows: readonly FreshRow[], builds: boolean): string {
 function cpuTable(fresh: readonly FreshRow[], builds: boolean): string {
   const rows = fresh.filter((row) => row.cpu);
   return markdownTable(
-    [...(builds ? ['build'] : []), 'start', 'RTT (ms)', 'window (ms)', 'extension process started (runs)', ...PROCESS_GROUPS, 'all: CPU', 'all: waiting for a core'],
+    [
+      ...(builds ? ['build'] : []),
+      'start',
+      'RTT (ms)',
+      'window (ms)',
+      'extension process started (runs)',
+      ...PROCESS_GROUPS,
+      'all: CPU',
+      'all: waiting for a core',
+    ],
     rows.map((row): Cell[] => {
       const cpu = row.cpu!;
       const total = (pick: 'cpuMs' | 'waitMs') => PROCESS_GROUPS.reduce((sum, group) => sum + cpu[group][pick], 0);
@@ -279,15 +288,16 @@ export function popupTables(results: BrowserResults, goals: readonly TargetResul
       '### Where the time goes: milestones of the same runs, ms from the key press (medians)',
       '"First request at resolver" is the lookup\'s first, whoever sent it; "first request from" says whether the page or the worker sent it (the paint probe notes the questions the page fetches itself: request-senders.ts). "Routing on screen": the frame that showed the mail server table complete (MX, addresses, PTR, FCrDNS).',
       waterfallTable(popup, builds),
-      '### CPU while one toolbar popup lookup runs: ms on a core / ms waiting for one, per process (medians; window: just before the key press to the last answer + 0.6 s; every Chromium on the machine counts, the other build\'s idle browser too)',
+      "### CPU while one toolbar popup lookup runs: ms on a core / ms waiting for one, per process (medians; window: just before the key press to the last answer + 0.6 s; every Chromium on the machine counts, the other build's idle browser too)",
       cpuTable(popup, builds),
     );
   }
-  if (results.cached.length > 0) parts.push('### The same lookup again in the toolbar popup, within TTL (right after each warm run)', cachedTable(results.cached, builds));
+  if (results.cached.length > 0)
+    parts.push('### The same lookup again in the toolbar popup, within TTL (right after each warm run)', cachedTable(results.cached, builds));
   if (results.plain?.length > 0) {
     parts.push(
       `### The routing report complete against the 80-line lookup (every mail check on, warm worker, ${results.domain}, median of ${results.runs} runs, interleaved)`,
-      'The 80-line lookup (bench/browser/plain-lookup/) asks the same 23 questions, each as soon as it can, with no cache and no checks, and renders once; it runs as an extension page of the same build (same permissions, same resolver). "Routing on screen": MXray\'s mail server table complete (MX, addresses, PTR, FCrDNS), the lookup\'s one render, each at the frame after. The ratio is from document start, so the toolbar popup\'s opening (Chromium\'s) stays out of it.',
+      `The 80-line lookup (bench/browser/plain-lookup/) asks the routing's 19 questions (the MX, the hosts' A and AAAA, the addresses' PTR; the PTR names' forward checks are the hosts' own questions), each as soon as it can, with no cache and no checks, and renders once; it runs as an extension page of the same build (same permissions, same resolver). "Routing on screen": MXray's mail server table complete (MX, addresses, PTR, FCrDNS), the lookup's one render, each at the frame after. The ratio is from document start, so the toolbar popup's opening (Chromium's) stays out of it.`,
       plainTable(results),
     );
   }
@@ -314,7 +324,8 @@ export function browserTables(results: BrowserResults): string {
       '### Where the time goes: milestones of the same runs, ms from the navigation or key press (medians)',
       waterfallTable(rest, false),
     );
-    if (rest.some((row) => row.cpu)) parts.push('### CPU while the popup runs with the big cache (window: key press to the last answer + 3 s)', cpuTable(rest, false));
+    if (rest.some((row) => row.cpu))
+      parts.push('### CPU while the popup runs with the big cache (window: key press to the last answer + 3 s)', cpuTable(rest, false));
   }
   if (results.routing?.length > 0) {
     parts.push(

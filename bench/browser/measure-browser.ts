@@ -157,17 +157,15 @@ async function freshRows(
     const cpu = cpuMedians(samples[i]!);
     return { build: label, surface, start, rttMs, runs, median: medians(samples[i]!), ...(cpu ? { cpu } : {}), samples: samples[i]! };
   });
-  const cached = [...again].map(
-    ([build, runsOf]): CachedRow => ({
-      build,
-      rttMs,
-      runs: runsOf.length,
-      median: medians(runsOf),
-      maxRequests: Math.max(...runsOf.map((s) => s.requests)),
-      allFromCache: runsOf.every((s) => s.fromCache),
-      samples: runsOf,
-    }),
-  );
+  const cached = [...again].map(([build, runsOf]): CachedRow => ({
+    build,
+    rttMs,
+    runs: runsOf.length,
+    median: medians(runsOf),
+    maxRequests: Math.max(...runsOf.map((s) => s.requests)),
+    allFromCache: runsOf.every((s) => s.fromCache),
+    samples: runsOf,
+  }));
   return { fresh, cached };
 }
 
@@ -207,7 +205,9 @@ export async function measureBrowser(
       );
     const plain = sections.popup ? await measurePlainVsMxray(benches, BROWSER_RTTS_MS, runs, problems) : [];
     for (const row of plain)
-      log(`  ${row.subject}, every check on, ${row.rttMs} ms, ${row.build}: document start → routing on screen ${row.fromDocument} ms (${row.ratio}×)`);
+      log(
+        `  ${row.subject}${row.subject.startsWith('MXray') ? ', every check on' : ''}, ${row.rttMs} ms, ${row.build}: document start → routing on screen ${row.fromDocument} ms (${row.ratio}×)`,
+      );
     let trace: ColdClickTrace | undefined;
     if (sections.popup) {
       trace = await traceColdClick(bench);

@@ -94,7 +94,7 @@ export const PAINT_PROBE_SOURCE = `(() => {
     }
   });
   // Bytes as base64url, as RFC 8484 §4.1 puts them in the dns parameter.
-  const base64Url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  const base64Url = (bytes) => btoa(String.fromCharCode(...bytes)).replace(/\\+/g, '-').replace(/\\//g, '_').replace(/=+$/, '');
   const pageFetch = window.fetch;
   window.fetch = function (input, init) {
     try {

@@ -25,9 +25,7 @@ function questionOf(dns: string): string {
 
 /** One sender per request, in the order of `requests`. */
 export function requestSenders(requests: readonly FrontRequest[], marks: Pick<PaintMarks, 'timeOrigin' | 'fetches'>): Sender[] {
-  const unclaimed = (marks.fetches ?? [])
-    .map((fetch) => ({ question: questionOf(fetch.dns), at: marks.timeOrigin + fetch.atMs }))
-    .sort((a, b) => a.at - b.at);
+  const unclaimed = (marks.fetches ?? []).map((fetch) => ({ question: questionOf(fetch.dns), at: marks.timeOrigin + fetch.atMs })).sort((a, b) => a.at - b.at);
   const order = requests.map((request, index) => ({ request, index })).sort((a, b) => a.request.receivedAt - b.request.receivedAt);
   const senders: Sender[] = requests.map(() => 'worker');
   for (const { request, index } of order) {

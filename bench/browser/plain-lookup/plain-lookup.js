@@ -13,7 +13,10 @@ function encode(name, type) {
   const bytes = [0, 0, 1, 0, 0, 1, 0, 0, 0, 0, 0, 0]; // ID 0 (RFC 8484 §4.1), RD, one question
   for (const label of name.split('.').filter(Boolean)) bytes.push(label.length, ...[...label].map((c) => c.charCodeAt(0)));
   bytes.push(0, 0, TYPES[type], 0, 1);
-  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  return btoa(String.fromCharCode(...bytes))
+    .replace(/\+/g, '-')
+    .replace(/\//g, '_')
+    .replace(/=+$/, '');
 }
 
 function readName(view, offset) {
@@ -56,14 +59,22 @@ function ask(name, type) {
   if (!asked.has(key)) {
     const url = `${params.get('resolver')}?dns=${encode(name, type)}`;
     const init = { headers: { accept: 'application/dns-message' }, cache: 'no-store', credentials: 'omit' };
-    asked.set(key, fetch(url, init).then(async (response) => (response.ok ? decode(await response.arrayBuffer(), type) : [])).catch(() => []));
+    asked.set(
+      key,
+      fetch(url, init)
+        .then(async (response) => (response.ok ? decode(await response.arrayBuffer(), type) : []))
+        .catch(() => []),
+    );
   }
   return asked.get(key);
 }
 
 function reverseName(ip, type) {
   if (type === 'A') return `${ip.split('.').reverse().join('.')}.in-addr.arpa`;
-  const nibbles = ip.split(':').map((group) => group.padStart(4, '0')).join('');
+  const nibbles = ip
+    .split(':')
+    .map((group) => group.padStart(4, '0'))
+    .join('');
   return `${[...nibbles].reverse().join('.')}.ip6.arpa`;
 }
 
@@ -84,12 +95,15 @@ async function lookup() {
   const body = document.querySelector('tbody');
   for (const row of rows) {
     const tr = body.insertRow();
-    for (const text of [row.preference, row.host, row.ip, row.names.join(', ') || 'none', row.fcrdns ? 'yes' : 'no']) tr.insertCell().textContent = String(text);
+    for (const text of [row.preference, row.host, row.ip, row.names.join(', ') || 'none', row.fcrdns ? 'yes' : 'no'])
+      tr.insertCell().textContent = String(text);
   }
   document.getElementById('status').textContent = `Done: ${rows.length} addresses, ${asked.size} questions`;
   performance.mark('routing-complete');
   // The frame that paints it: what the bench reads as "routing on screen".
-  requestAnimationFrame(() => Object.assign(document.documentElement.dataset, { routingOnScreenMs: performance.now(), questions: asked.size, rows: rows.length }));
+  requestAnimationFrame(() =>
+    Object.assign(document.documentElement.dataset, { routingOnScreenMs: performance.now(), questions: asked.size, rows: rows.length }),
+  );
 }
 
 void lookup();
