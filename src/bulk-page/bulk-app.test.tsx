@@ -1,10 +1,11 @@
 // @vitest-environment happy-dom
 import { h, render } from 'preact';
 import { act } from 'preact/test-utils';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Papa from 'papaparse';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { extractEntries } from '../core/bulk/extract-entries';
 import type { BulkResult } from '../core/bulk/types';
-import type { BulkCommand, BulkEvent, BulkJobView } from '../shared/bulk-messages';
+import { jobView, type BulkCommand, type BulkEvent, type BulkJobRecord, type BulkJobView } from '../shared/bulk-messages';
 import { BulkApp } from './bulk-app';
 
 let root: HTMLElement;
@@ -39,10 +40,13 @@ const row = (i: number, verdict: BulkResult['verdict'] = 'accepts'): BulkResult 
     primaryMx: verdict === 'accepts' ? `mx.d${i}.test` : undefined,
   }) as BulkResult;
 
-function job(total: number, done: number, status: BulkJobView['status'] = 'running'): BulkJobView {
+function record(total: number, done: number, status: BulkJobView['status'] = 'running'): BulkJobRecord {
   const input = extractEntries(Array.from({ length: total }, (_, i) => `u@d${i}.test`).join('\n') + '\njunk words here');
   return { id: '1', status, input, mailSetup: false, total, done, runningMs: 1000 };
 }
+
+/** The job as the worker sends it: without its list of domains. */
+const job = (total: number, done: number, status: BulkJobView['status'] = 'running'): BulkJobView => jobView(record(total, done, status));
 
 beforeEach(() => {
   sent = [];
@@ -52,6 +56,7 @@ beforeEach(() => {
 afterEach(() => {
   render(null, root);
   root.remove();
+  vi.restoreAllMocks();
 });
 
 describe('BulkApp', () => {
@@ -107,6 +112,43 @@ describe('BulkApp', () => {
     const pause = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Pause')!;
     act(() => pause.click());
     expect(sent.at(-1)).toEqual({ type: 'pause' });
+  });
+
+  it('reads a pasted CSV once: the table its column picker read is the one split at the click', () => {
+    const parse = vi.spyOn(Papa, 'parse');
+    const csv = ['Name,Email', ...Array.from({ length: 50 }, (_, i) => `P${i},p${i}@d${i}.test`)].join('\n');
+    mount({ initialText: csv });
+    emit({ type: 'job', job: undefined, rows: [] });
+    expect(root.querySelector('select[aria-label="Column to check"]')).not.toBeNull();
+    const start = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Check the list')!;
+    act(() => start.click());
+    expect(parse).toHaveBeenCalledTimes(1);
+    const lines = (sent[0] as Extract<BulkCommand, { type: 'start' }>).lines;
+    expect(lines).toHaveLength(50);
+    expect(lines[0]).toEqual({ text: 'P0, p0@d0.test', line: 2 }); // every column: the list has addresses
+  });
+
+  it('gets the job without its list; an export asks the worker for the list once, then builds from it', () => {
+    const view = job(3, 3, 'done');
+    expect(view).not.toHaveProperty('input');
+    expect(JSON.stringify(view)).not.toContain('u@d1.test');
+    mount();
+    emit({ type: 'job', job: view, rows: [0, 1, 2].map((i): [number, BulkResult] => [i, row(i)]) });
+    expect(root.textContent).toContain('3 addresses and 3 domains found');
+    const saved: string[] = [];
+    vi.spyOn(URL, 'createObjectURL').mockImplementation((blob) => {
+      saved.push((blob as Blob).type);
+      return 'blob:x';
+    });
+    const button = (name: string) => [...root.querySelectorAll('button')].find((b) => b.textContent?.trim() === name)!;
+    act(() => button('JSON').click());
+    expect(sent).toEqual([{ type: 'list' }]);
+    expect(saved).toEqual([]);
+    emit({ type: 'list', id: '1', input: record(3, 3).input });
+    expect(saved).toEqual(['application/json;charset=utf-8']);
+    act(() => button('Addresses that cannot receive mail').click());
+    expect(sent).toEqual([{ type: 'list' }]);
+    expect(saved).toHaveLength(2);
   });
 
   it('renders DNS text as text', () => {

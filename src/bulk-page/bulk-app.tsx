@@ -4,7 +4,7 @@
  * the worker as they finish; the page keeps them in the list's order.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { addressesCsv, bulkJson, domainsCsv, entryLines, undeliverableText, type BulkResult, type Verdict } from '../core/bulk';
+import { addressesCsv, bulkJson, domainsCsv, entryLines, undeliverableText, type BulkInput as ListInput, type BulkResult, type Verdict } from '../core/bulk';
 import type { BulkConnection } from '../platform/bulk-port';
 import type { BulkCommand, BulkEvent, BulkJobView } from '../shared/bulk-messages';
 import { BulkInput, type StartRequest } from './bulk-input';
@@ -12,6 +12,7 @@ import { BulkProgress } from './bulk-progress';
 import { BulkSummary } from './bulk-summary';
 import { BulkTable } from './bulk-table';
 import { download } from './download';
+import { count } from './count';
 
 export interface BulkAppProps {
   connect: (onEvent: (event: BulkEvent) => void) => BulkConnection;
@@ -21,10 +22,9 @@ export interface BulkAppProps {
   autoStart?: boolean;
 }
 
-/** The CSV is split here, with papaparse, so the worker gets lines and never loads the CSV library. */
+/** The CSV is split in the page, with papaparse, so the worker gets lines and never loads the CSV library. */
 function startCommand(request: StartRequest): BulkCommand {
-  const lines = entryLines(request.text, request.column === undefined ? {} : { column: request.column });
-  return { type: 'start', lines, mailSetup: request.mailSetup };
+  return { type: 'start', lines: request.lines, mailSetup: request.mailSetup };
 }
 
 export function BulkApp(props: BulkAppProps) {
@@ -38,11 +38,21 @@ export function BulkApp(props: BulkAppProps) {
   const [provider, setProvider] = useState('');
   const connection = useRef<BulkConnection | undefined>(undefined);
   const autoStarted = useRef(false);
+  /** The job's list, asked of the worker at the first export (the job comes without it), kept for the next. */
+  const list = useRef<{ id: string; input: ListInput } | undefined>(undefined);
+  const exportWaiting = useRef<{ id: string; build: (input: ListInput) => void } | undefined>(undefined);
 
   useEffect(() => {
     const handle = (event: BulkEvent) => {
       if (event.type === 'error') {
         setError(event.message);
+        return;
+      }
+      if (event.type === 'list') {
+        list.current = { id: event.id, input: event.input };
+        const waiting = exportWaiting.current;
+        exportWaiting.current = undefined;
+        if (waiting?.id === event.id) waiting.build(event.input);
         return;
       }
       if (event.type === 'job') {
@@ -51,7 +61,7 @@ export function BulkApp(props: BulkAppProps) {
         const busy = event.job && (event.job.status === 'running' || event.job.status === 'paused');
         if (props.autoStart && !autoStarted.current && !busy) {
           autoStarted.current = true;
-          connection.current?.send(startCommand({ text: props.initialText, mailSetup: false }));
+          connection.current?.send(startCommand({ lines: entryLines(props.initialText), mailSetup: false }));
         }
         setJob(event.job ? { ...event.job } : undefined);
       } else {
@@ -72,6 +82,14 @@ export function BulkApp(props: BulkAppProps) {
     connection.current?.send(startCommand(request));
   };
   const stamp = () => new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
+  /** An export that needs the list's addresses: at once when the page has the list, else once the worker sends it. */
+  const withList = (id: string, build: (input: ListInput) => void) => {
+    if (list.current?.id === id) build(list.current.input);
+    else {
+      exportWaiting.current = { id, build };
+      connection.current?.send({ type: 'list' });
+    }
+  };
 
   return (
     <main class="mxray bulk">
@@ -83,17 +101,17 @@ export function BulkApp(props: BulkAppProps) {
         <>
           <BulkProgress job={job} onCommand={(type) => connection.current?.send({ type })} />
           <p class="muted">
-            {job.input.addressCount.toLocaleString('en')} addresses and {job.total.toLocaleString('en')} domains found
-            {job.input.duplicates > 0 && ` (${job.input.duplicates.toLocaleString('en')} repeats counted once)`}
+            {count(job.addressCount)} addresses and {count(job.total)} domains found
+            {job.duplicates > 0 && ` (${count(job.duplicates)} repeats counted once)`}
             {job.mailSetup ? ', with the mail setup' : ', routing facts only'}.
           </p>
-          {job.input.invalid.length > 0 && (
-            <details open={job.input.invalid.length <= 20}>
+          {job.invalid.length > 0 && (
+            <details open={job.invalid.length <= 20}>
               <summary>
-                {job.input.invalid.length.toLocaleString('en')} {job.input.invalid.length === 1 ? 'entry' : 'entries'} could not be checked
+                {count(job.invalid.length)} {job.invalid.length === 1 ? 'entry' : 'entries'} could not be checked
               </summary>
               <ul class="invalid-list" aria-label="Entries not checked">
-                {job.input.invalid.map((entry) => (
+                {job.invalid.map((entry) => (
                   <li key={`${entry.line}:${entry.input}`}>
                     <span class="muted">line {entry.line}:</span> <code>{entry.input}</code>: {entry.invalid}
                   </li>
@@ -121,9 +139,13 @@ export function BulkApp(props: BulkAppProps) {
           </div>
           <div class="row" aria-label="Exports">
             <button onClick={() => download(`mxray-domains-${stamp()}.csv`, domainsCsv(results), 'text/csv')}>CSV, one row per domain</button>
-            <button onClick={() => download(`mxray-addresses-${stamp()}.csv`, addressesCsv(job.input, results), 'text/csv')}>CSV, one row per address</button>
-            <button onClick={() => download(`mxray-${stamp()}.json`, bulkJson(job.input, results), 'application/json')}>JSON</button>
-            <button onClick={() => download(`mxray-undeliverable-${stamp()}.txt`, undeliverableText(job.input, results), 'text/plain')}>
+            <button onClick={() => withList(job.id, (input) => download(`mxray-addresses-${stamp()}.csv`, addressesCsv(input, results), 'text/csv'))}>
+              CSV, one row per address
+            </button>
+            <button onClick={() => withList(job.id, (input) => download(`mxray-${stamp()}.json`, bulkJson(input, results), 'application/json'))}>JSON</button>
+            <button
+              onClick={() => withList(job.id, (input) => download(`mxray-undeliverable-${stamp()}.txt`, undeliverableText(input, results), 'text/plain'))}
+            >
               Addresses that cannot receive mail
             </button>
           </div>

@@ -1,10 +1,10 @@
 /** The list to check: pasted text, or a dropped or picked .csv/.txt file; a column picker for a table. */
 import { useMemo, useState } from 'preact/hooks';
-import { suggestColumn, tableOf } from '../core/bulk';
+import { entryLinesOf, stripBom, suggestColumn, tableOf, type EntryLine } from '../core/bulk';
 
+/** What "Check the list" hands on: the list already split into lines, from the table read here. */
 export interface StartRequest {
-  text: string;
-  column?: number;
+  lines: EntryLine[];
   mailSetup: boolean;
 }
 
@@ -74,7 +74,10 @@ export function BulkInput(props: { initialText: string; disabled: boolean; onSta
         <button
           type="submit"
           disabled={props.disabled || text.trim() === ''}
-          onClick={() => props.onStart({ text, ...(chosen !== undefined && chosen >= 0 ? { column: chosen } : {}), mailSetup })}
+          onClick={() =>
+            // The table this box already read (its column picker's), not the text parsed again.
+            props.onStart({ lines: entryLinesOf(stripBom(text), table, chosen !== undefined && chosen >= 0 ? { column: chosen } : {}), mailSetup })
+          }
         >
           Check the list
         </button>

@@ -1,6 +1,7 @@
 /** The run's progress bar (done/total, rate, time left) and its pause, resume and cancel buttons. */
 import { formatSeconds, progressOf } from '../core/bulk';
 import type { BulkJobView } from '../shared/bulk-messages';
+import { count } from './count';
 
 export function BulkProgress(props: { job: BulkJobView; onCommand: (type: 'pause' | 'resume' | 'cancel' | 'discard') => void }) {
   const { job } = props;
@@ -12,7 +13,7 @@ export function BulkProgress(props: { job: BulkJobView; onCommand: (type: 'pause
       <div class="row">
         <strong>{state}</strong>
         <span data-testid="progress-text">
-          {job.done.toLocaleString('en')} of {job.total.toLocaleString('en')} domains
+          {count(job.done)} of {count(job.total)} domains
           {progress.rate > 0 && ` · ${Math.round(progress.rate)} domains/s`}
           {job.status === 'running' && progress.secondsLeft !== undefined && ` · about ${formatSeconds(progress.secondsLeft)} left`}
         </span>

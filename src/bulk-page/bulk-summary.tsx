@@ -1,5 +1,6 @@
 /** The summary line: a count per verdict with a small bar chart; a verdict's button filters the table to it. */
 import { summarise, VERDICT_TEXT, VERDICTS, type BulkResult, type Verdict } from '../core/bulk';
+import { count } from './count';
 
 export function BulkSummary(props: { results: readonly BulkResult[]; verdict: Verdict | undefined; onVerdict: (verdict: Verdict | undefined) => void }) {
   const summary = summarise(props.results);
@@ -7,8 +8,8 @@ export function BulkSummary(props: { results: readonly BulkResult[]; verdict: Ve
   return (
     <section aria-label="Summary">
       <p>
-        {summary.domains.toLocaleString('en')} domains checked: {(summary.domains - summary.notAccepting).toLocaleString('en')} accept mail,{' '}
-        {summary.notAccepting.toLocaleString('en')} cannot or could not be checked.
+        {count(summary.domains)} domains checked: {count(summary.domains - summary.notAccepting)} accept mail, {count(summary.notAccepting)} cannot or could not
+        be checked.
       </p>
       <div class="summary">
         {VERDICTS.map((verdict) => (
@@ -21,7 +22,7 @@ export function BulkSummary(props: { results: readonly BulkResult[]; verdict: Ve
               {VERDICT_TEXT[verdict]}
             </button>
             <span class="num" data-testid={`count-${verdict}`}>
-              {summary.counts[verdict].toLocaleString('en')}
+              {count(summary.counts[verdict])}
             </span>
             <span
               class="bar-chart"

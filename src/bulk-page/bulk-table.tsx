@@ -6,6 +6,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { acceptsMail, type BulkResult, type Verdict } from '../core/bulk';
 import { SCORECARD_IDS, SCORECARD_TITLES, STATUS_RANK, type ScorecardId, type ScorecardStatus } from '../core/mail/scorecard/types';
+import { count as formatCount } from './count';
 
 const PAGE = 100;
 type Field = 'display' | 'addresses' | 'verdictText' | 'primaryMx' | 'mxCount' | 'provider' | 'spf' | 'dmarc' | 'worstFinding';
@@ -120,7 +121,7 @@ export function BulkTable(props: { results: readonly BulkResult[]; filter: Table
       </div>
       <div class="row">
         <span data-testid="shown-count">
-          {shown.length.toLocaleString('en')} rows{pages > 1 && ` · page ${current + 1} of ${pages}`}
+          {formatCount(shown.length)} rows{pages > 1 && ` · page ${current + 1} of ${pages}`}
         </span>
         {pages > 1 && (
           <>

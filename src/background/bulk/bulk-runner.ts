@@ -11,7 +11,7 @@ import { runBulk } from '../../core/bulk/run-bulk';
 import { RunControl } from '../../core/bulk/run-control';
 import type { BulkResult } from '../../core/bulk/types';
 import { keepWorkerAlive } from '../../platform/keep-alive';
-import type { BulkCommand, BulkEvent, BulkJobView } from '../../shared/bulk-messages';
+import { jobView, type BulkCommand, type BulkEvent, type BulkJobRecord } from '../../shared/bulk-messages';
 import { lookupOptionsFrom } from '../../shared/lookup-options-from';
 import { engine, persistCacheSoon } from '../engine';
 import { policyFetcher } from '../mta-sts-fetch';
@@ -27,10 +27,11 @@ const FLUSH_MS = 200;
 const JOB_SAVE_MS = 10_000;
 
 interface Job {
-  view: BulkJobView;
+  /** The job with its list (the pages get it without: `jobView`). */
+  view: BulkJobRecord;
   /** When the job record was last written, and with which status. */
   savedAt?: number;
-  savedStatus?: BulkJobView['status'];
+  savedStatus?: BulkJobRecord['status'];
   rows: Map<number, BulkResult>;
   control?: RunControl;
   unsent: [number, BulkResult][];
@@ -65,14 +66,17 @@ export async function bulkCommand(command: BulkCommand, reply: (event: BulkEvent
   await ensureLoaded();
   switch (command.type) {
     case 'attach':
-      reply({ type: 'job', job: job?.view, rows: job ? [...job.rows] : [] });
+      reply({ type: 'job', job: job && jobView(job.view), rows: job ? [...job.rows] : [] });
+      return;
+    case 'list':
+      if (job) reply({ type: 'list', id: job.view.id, input: job.view.input });
       return;
     case 'start': {
       if (!isEntryLines(command.lines)) throw new Error('The list could not be read: the page sent no lines. Reload the page and paste it again.');
       job?.control?.cancel();
       // The page has split the text into lines (CSV cells or rows, with papaparse); read here.
       const input = readEntries(command.lines);
-      const view: BulkJobView = {
+      const view: BulkJobRecord = {
         id: `${Date.now()}`,
         status: 'running',
         input,
@@ -84,7 +88,7 @@ export async function bulkCommand(command: BulkCommand, reply: (event: BulkEvent
       if (input.domains.length === 0) view.status = 'done';
       job = { view, rows: new Map(), unsent: [], unsaved: [], savedAt: Date.now(), savedStatus: view.status };
       await createJob(view);
-      emit({ type: 'job', job: view, rows: [] });
+      emit({ type: 'job', job: jobView(view), rows: [] });
       if (view.status === 'running') void run(job);
       return;
     }
@@ -135,14 +139,13 @@ async function run(current: Job): Promise<void> {
   try {
     const { client, settings } = await engine();
     // The bulk page's own "with mail setup" switch stands for the diagnostics setting here.
-    const { ptr, diagnostics } = lookupOptionsFrom({ ...settings, diagnostics: current.view.mailSetup }, 'bulk', policyFetcher(settings.timeoutMs));
+    const lookup = lookupOptionsFrom({ ...settings, diagnostics: current.view.mailSetup }, 'bulk', policyFetcher(settings.timeoutMs));
     await runBulk(
       remaining.map(([entry]) => entry),
       client,
       {
         control,
-        ptr,
-        ...(diagnostics ? { diagnostics } : {}),
+        lookup,
         onResult: (result, at) => {
           const index = remaining[at]![1];
           current.rows.set(index, result);

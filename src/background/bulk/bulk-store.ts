@@ -7,10 +7,10 @@
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { BulkResult } from '../../core/bulk/types';
-import type { BulkJobView } from '../../shared/bulk-messages';
+import type { BulkJobRecord } from '../../shared/bulk-messages';
 
 interface BulkDb extends DBSchema {
-  jobs: { key: string; value: BulkJobView };
+  jobs: { key: string; value: BulkJobRecord };
   results: { key: number; value: { index: number; result: BulkResult } };
 }
 
@@ -26,7 +26,7 @@ function open(): Promise<IDBPDatabase<BulkDb>> {
   return db;
 }
 
-export async function loadJob(): Promise<{ job: BulkJobView; rows: [number, BulkResult][] } | undefined> {
+export async function loadJob(): Promise<{ job: BulkJobRecord; rows: [number, BulkResult][] } | undefined> {
   const database = await open();
   const [job] = await database.getAll('jobs');
   if (!job) return undefined;
@@ -35,7 +35,7 @@ export async function loadJob(): Promise<{ job: BulkJobView; rows: [number, Bulk
 }
 
 /** A new job: the old one and its rows go. */
-export async function createJob(job: BulkJobView): Promise<void> {
+export async function createJob(job: BulkJobRecord): Promise<void> {
   const database = await open();
   const tx = database.transaction(['jobs', 'results'], 'readwrite');
   await tx.objectStore('jobs').clear();
@@ -45,7 +45,7 @@ export async function createJob(job: BulkJobView): Promise<void> {
 }
 
 /** The rows finished since the last save and, when given, the job record, in one transaction. */
-export async function saveProgress(job: BulkJobView | undefined, rows: readonly [number, BulkResult][]): Promise<void> {
+export async function saveProgress(job: BulkJobRecord | undefined, rows: readonly [number, BulkResult][]): Promise<void> {
   const database = await open();
   const tx = database.transaction(['jobs', 'results'], 'readwrite');
   const results = tx.objectStore('results');

@@ -12,6 +12,7 @@ import { RunControl } from '../../core/bulk/run-control';
 import type { BulkDomain } from '../../core/bulk/types';
 import { openBulkPage } from '../../platform/bulk-port';
 import type { SelectionCommand, SelectionEvent } from '../../shared/bulk-messages';
+import { lookupOptionsFrom } from '../../shared/lookup-options-from';
 import { engine, persistCacheSoon } from '../engine';
 import { afterSuffixList } from '../suffix-list';
 
@@ -55,8 +56,10 @@ export function serveSelectionPort(port: Runtime.Port): void {
       const { domains } = selection;
       const shown = domains.slice(0, MAX_PANEL_DOMAINS);
       send({ type: 'selection', domains: shown.map((d) => ({ domain: d.domain, display: d.display })), total: domains.length });
-      void engine().then(async ({ client }) => {
-        await runBulk(shown, client, { control, maxLookups: 8, onResult: (result) => send({ type: 'verdict', result }) });
+      void engine().then(async ({ client, settings }) => {
+        // A verdict per domain, as the bulk page's routing-only run asks it.
+        const lookup = lookupOptionsFrom({ ...settings, diagnostics: false }, 'bulk');
+        await runBulk(shown, client, { control, lookup, maxLookups: 8, onResult: (result) => send({ type: 'verdict', result }) });
         persistCacheSoon();
       });
     }),

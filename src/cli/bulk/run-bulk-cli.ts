@@ -15,9 +15,9 @@ import { readList, readStdin } from './read-list';
 /** The progress line is redrawn at most this often. */
 const PROGRESS_INTERVAL_MS = 100;
 
-/** `lookup`: the options of the 'cli-bulk' context (src/shared/lookup-options-from.ts); its PTR and mail setup go to `runBulk`. */
+/** `lookup`: the options of the 'cli-bulk' context (src/shared/lookup-options-from.ts), each lookup's as they are. */
 export async function runBulkCli(options: BulkCliOptions, client: DohClient, io: CliIo, lookup: LookupOptions): Promise<number> {
-  const { ptr, diagnostics } = lookup;
+  const { diagnostics } = lookup;
   const list = await readList(options.bulk, io.stdin ?? readStdin);
   if ('error' in list) {
     io.err(`mxray: ${terminalSafe(list.error)}`);
@@ -54,8 +54,7 @@ export async function runBulkCli(options: BulkCliOptions, client: DohClient, io:
   let drawn = 0;
   const results = await runBulk(input.domains, client, {
     maxLookups: options.concurrency,
-    ptr,
-    ...(diagnostics ? { diagnostics } : {}),
+    lookup,
     onResult: (result: BulkResult) => {
       done++;
       if (output === 'ndjson') io.out(resultJson(result));

@@ -22,13 +22,21 @@ export function extractEntries(text: string, options: ExtractOptions = {}): Bulk
 /** The lines of `text` to read for entries, each with its line (or CSV row) number. */
 export function entryLines(text: string, options: ExtractOptions = {}): EntryLine[] {
   const clean = stripBom(text);
-  const table = readCsvTable(clean);
-  const column = options.column ?? (table && !clean.includes('@') ? suggestColumn(table) : undefined);
+  return entryLinesOf(clean, readCsvTable(clean), options);
+}
+
+/**
+ * The same lines from a text already read by `tableOf` (`table` its answer, `undefined` when it
+ * is no table): the bulk page reads the box once for its column picker, and a 10,000-row paste
+ * read a second time at the click was a long task of its own.
+ */
+export function entryLinesOf(text: string, table: CsvTable | undefined, options: ExtractOptions = {}): EntryLine[] {
+  const column = options.column ?? (table && !text.includes('@') ? suggestColumn(table) : undefined);
   if (table && column !== undefined) return table.rows.map((row, index) => ({ text: row[column] ?? '', line: table.firstRow + index }));
   // A contact export: the addresses of every column, one row at a time (a quoted cell may
   // hold line breaks); a row without any is listed, as a junk line would be.
   if (table) return table.rows.map((row, index) => ({ text: row.join(', '), line: table.firstRow + index }));
-  return plainLines(clean);
+  return plainLines(text);
 }
 
 /** The columns of `text` when it is a table with several, for a column picker. */

@@ -1,7 +1,7 @@
 /** Checking a whole list at once: the `src/core/bulk` public API. */
 export * from './types';
-export { extractEntries, entryLines, tableOf, type ExtractOptions } from './extract-entries';
-export { readEntries, plainLines, isEntryLines, type EntryLine } from './read-entries';
+export { extractEntries, entryLines, entryLinesOf, tableOf, type ExtractOptions } from './extract-entries';
+export { readEntries, plainLines, stripBom, isEntryLines, type EntryLine } from './read-entries';
 export { findColumn, suggestColumn, type CsvTable } from './csv-table';
 export { verdictOf, VERDICT_TEXT, acceptsMail } from './verdict';
 export { resultOfReport, failedResult } from './result-of-report';

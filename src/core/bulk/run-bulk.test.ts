@@ -7,6 +7,12 @@ import { runBulk } from './run-bulk';
 import { RunControl } from './run-control';
 import { summarise } from './summarise';
 import type { BulkResult } from './types';
+// The shells' own options (a test may reach past src/core's rule: it checks the path they use).
+import { lookupOptionsFrom } from '../../shared/lookup-options-from';
+import { DEFAULT_SETTINGS } from '../../shared/settings';
+
+/** What the bulk page's run asks: routing facts, or with its "with mail setup" switch. */
+const bulkLookupOptions = (mailSetup = false) => lookupOptionsFrom({ ...DEFAULT_SETTINGS, diagnostics: mailSetup }, 'bulk');
 
 const cloudflare = BUILT_IN_PROVIDERS[0];
 const mx = (name: string, exchange: string, preference = 10) => ({ name, type: 'MX' as const, ttl: 300, data: { preference, exchange } });
@@ -38,7 +44,7 @@ function client(behaviours = {}) {
 describe('runBulk', () => {
   it('gives every domain its verdict, with the routing facts', async () => {
     const input = extractEntries(list);
-    const results = (await runBulk(input.domains, client())) as BulkResult[];
+    const results = (await runBulk(input.domains, client(), { lookup: bulkLookupOptions() })) as BulkResult[];
     const byDomain = Object.fromEntries(results.map((r) => [r.domain, r]));
     expect(Object.fromEntries(results.map((r) => [r.domain, r.verdict]))).toEqual({
       'ok.test': 'accepts',
@@ -66,6 +72,7 @@ describe('runBulk', () => {
     const input = extractEntries(list);
     const seen: string[] = [];
     const run = runBulk(input.domains, client(), {
+      lookup: bulkLookupOptions(),
       control,
       maxLookups: 1,
       onResult: (result) => {
@@ -92,7 +99,7 @@ describe('runBulk', () => {
       return wireResponse({ name: call.name!, type: call.type! }, zone[`${call.name} ${call.type}`]);
     };
     const { fetch } = fakeFetch(zone, { [new URL(cloudflare.url).host]: slow });
-    const run = runBulk(input.domains, new DohClient({ providers: [cloudflare], fetch }), { control, maxLookups: 2 });
+    const run = runBulk(input.domains, new DohClient({ providers: [cloudflare], fetch }), { control, maxLookups: 2, lookup: bulkLookupOptions() });
     await new Promise((resolve) => setTimeout(resolve, 10));
     control.cancel();
     const results = await run;
@@ -101,14 +108,15 @@ describe('runBulk', () => {
     expect(calls.every((name) => name.endsWith('ok.test') || name.endsWith('google.test'))).toBe(true);
   });
 
-  it('asks routing facts only by default (MX, A, AAAA: no TXT, no PTR), and the TXT with the mail setup', async () => {
+  it("asks what lookupOptionsFrom(settings, 'bulk') says: routing facts only (MX, A, AAAA: no TXT, no PTR, even with PTR on in the settings), and the TXT with the mail setup", async () => {
+    expect(DEFAULT_SETTINGS.ptr).toBe(true);
     const asked = (calls: FakeCall[]) => [...new Set(calls.filter((c) => c.name === 'ok.test').map((c) => c.type))].sort();
     const routing = fakeFetch(zone);
-    await runBulk(extractEntries('a@ok.test').domains, new DohClient({ providers: [cloudflare], fetch: routing.fetch }));
+    await runBulk(extractEntries('a@ok.test').domains, new DohClient({ providers: [cloudflare], fetch: routing.fetch }), { lookup: bulkLookupOptions() });
     expect(asked(routing.calls)).toEqual(['A', 'AAAA', 'MX']);
     expect(routing.calls.some((c) => c.type === 'PTR' || c.name === '_dmarc.ok.test')).toBe(false);
     const withSetup = fakeFetch(zone);
-    await runBulk(extractEntries('a@ok.test').domains, new DohClient({ providers: [cloudflare], fetch: withSetup.fetch }), { diagnostics: {} });
+    await runBulk(extractEntries('a@ok.test').domains, new DohClient({ providers: [cloudflare], fetch: withSetup.fetch }), { lookup: bulkLookupOptions(true) });
     expect(asked(withSetup.calls)).toEqual(['A', 'AAAA', 'MX', 'TXT']);
     expect(withSetup.calls.some((c) => c.name === '_dmarc.ok.test' && c.type === 'TXT')).toBe(true);
   });

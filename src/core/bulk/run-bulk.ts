@@ -3,14 +3,15 @@
  * one DoH client, whose own limiter keeps at most 64 requests in flight and backs off after
  * HTTP 429), each finished domain handed on as a result row at once.
  *
- * Routing facts only by default: no PTR questions and no TXT (the verdict depends on neither),
- * no mail diagnostics unless `diagnostics` is given ("with mail setup"), which brings the TXT
- * back. So a domain costs 3 requests (MX, A, AAAA), not 5: in the browser each request costs
- * the worker and Chromium's network stack more than the engine's work on its answer.
+ * What each lookup asks is the caller's `lookup`, from `lookupOptionsFrom(choices, 'bulk')` (or
+ * 'cli-bulk'; src/shared/lookup-options-from.ts), the one place that says why a bulk run asks no
+ * PTR and no TXT unless the mail setup is on: a routing-only domain costs 3 requests (MX, A,
+ * AAAA), not 5, and in the browser each request costs the worker and Chromium's network stack
+ * more than the engine's work on its answer.
  */
 import type { DohClient } from '../doh/doh-client';
 import { bulkLookup } from '../lookup/bulk-lookup';
-import type { LookupOptions } from '../lookup/lookup-mail';
+import type { LookupOptions } from '../lookup/lookup-options';
 import { domainQuery } from '../query/build-query';
 import { findRegistrableDomain } from '../query/registrable-domain';
 import type { Report } from '../report';
@@ -19,18 +20,16 @@ import type { RunControl } from './run-control';
 import type { BulkDomain, BulkResult } from './types';
 
 export interface RunBulkOptions {
+  /** What each lookup asks (the run adds its own `signal`). */
+  lookup: Omit<LookupOptions, 'signal' | 'onUpdate'>;
   /** Lookups in flight at once (the engine's default when left out). */
   maxLookups?: number;
   control?: RunControl;
-  /** PTR questions for each address (default false: not needed for the verdict). */
-  ptr?: boolean;
-  diagnostics?: LookupOptions['diagnostics'];
   /** Each finished domain, with its index in `domains`, and the full report behind it. */
   onResult?: (result: BulkResult, index: number, report: Report) => void;
 }
 
-/** Resolves with a result for every domain that finished (a cancelled run leaves holes). */
-export async function runBulk(domains: readonly BulkDomain[], client: DohClient, options: RunBulkOptions = {}): Promise<(BulkResult | undefined)[]> {
+export async function runBulk(domains: readonly BulkDomain[], client: DohClient, options: RunBulkOptions): Promise<(BulkResult | undefined)[]> {
   const { control } = options;
   const queries = domains.map((entry) => {
     const registrable = findRegistrableDomain(entry.domain);
@@ -38,9 +37,7 @@ export async function runBulk(domains: readonly BulkDomain[], client: DohClient,
   });
   const results = new Array<BulkResult | undefined>(domains.length).fill(undefined);
   const lookup: Parameters<typeof bulkLookup>[2] = {
-    ptr: options.ptr ?? false,
-    fcrdns: options.ptr ?? false,
-    txt: options.diagnostics !== undefined,
+    ...options.lookup,
     onReport: (report, index) => {
       // A lookup cut short by cancel is no answer about the domain.
       if (control?.cancelled) return;
@@ -50,7 +47,6 @@ export async function runBulk(domains: readonly BulkDomain[], client: DohClient,
     },
   };
   if (options.maxLookups !== undefined) lookup.maxLookups = options.maxLookups;
-  if (options.diagnostics) lookup.diagnostics = options.diagnostics;
   if (control) {
     lookup.signal = control.signal;
     lookup.beforeLookup = () => control.wait();
