@@ -48,6 +48,11 @@ describe('lookupOptionsFrom: with every choice off', () => {
 });
 
 describe('lookupOptionsFrom: single choices', () => {
+  it("asks the name's own addresses only after a NODATA MX answer in a bulk run, beside the MX question elsewhere", () => {
+    for (const context of ['bulk', 'cli-bulk'] as const) expect(lookupOptionsFrom(all, context).nameAddresses).toBe('after-nodata');
+    for (const context of ['report', 'cli', 'watch', 'cli-history'] as const) expect(lookupOptionsFrom(all, context).nameAddresses).toBeUndefined();
+  });
+
   it('gives the extension defaults to a report: PTR, FCrDNS, networks and the mail records, no blocklists', () => {
     const options = lookupOptionsFrom(DEFAULT_SETTINGS, 'report', fetchPolicy);
     expect(options).toEqual({ ptr: true, fcrdns: true, asn: true, txt: true, diagnostics: { blocklists: false, dkimSelectors: [], fetchPolicy } });

@@ -37,18 +37,38 @@ interface ContextPolicy {
   blocklists: 'choice' | 'off';
   /** The MTA-STS policy file, an HTTPS request to the domain's own web server. */
   policyFile: 'when-chosen' | 'off';
+  /** The name's own A and AAAA (only an implicit MX needs them): beside the MX question, or only after it says NODATA. */
+  nameAddresses: 'with-mx' | 'after-nodata';
 }
 
 /** A report a person reads, in the extension or the terminal: everything they chose, nothing else. */
-const REPORT: ContextPolicy = { reverse: 'choice', asn: 'choice', mailRecords: 'choice', txt: 'always', blocklists: 'choice', policyFile: 'when-chosen' };
+const REPORT: ContextPolicy = {
+  reverse: 'choice',
+  asn: 'choice',
+  mailRecords: 'choice',
+  txt: 'always',
+  blocklists: 'choice',
+  policyFile: 'when-chosen',
+  nameAddresses: 'with-mx',
+};
 
 /**
  * A bulk run answers "does mail for each of these domains go somewhere?" in a table of
  * verdicts. The verdict needs MX and addresses only, so no PTR, FCrDNS or networks (the table
  * has no column for them; over hundreds of domains they would more than double the requests),
  * and no TXT unless the mail setup is asked: the two TXT questions were 2 of 5 requests a domain.
+ * The name's own A and AAAA only once its MX answer is NODATA: they were 2 of the 3 requests
+ * left, for the few domains of a list with no MX (docs/performance.md, the bulk page).
  */
-const BULK: ContextPolicy = { reverse: 'off', asn: 'off', mailRecords: 'choice', txt: 'with-mail-records', blocklists: 'choice', policyFile: 'when-chosen' };
+const BULK: ContextPolicy = {
+  reverse: 'off',
+  asn: 'off',
+  mailRecords: 'choice',
+  txt: 'with-mail-records',
+  blocklists: 'choice',
+  policyFile: 'when-chosen',
+  nameAddresses: 'after-nodata',
+};
 
 const POLICIES: Readonly<Record<LookupContext, ContextPolicy>> = {
   report: REPORT,
@@ -66,11 +86,19 @@ const POLICIES: Readonly<Record<LookupContext, ContextPolicy>> = {
   // resilience findings live apart), so they would be questions to Team Cymru's servers on every
   // alarm for nothing kept. Not the blocklists: nobody is there to see what they tell the list
   // operators. Not the policy file: the facts keep the record, not the file.
-  watch: { reverse: 'choice', asn: 'off', mailRecords: 'choice', txt: 'always', blocklists: 'off', policyFile: 'off' },
+  watch: { reverse: 'choice', asn: 'off', mailRecords: 'choice', txt: 'always', blocklists: 'off', policyFile: 'off', nameAddresses: 'with-mx' },
   // `--save` / `--since` compare facts, so the mail records are always asked: a file saved
   // without `--all` and checked with it must not show every record as new. The policy file only
   // when `--all` asked for it (facts keep the record); no networks, as for a watch.
-  'cli-history': { reverse: 'choice', asn: 'off', mailRecords: 'always', txt: 'always', blocklists: 'choice', policyFile: 'when-chosen' },
+  'cli-history': {
+    reverse: 'choice',
+    asn: 'off',
+    mailRecords: 'always',
+    txt: 'always',
+    blocklists: 'choice',
+    policyFile: 'when-chosen',
+    nameAddresses: 'with-mx',
+  },
 };
 
 /**
@@ -89,6 +117,7 @@ export function lookupOptionsFrom(choices: LookupChoices, context: LookupContext
     asn: policy.asn === 'choice' && choices.asn,
     txt: policy.txt === 'always' || mailRecords,
   };
+  if (policy.nameAddresses === 'after-nodata') options.nameAddresses = 'after-nodata';
   if (mailRecords) {
     options.diagnostics = {
       blocklists: policy.blocklists === 'choice' && choices.blocklists,

@@ -108,16 +108,29 @@ describe('runBulk', () => {
     expect(calls.every((name) => name.endsWith('ok.test') || name.endsWith('google.test'))).toBe(true);
   });
 
-  it("asks what lookupOptionsFrom(settings, 'bulk') says: routing facts only (MX, A, AAAA: no TXT, no PTR, even with PTR on in the settings), and the TXT with the mail setup", async () => {
+  it("gives the same rows when the name's addresses are asked beside MX, at the cost of two requests a domain", async () => {
+    const input = extractEntries(list);
+    const late = fakeFetch(zone);
+    const early = fakeFetch(zone);
+    const lateRows = await runBulk(input.domains, new DohClient({ providers: [cloudflare], fetch: late.fetch }), { lookup: bulkLookupOptions() });
+    const earlyRows = await runBulk(input.domains, new DohClient({ providers: [cloudflare], fetch: early.fetch }), {
+      lookup: { ...bulkLookupOptions(), nameAddresses: 'with-mx' },
+    });
+    expect(lateRows).toEqual(earlyRows);
+    // Each of the 8 named domains' A and AAAA, less the 2 domains whose MX answer was NODATA (asked either way).
+    expect(early.calls.length - late.calls.length).toBe(2 * (8 - 2));
+  });
+
+  it("asks what lookupOptionsFrom(settings, 'bulk') says: routing facts only (MX; the name's A and AAAA only after NODATA; no TXT, no PTR, even with PTR on in the settings), and the TXT with the mail setup", async () => {
     expect(DEFAULT_SETTINGS.ptr).toBe(true);
     const asked = (calls: FakeCall[]) => [...new Set(calls.filter((c) => c.name === 'ok.test').map((c) => c.type))].sort();
     const routing = fakeFetch(zone);
     await runBulk(extractEntries('a@ok.test').domains, new DohClient({ providers: [cloudflare], fetch: routing.fetch }), { lookup: bulkLookupOptions() });
-    expect(asked(routing.calls)).toEqual(['A', 'AAAA', 'MX']);
+    expect(asked(routing.calls)).toEqual(['MX']);
     expect(routing.calls.some((c) => c.type === 'PTR' || c.name === '_dmarc.ok.test')).toBe(false);
     const withSetup = fakeFetch(zone);
     await runBulk(extractEntries('a@ok.test').domains, new DohClient({ providers: [cloudflare], fetch: withSetup.fetch }), { lookup: bulkLookupOptions(true) });
-    expect(asked(withSetup.calls)).toEqual(['A', 'AAAA', 'MX', 'TXT']);
+    expect(asked(withSetup.calls)).toEqual(['MX', 'TXT']);
     expect(withSetup.calls.some((c) => c.name === '_dmarc.ok.test' && c.type === 'TXT')).toBe(true);
   });
 });

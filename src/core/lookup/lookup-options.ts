@@ -15,6 +15,14 @@ export interface LookupOptions {
    * and addresses only, and these were 2 of its 5 requests a domain.
    */
   txt?: boolean;
+  /**
+   * When to ask the name's own A and AAAA, which only an implicit MX (RFC 5321 §5.1: no MX
+   * records) needs: `with-mx` (default), beside the MX question, so a domain without MX costs no
+   * extra round trip; `after-nodata`, only once the MX answer is NODATA. A bulk run takes the
+   * second (src/shared/lookup-options-from.ts): nearly every domain of a list has MX, and these
+   * were 2 of its 3 requests a domain; one without MX then costs one more round trip.
+   */
+  nameAddresses?: 'with-mx' | 'after-nodata';
   signal?: AbortSignal;
   /** Called with a fresh snapshot whenever answers have landed. */
   onUpdate?: (report: Report) => void;

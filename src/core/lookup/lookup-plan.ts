@@ -107,6 +107,7 @@ class LookupPlan {
       ptr,
       fcrdns: ptr && (options.fcrdns ?? true),
       asn: options.asn ?? false,
+      nameAddresses: options.nameAddresses ?? 'with-mx',
       watcher: this.mail,
     };
   }

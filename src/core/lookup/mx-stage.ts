@@ -3,7 +3,8 @@
  * moment MX lands, A and AAAA of every exchange (one pair per distinct host, however many MX
  * records name it), each answer read by address-stage.ts. The name's own A and AAAA are asked
  * beside the MX question for the implicit MX of RFC 5321 §5.1, so a domain without MX costs no
- * extra round trip; they are kept here until the MX answer says whether they are needed.
+ * extra round trip; they are kept here until the MX answer says whether they are needed. A bulk
+ * run asks them only after a NODATA MX answer (`nameAddresses: 'after-nodata'`): fewer requests.
  */
 import { minTtl, readAnswer } from '../doh/read-answer';
 import { recordDomainAnswer } from '../mail/dnssec/record-dnssec';
@@ -26,22 +27,32 @@ export class MxStage {
 
   constructor(private readonly plan: PlanContext) {}
 
-  /** Stage 1, the routing's part: MX, and the name's A and AAAA for an implicit MX. */
+  /** Stage 1, the routing's part: MX, and the name's A and AAAA for an implicit MX (unless asked after NODATA). */
   start(): void {
     const { query, tracker } = this.plan;
     tracker.ask(query.name, 'MX', 0, (outcome) => this.onMx(outcome));
-    for (const type of ADDRESS_TYPES) tracker.ask(query.name, type, 0, (outcome) => this.onHostAddress(type, outcome));
+    if (this.plan.nameAddresses === 'with-mx') this.askNameAddresses(0);
+  }
+
+  private askNameAddresses(depth: number): void {
+    const { query, tracker } = this.plan;
+    for (const type of ADDRESS_TYPES) tracker.ask(query.name, type, depth, (outcome) => this.onHostAddress(type, outcome));
   }
 
   private onMx(outcome: Outcome): void {
     const { draft, query, budget, tracker, watcher } = this.plan;
     this.mxDepth = outcome.depth;
     watcher?.mxAnswer(outcome);
-    if (!outcome.answer) {
+    const read = outcome.answer && readAnswer(outcome.answer, 'MX');
+    if (this.plan.nameAddresses === 'after-nodata') {
+      // Only an MX answer of NODATA makes the name's own addresses the mail host's.
+      if (read?.status === 'nodata') this.askNameAddresses(outcome.depth);
+      else draft.hostStatus = { A: 'skipped', AAAA: 'skipped' };
+    }
+    if (!outcome.answer || !read) {
       draft.mxStatus = 'error';
       return;
     }
-    const read = readAnswer(outcome.answer, 'MX');
     draft.mxStatus = read.status;
     draft.cname = read.cname;
     if (read.chain) draft.cnameProblem = read.chain;

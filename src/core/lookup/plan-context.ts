@@ -26,6 +26,8 @@ export interface PlanContext {
   readonly fcrdns: boolean;
   /** Look up the network (AS, prefix, country) of every mail server address. */
   readonly asn: boolean;
+  /** Ask the name's own A and AAAA (the implicit MX's) beside MX, or only after NODATA (lookup-options.ts). */
+  readonly nameAddresses: 'with-mx' | 'after-nodata';
   /** Told of the answers the mail sections are handed (mail-bridge.ts); none without diagnostics. */
   readonly watcher?: RoutingWatcher | undefined;
 }
