@@ -13,9 +13,10 @@ import { AnswerCache, type CacheEntry } from '../core/doh/answer-cache';
 import type { DnsAnswer } from '../core/doh/dns-answer';
 import { DohClient } from '../core/doh/doh-client';
 import { ResolverHealth } from '../core/doh/resolver-health';
+import { readStoredAnswer, storedAnswer } from '../core/storage/session-record';
 import { extensionApi } from '../platform/extension-api';
 import { sessionHealthStore } from '../platform/health-storage';
-import { ANSWER_PREFIX as ENTRY_PREFIX, isCacheEntry as isEntry } from '../platform/session-answers';
+import { ANSWER_PREFIX as ENTRY_PREFIX } from '../platform/session-answers';
 import { migrateSettings, type Settings } from '../shared/settings';
 import { providersFor } from '../shared/resolver-chain';
 import { loadSettings, onSettingsChanged } from './settings-store';
@@ -37,11 +38,17 @@ const ready: Promise<void> = Promise.all([restoreCache(), loadSettings().catch((
 async function restoreCache(): Promise<void> {
   try {
     const stored = await extensionApi.storage.session.get(null);
-    const entries = Object.entries(stored).flatMap(([key, value]): [string, CacheEntry][] =>
-      key.startsWith(ENTRY_PREFIX) && isEntry(value) ? [[key.slice(ENTRY_PREFIX.length), value]] : [],
-    );
+    const entries: [string, CacheEntry][] = [];
+    const unreadable: string[] = [];
+    for (const [key, value] of Object.entries(stored)) {
+      if (!key.startsWith(ENTRY_PREFIX)) continue;
+      // Versioned (core/storage/session-record.ts): another version's answer is dropped, never misread.
+      const entry = readStoredAnswer(value);
+      if (entry) entries.push([key.slice(ENTRY_PREFIX.length), entry]);
+      else unreadable.push(key);
+    }
     const dropped = cache.restore(entries, Date.now());
-    const stale = [...dropped.map((key) => ENTRY_PREFIX + key), ...(LEGACY_CACHE_KEY in stored ? [LEGACY_CACHE_KEY] : [])];
+    const stale = [...dropped.map((key) => ENTRY_PREFIX + key), ...unreadable, ...(LEGACY_CACHE_KEY in stored ? [LEGACY_CACHE_KEY] : [])];
     if (stale.length > 0) void extensionApi.storage.session.remove(stale).catch(() => undefined);
   } catch {
     // A broken or missing snapshot only costs a few requests.
@@ -79,7 +86,7 @@ export function persistCacheSoon(): void {
     saveTimer = undefined;
     const { stored, removed } = cache.takeChanges();
     if (stored.length > 0)
-      void extensionApi.storage.session.set(Object.fromEntries(stored.map(([key, entry]) => [ENTRY_PREFIX + key, entry]))).catch(() => undefined);
+      void extensionApi.storage.session.set(Object.fromEntries(stored.map(([key, entry]) => [ENTRY_PREFIX + key, storedAnswer(entry)]))).catch(() => undefined);
     if (removed.length > 0) void extensionApi.storage.session.remove(removed.map((key) => ENTRY_PREFIX + key)).catch(() => undefined);
   }, 150);
 }

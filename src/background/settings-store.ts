@@ -4,13 +4,15 @@
  */
 import { extensionApi } from '../platform/extension-api';
 import { readStoredSettings, SETTINGS_KEY as KEY } from '../platform/stored-settings';
-import { migrateSettings, type Settings } from '../shared/settings';
+import { migrateSettings, settingsToStore, type Settings } from '../shared/settings';
 
 export const loadSettings: () => Promise<Settings> = readStoredSettings;
 
+/** Over a newer MXray's settings, its fields this build does not know are kept (core/storage/settings-record.ts). */
 export async function saveSettings(settings: Settings): Promise<Settings> {
   const clean = migrateSettings(settings);
-  await extensionApi.storage.local.set({ [KEY]: clean });
+  const stored = (await extensionApi.storage.local.get(KEY))[KEY];
+  await extensionApi.storage.local.set({ [KEY]: settingsToStore(clean, stored) });
   return clean;
 }
 

@@ -4,11 +4,18 @@
  * watch list's the name's schedule, last facts and change log. IndexedDB rather than
  * `storage.local`: it is shared by the worker and the extension pages, has no 10 MB quota of its
  * own, and reads one name without loading the whole list (docs/architecture.md, "History").
+ *
+ * Every record is read through its migration (src/core/storage): an older one is brought to the
+ * current shape, and one that does not read (damaged, or from a newer MXray) is skipped and
+ * counted (`unreadableRecords`), so the rest loads.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import { HISTORY_NAMES, namesToEvict, withCheck, type NameHistory } from '../core/history/history-bounds';
 import type { MailFacts, Verdict } from '../core/history/facts-types';
 import type { WatchEntry } from '../core/history/watch-schedule';
+import { migrateHistoryRecord } from '../core/storage/history-record';
+import { migrateWatchEntry } from '../core/storage/watch-record';
+import { readAll } from '../core/versioned';
 
 interface MxrayDb extends DBSchema {
   history: { key: string; value: NameHistory; indexes: { lastCheckedAt: number } };
@@ -37,7 +44,9 @@ function db(): Promise<IDBPDatabase<MxrayDb>> {
 /** Adds a check to the name's history and returns the facts it replaces as the last ones. */
 export async function recordCheck(facts: MailFacts, namesLimit = HISTORY_NAMES): Promise<MailFacts | undefined> {
   const tx = (await db()).transaction('history', 'readwrite');
-  const entry = await tx.store.get(facts.name);
+  // A record that does not read is replaced by this check rather than stop it.
+  const read = migrateHistoryRecord(await tx.store.get(facts.name));
+  const entry = read.ok ? read.value : undefined;
   const previous = entry?.checks[entry.checks.length - 1];
   await tx.store.put(withCheck(entry, facts));
   if (!entry && (await tx.store.count()) > namesLimit) {
@@ -66,27 +75,60 @@ export async function listHistory(): Promise<HistoryRow[]> {
   const rows: HistoryRow[] = [];
   let cursor = await (await db()).transaction('history').store.index('lastCheckedAt').openCursor(null, 'prev');
   while (cursor) {
-    const { name, display, lastCheckedAt, lastVerdict, checks } = cursor.value;
-    rows.push({ name, display, lastCheckedAt, lastVerdict, checks: checks.length });
+    const read = migrateHistoryRecord(cursor.value);
+    if (read.ok) {
+      const { name, display, lastCheckedAt, lastVerdict, checks } = read.value;
+      rows.push({ name, display, lastCheckedAt, lastVerdict, checks: checks.length });
+    }
     cursor = await cursor.continue();
   }
   return rows;
 }
 
 export async function historyOf(name: string): Promise<NameHistory | undefined> {
-  return (await db()).get('history', name);
+  const read = migrateHistoryRecord(await (await db()).get('history', name));
+  return read.ok ? read.value : undefined;
+}
+
+/** Every history record that reads, in the current shape (the backup). */
+export async function allHistory(): Promise<NameHistory[]> {
+  return readAll(migrateHistoryRecord, await (await db()).getAll('history')).values;
+}
+
+/** How many stored records do not read (damaged, or from a newer MXray) and are skipped, per store. */
+export async function unreadableRecords(): Promise<{ history: number; watch: number }> {
+  const database = await db();
+  const [history, watch] = await Promise.all([database.getAll('history'), database.getAll('watch')]);
+  return { history: readAll(migrateHistoryRecord, history).skipped, watch: readAll(migrateWatchEntry, watch).skipped };
 }
 
 export async function clearHistory(): Promise<void> {
   await (await db()).clear('history');
 }
 
+/** Every watch entry that reads (the damaged are skipped: unreadableRecords counts them). */
 export async function listWatches(): Promise<WatchEntry[]> {
-  return (await db()).getAll('watch');
+  return readAll(migrateWatchEntry, await (await db()).getAll('watch')).values;
 }
 
+/** The name's entry; undefined when there is none or it does not read (its check then does nothing). */
 export async function getWatch(name: string): Promise<WatchEntry | undefined> {
-  return (await db()).get('watch', name);
+  const raw = await (await db()).get('watch', name);
+  if (raw === undefined) return undefined;
+  const read = migrateWatchEntry(raw);
+  return read.ok ? read.value : undefined;
+}
+
+/**
+ * The whole history and watch list replaced (a backup restored), in one transaction: all of it
+ * or, on any failure, none of it.
+ */
+export async function replaceHistoryAndWatches(history: readonly NameHistory[], watches: readonly WatchEntry[]): Promise<void> {
+  const tx = (await db()).transaction(['history', 'watch'], 'readwrite');
+  const historyStore = tx.objectStore('history');
+  const watchStore = tx.objectStore('watch');
+  await Promise.all([historyStore.clear(), watchStore.clear()]);
+  await Promise.all([...history.map((record) => historyStore.put(record)), ...watches.map((entry) => watchStore.put(entry)), tx.done]);
 }
 
 export async function putWatch(entry: WatchEntry): Promise<void> {

@@ -1,38 +1,41 @@
 /**
  * "Kept explanations": what a person chose to keep of an explained message (never kept on its
  * own): the verdict, its kind, the domains and the time, in `storage.local`, newest first, at most
- * 100. Never the message, its headers or its subject.
+ * 100. Never the message, its headers or its subject. Versioned, read through
+ * src/core/storage/kept-record.ts: an item that does not read is left out and counted.
  */
-import type { MessageExplanation } from '../core/message/types';
+import { migrateKept, storedKept, type KeptExplanation } from '../core/storage/kept-record';
 import { extensionApi } from './extension-api';
 
-export interface KeptExplanation {
-  verdict: string;
-  verdictKind: MessageExplanation['verdictKind'];
-  domains: string[];
-  /** Epoch ms when it was kept. */
-  at: number;
-}
+export type { KeptExplanation } from '../core/storage/kept-record';
 
 const KEY = 'keptExplanations';
 export const MAX_KEPT = 100;
 
+/** The kept explanations that read, and how many did not (a list from a newer MXray reads as none, all unreadable). */
+export async function readKeptExplanations(): Promise<{ items: KeptExplanation[]; skipped: number }> {
+  const stored: unknown = (await extensionApi.storage.local.get(KEY))[KEY];
+  const read = migrateKept(stored);
+  return read.ok
+    ? read.value
+    : { items: [], skipped: Array.isArray((stored as { items?: unknown })?.items) ? (stored as { items: unknown[] }).items.length : 1 };
+}
+
 export async function keptExplanations(): Promise<KeptExplanation[]> {
-  const stored = (await extensionApi.storage.local.get(KEY))[KEY];
-  return Array.isArray(stored) ? (stored as KeptExplanation[]).filter(isKept) : [];
+  return (await readKeptExplanations()).items;
 }
 
 export async function keepExplanation(entry: KeptExplanation): Promise<KeptExplanation[]> {
   const kept = [entry, ...(await keptExplanations())].slice(0, MAX_KEPT);
-  await extensionApi.storage.local.set({ [KEY]: kept });
+  await extensionApi.storage.local.set({ [KEY]: storedKept(kept) });
   return kept;
+}
+
+/** Replaces the whole list (a backup restored). */
+export async function replaceKeptExplanations(items: KeptExplanation[]): Promise<void> {
+  await extensionApi.storage.local.set({ [KEY]: storedKept(items.slice(0, MAX_KEPT)) });
 }
 
 export async function clearKeptExplanations(): Promise<void> {
   await extensionApi.storage.local.remove(KEY);
-}
-
-function isKept(value: unknown): value is KeptExplanation {
-  const entry = value as Partial<KeptExplanation> | null;
-  return typeof entry === 'object' && entry !== null && typeof entry.verdict === 'string' && typeof entry.at === 'number' && Array.isArray(entry.domains);
 }

@@ -4,18 +4,12 @@
  * from there before asking the resolvers (src/platform/first-questions), so a name looked up a
  * moment ago costs no request whichever side asks it, even while the worker is stopped.
  */
-import { AnswerCache, type CacheEntry } from '../core/doh/answer-cache';
+import { AnswerCache } from '../core/doh/answer-cache';
 import type { PriorAnswers } from '../core/doh/doh-client';
+import { readStoredAnswer } from '../core/storage/session-record';
 import { extensionApi } from './extension-api';
 
 export const ANSWER_PREFIX = 'answer:';
-
-export function isCacheEntry(value: unknown): value is CacheEntry {
-  const entry = value as Partial<CacheEntry> | null;
-  return (
-    typeof entry === 'object' && entry !== null && typeof entry.expiresAt === 'number' && typeof entry.storedAt === 'number' && typeof entry.answer === 'object'
-  );
-}
 
 /** `PriorAnswers` from the session copy: the answer with its TTLs counted down, if still fresh. */
 export function sessionAnswers(now: () => number = Date.now): PriorAnswers {
@@ -25,9 +19,11 @@ export function sessionAnswers(now: () => number = Date.now): PriorAnswers {
       (items) => items[name],
       () => undefined, // unreadable: ask the resolver
     );
-    if (!isCacheEntry(stored)) return undefined;
+    // Versioned (core/storage/session-record.ts): another version's answer is asked afresh.
+    const entry = readStoredAnswer(stored);
+    if (!entry) return undefined;
     const one = new AnswerCache(1);
-    one.restore([[key, stored]], now());
+    one.restore([[key, entry]], now());
     return one.get(key, now());
   };
 }

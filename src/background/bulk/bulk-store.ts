@@ -4,14 +4,17 @@
  * few MB of rows written one by one as they finish, storage.local rewrites and quotas whole
  * values (and Chrome's quota without `unlimitedStorage` is 10 MB), and IndexedDB is there in
  * the worker, the pages, and both browsers. One job at a time: a new run replaces the old one.
+ * Records are versioned and read through src/core/storage/bulk-record.ts: a row that does not
+ * read is left out (and its domain checked again on resume); a job that does not read is no job.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { BulkResult } from '../../core/bulk/types';
 import type { BulkJobRecord } from '../../shared/bulk-messages';
+import { CURRENT_VERSION, migrateBulkJob, migrateBulkRow } from '../../core/storage/bulk-record';
 
 interface BulkDb extends DBSchema {
-  jobs: { key: string; value: BulkJobRecord };
-  results: { key: number; value: { index: number; result: BulkResult } };
+  jobs: { key: string; value: BulkJobRecord & { version?: number } };
+  results: { key: number; value: { index: number; result: BulkResult; version?: number } };
 }
 
 let db: Promise<IDBPDatabase<BulkDb>> | undefined;
@@ -26,12 +29,20 @@ function open(): Promise<IDBPDatabase<BulkDb>> {
   return db;
 }
 
-export async function loadJob(): Promise<{ job: BulkJobRecord; rows: [number, BulkResult][] } | undefined> {
+export async function loadJob(): Promise<{ job: BulkJobRecord; rows: [number, BulkResult][]; skippedRows: number } | undefined> {
   const database = await open();
-  const [job] = await database.getAll('jobs');
-  if (!job) return undefined;
-  const rows = (await database.getAll('results')).map((record): [number, BulkResult] => [record.index, record.result]);
-  return { job, rows };
+  const [raw] = await database.getAll('jobs');
+  const read = raw === undefined ? undefined : migrateBulkJob(raw);
+  if (!read?.ok) return undefined;
+  const { version: _version, ...job } = read.value;
+  const rows: [number, BulkResult][] = [];
+  let skippedRows = 0;
+  for (const record of await database.getAll('results')) {
+    const row = migrateBulkRow(record);
+    if (row.ok && row.value.index < job.total) rows.push([row.value.index, row.value.result]);
+    else skippedRows++;
+  }
+  return { job, rows, skippedRows };
 }
 
 /** A new job: the old one and its rows go. */
@@ -40,7 +51,7 @@ export async function createJob(job: BulkJobRecord): Promise<void> {
   const tx = database.transaction(['jobs', 'results'], 'readwrite');
   await tx.objectStore('jobs').clear();
   await tx.objectStore('results').clear();
-  await tx.objectStore('jobs').put(job);
+  await tx.objectStore('jobs').put({ ...job, version: CURRENT_VERSION });
   await tx.done;
 }
 
@@ -49,8 +60,8 @@ export async function saveProgress(job: BulkJobRecord | undefined, rows: readonl
   const database = await open();
   const tx = database.transaction(['jobs', 'results'], 'readwrite');
   const results = tx.objectStore('results');
-  for (const [index, result] of rows) void results.put({ index, result });
-  if (job) await tx.objectStore('jobs').put(job);
+  for (const [index, result] of rows) void results.put({ index, result, version: CURRENT_VERSION });
+  if (job) await tx.objectStore('jobs').put({ ...job, version: CURRENT_VERSION });
   await tx.done;
 }
 
@@ -60,4 +71,11 @@ export async function clearJob(): Promise<void> {
   await tx.objectStore('jobs').clear();
   await tx.objectStore('results').clear();
   await tx.done;
+}
+
+/** How many stored bulk records (the job, its rows) do not read and are left out (the options page's note). */
+export async function unreadableBulkRecords(): Promise<number> {
+  const database = await open();
+  const [jobs, rows] = await Promise.all([database.getAll('jobs'), database.getAll('results')]);
+  return jobs.filter((job) => !migrateBulkJob(job).ok).length + rows.filter((row) => !migrateBulkRow(row).ok).length;
 }

@@ -5,7 +5,7 @@
  */
 import type { ChangeItem } from './change-types';
 import { RECORD_KINDS, type MailFacts, type RecordKind } from './facts-types';
-import { realChanges, type FactChange, type FactsDiff } from './diff-facts';
+import { firstAskedChanges, realChanges, type FactChange, type FactsDiff } from './diff-facts';
 import { describeRecordChange, RECORD_LABEL, visible } from './describe-records';
 
 export type { ChangeItem } from './change-types';
@@ -195,6 +195,29 @@ function recordItem(kind: RecordKind, old: MailFacts, next: MailFacts, records?:
   }
   if (parts.length === 0) return undefined;
   return { topic: 'record', subject: label, text: parts.join('; '), before: a.records.join('\n'), after: b.records.join('\n') };
+}
+
+/**
+ * What the new check has that the older one never asked (facts from an older MXray), in one
+ * sentence: "Not checked before (not counted as changes): DANE (dane-none: note)". Undefined when
+ * there is none. Said beside the changes, never as one.
+ */
+export function describeFirstAsked(diff: FactsDiff): string | undefined {
+  const parts: string[] = [];
+  const changes = firstAskedChanges(diff);
+  for (const { kind } of RECORD_KINDS)
+    if (changes.some((c) => c.key[0].startsWith('record') && c.key[1] === kind)) parts.push(`the ${RECORD_LABEL[kind]} record`);
+  for (const change of changes.filter((c) => c.key[0] === 'finding')) {
+    const [, code, subject] = change.key;
+    parts.push(`${code}${subject ? ` (${subject})` : ''}: ${change.after.map((s) => SEVERITY_WORDS[s] ?? s).join(' and ')}`);
+  }
+  return parts.length > 0 ? `Not checked before (the last check was made by an older MXray; not counted as changes): ${parts.join(', ')}` : undefined;
+}
+
+/** A change summary with the "not checked before" sentence after it, when there is one. */
+export function withFirstAsked(summary: string, diff: FactsDiff): string {
+  const first = describeFirstAsked(diff);
+  return first ? `${summary}. ${first}` : summary;
 }
 
 const SEVERITY_WORDS: Record<string, string> = { error: 'problem', warn: 'warning', info: 'note', ok: 'check passed' };

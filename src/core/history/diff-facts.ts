@@ -4,7 +4,8 @@
  * another TTL is no change, while an address that moved is. `applyDiff(old, diff)` gives the
  * new facts back, which is what the property tests hold the diff to.
  */
-import type { MailFacts } from './facts-types';
+import type { FindingFacts, MailFacts } from './facts-types';
+import { verdictOf } from './facts-of';
 import { fromEntries, keyOf, keyText, metaOf, toEntries, type FactKey } from './fact-entries';
 import { compareText } from './order';
 
@@ -19,6 +20,11 @@ export interface FactChange {
    * but never counted as a change or alerted on.
    */
   uncertain: boolean;
+  /**
+   * The older facts come from an MXray that never asked this (facts-versions.ts, `notAsked`):
+   * the new side is "not checked before", not a change. Kept, never counted or alerted on.
+   */
+  firstAsked?: true;
 }
 
 export interface FactsDiff {
@@ -64,7 +70,9 @@ export function diffFacts(old: MailFacts, next: MailFacts): FactsDiff {
     const b = after.get(text) ?? [];
     if (sameList(a, b)) continue;
     const key = keyOf(text);
-    changes.push({ key, before: a, after: b, uncertain: isUncertain(key, old, next) });
+    const change: FactChange = { key, before: a, after: b, uncertain: isUncertain(key, old, next) };
+    if (isFirstAsked(key, a, old, next)) change.firstAsked = true;
+    changes.push(change);
   }
   changes.sort((x, y) => TOPIC_ORDER.indexOf(x.key[0]) - TOPIC_ORDER.indexOf(y.key[0]) || compareText(keyText(x.key), keyText(y.key)));
   return { name: next.name, display: next.display, since: old.checkedAt, until: next.checkedAt, changes };
@@ -72,7 +80,12 @@ export function diffFacts(old: MailFacts, next: MailFacts): FactsDiff {
 
 /** The changes that count: what alerts, what `--since` exits 3 for. */
 export function realChanges(diff: FactsDiff): FactChange[] {
-  return diff.changes.filter((change) => !change.uncertain);
+  return diff.changes.filter((change) => !change.uncertain && !change.firstAsked);
+}
+
+/** What the new check has that the old one never asked: "not checked before", never a change. */
+export function firstAskedChanges(diff: FactsDiff): FactChange[] {
+  return diff.changes.filter((change) => change.firstAsked && !change.uncertain);
 }
 
 /** `old` with the diff's changes made, and the new check's time and resolver: equal to the new facts. */
@@ -109,6 +122,31 @@ function hasGaps(facts: MailFacts): boolean {
     facts.ptr.some((p) => NO_ANSWER.has(p.status)) ||
     Object.values(facts.records).some((r) => NO_ANSWER.has(r.status))
   );
+}
+
+/**
+ * A record kind or finding the old facts' MXray never asked (`old.notAsked`), and the verdict
+ * when only such findings move it: the old check could not have seen them.
+ */
+function isFirstAsked(key: FactKey, before: readonly string[], old: MailFacts, next: MailFacts): boolean {
+  const notAsked = old.notAsked;
+  if (!notAsked) return false;
+  const [topic, subject] = key;
+  const findings = new Set(notAsked.findings ?? []);
+  switch (topic) {
+    case 'record-status':
+    case 'record-name':
+    case 'record':
+      return (notAsked.records ?? []).some((kind) => kind === subject);
+    case 'finding':
+      return before.length === 0 && findings.has(subject ?? '');
+    case 'verdict': {
+      const askedBefore = (f: FindingFacts) => !findings.has(f.code);
+      return findings.size > 0 && verdictOf(next.status, next.findings.filter(askedBefore)) === old.verdict;
+    }
+    default:
+      return false;
+  }
 }
 
 function isUncertain(key: FactKey, old: MailFacts, next: MailFacts): boolean {

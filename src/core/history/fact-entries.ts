@@ -27,11 +27,13 @@ export const keyText = (key: FactKey): string => JSON.stringify(key);
 export const keyOf = (text: string): FactKey => JSON.parse(text) as FactKey;
 
 /** Facts that say what was checked and when, not what the DNS said: carried over, never compared. */
-export type FactsMeta = Pick<MailFacts, 'name' | 'display' | 'kind' | 'checkedAt' | 'resolver' | 'answeredBy'>;
+export type FactsMeta = Pick<MailFacts, 'name' | 'display' | 'kind' | 'checkedAt' | 'resolver' | 'answeredBy' | 'notAsked'>;
 
 export function metaOf(facts: MailFacts): FactsMeta {
-  const { name, display, kind, checkedAt, resolver, answeredBy } = facts;
-  return { name, display, kind, checkedAt, resolver, answeredBy: [...answeredBy] };
+  const { name, display, kind, checkedAt, resolver, answeredBy, notAsked } = facts;
+  const meta: FactsMeta = { name, display, kind, checkedAt, resolver, answeredBy: [...answeredBy] };
+  if (notAsked) meta.notAsked = structuredClone(notAsked);
+  return meta;
 }
 
 export function toEntries(facts: MailFacts): FactTable {
@@ -91,9 +93,10 @@ export function fromEntries(table: FactTable, meta: FactsMeta): MailFacts {
       return fact;
     }),
   );
+  const { notAsked, ...rest } = meta;
   return {
     version: FACTS_VERSION,
-    ...meta,
+    ...rest,
     kind: meta.kind as QueryKind,
     verdict: value('verdict')[0] as Verdict,
     status: value('status')[0] as AnswerStatus,
@@ -106,5 +109,6 @@ export function fromEntries(table: FactTable, meta: FactsMeta): MailFacts {
     ptr: ptr.sort((a, b) => compareIp(a.ip, b.ip)),
     records,
     findings: findings.sort((a, b) => compareText(a.code, b.code) || compareText(a.subject ?? '', b.subject ?? '') || compareText(a.severity, b.severity)),
+    ...(notAsked ? { notAsked } : {}),
   };
 }

@@ -2,12 +2,17 @@
  * The facts file: what `mxray --save` writes, `mxray --since` reads, and the Watch view exports
  * and imports. JSON, versioned, one entry per name:
  *
- *   { "format": "mxray-facts", "version": 1, "savedAt": 1764700000000, "names": [MailFacts, ...] }
+ *   { "format": "mxray-facts", "version": 2, "savedAt": 1764700000000, "names": [MailFacts, ...] }
  *
  * Reading checks every field, so a hand-edited or foreign file is refused with a message that
- * says what is wrong, never half-read.
+ * says what is wrong, never half-read. A file of an older version (0.1.0's `--save`) is read
+ * through the facts' own migrations (facts-versions.ts); a newer one is refused.
  */
-import { FACTS_VERSION, RECORD_KINDS, type MailFacts } from './facts-types';
+import { isObject } from '../versioned';
+import { FACTS_VERSION, type MailFacts } from './facts-types';
+import { migrateFacts } from './facts-versions';
+
+export { factsProblem } from './facts-check';
 
 export const FACTS_FORMAT = 'mxray-facts';
 
@@ -33,59 +38,21 @@ export function parseFactsFile(text: string): { ok: true; file: FactsFile } | { 
     return { ok: false, error: `not JSON (${error instanceof Error ? error.message : String(error)})` };
   }
   if (!isObject(data) || data.format !== FACTS_FORMAT) return { ok: false, error: `not an MXray facts file (no "format": "${FACTS_FORMAT}")` };
-  if (data.version !== FACTS_VERSION)
-    return { ok: false, error: `facts format version ${JSON.stringify(data.version)} is not the one this MXray reads (${FACTS_VERSION})` };
+  if (!Number.isInteger(data.version) || (data.version as number) < 1 || (data.version as number) > FACTS_VERSION)
+    return { ok: false, error: `facts format version ${JSON.stringify(data.version)} is not one this MXray reads (1 to ${FACTS_VERSION})` };
   if (typeof data.savedAt !== 'number' || !Array.isArray(data.names)) return { ok: false, error: '"savedAt" (a number) and "names" (a list) are required' };
+  const names: MailFacts[] = [];
   for (const [i, entry] of data.names.entries()) {
-    const problem = factsProblem(entry);
-    if (problem) return { ok: false, error: `names[${i}]: ${problem}` };
+    // An entry without its own version is of the file's version.
+    const read = migrateFacts(isObject(entry) && entry.version === undefined ? { ...entry, version: data.version } : entry);
+    if (!read.ok) return { ok: false, error: `names[${i}]: ${read.reason}` };
+    names.push(read.value);
   }
   if (data.watch !== undefined) {
     const good = Array.isArray(data.watch) && data.watch.every((w) => isObject(w) && typeof w.name === 'string' && Number.isFinite(w.everyMinutes));
     if (!good) return { ok: false, error: '"watch" must be a list of {name, everyMinutes}' };
   }
-  return { ok: true, file: data as unknown as FactsFile };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-const isStrings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
-
-/** What is wrong with one entry, or undefined when it is well-formed facts. */
-export function factsProblem(entry: unknown): string | undefined {
-  if (!isObject(entry)) return 'not an object';
-  if (entry.version !== FACTS_VERSION) return `facts version ${JSON.stringify(entry.version)} (expected ${FACTS_VERSION})`;
-  for (const field of ['name', 'display', 'kind', 'resolver', 'verdict', 'status'] as const)
-    if (typeof entry[field] !== 'string') return `"${field}" must be text`;
-  if (!['domain', 'email', 'ip'].includes(entry.kind as string)) return `"kind" must be domain, email or ip`;
-  if (typeof entry.checkedAt !== 'number') return '"checkedAt" must be a number';
-  if (typeof entry.nullMx !== 'boolean' || typeof entry.implicitMx !== 'boolean') return '"nullMx" and "implicitMx" must be true or false';
-  if (!isStrings(entry.answeredBy)) return '"answeredBy" must be a list of text';
-  if (!Array.isArray(entry.mx) || !entry.mx.every((m) => isObject(m) && typeof m.host === 'string' && Number.isInteger(m.preference)))
-    return '"mx" must be a list of {host, preference}';
-  if (
-    !Array.isArray(entry.hosts) ||
-    !entry.hosts.every((h) => isObject(h) && typeof h.host === 'string' && typeof h.state === 'string' && isStrings(h.cname) && isStrings(h.addresses))
-  )
-    return '"hosts" must be a list of {host, state, cname, addresses}';
-  if (!Array.isArray(entry.ptr) || !entry.ptr.every((p) => isObject(p) && typeof p.ip === 'string' && typeof p.status === 'string' && isStrings(p.names)))
-    return '"ptr" must be a list of {ip, status, names}';
-  if (
-    !isObject(entry.records) ||
-    !Object.entries(entry.records).every(
-      ([kind, r]) =>
-        RECORD_KINDS.some((known) => known.kind === kind) && isObject(r) && typeof r.name === 'string' && typeof r.status === 'string' && isStrings(r.records),
-    )
-  )
-    return `"records" must map ${RECORD_KINDS.map((known) => known.kind).join(', ')} to {name, status, records}`;
-  if (
-    !Array.isArray(entry.findings) ||
-    !entry.findings.every(
-      (f) => isObject(f) && typeof f.code === 'string' && typeof f.severity === 'string' && (f.subject === undefined || typeof f.subject === 'string'),
-    )
-  )
-    return '"findings" must be a list of {code, severity, subject?}';
-  return undefined;
+  const file: FactsFile = { format: FACTS_FORMAT, version: FACTS_VERSION, savedAt: data.savedAt, names };
+  if (data.watch !== undefined) file.watch = data.watch as FactsFile['watch'];
+  return { ok: true, file };
 }

@@ -130,7 +130,8 @@ function findingFacts(findings: readonly Finding[]): FindingFacts[] {
   return [...seen.values()].sort((a, b) => compareText(a.code, b.code) || compareText(a.subject ?? '', b.subject ?? '') || compareText(a.severity, b.severity));
 }
 
-function verdictOf(status: MailFacts['status'], findings: readonly Finding[]): Verdict {
+/** The one-word verdict: unanswered, or the most severe finding (info counts as ok). */
+export function verdictOf(status: MailFacts['status'], findings: readonly Pick<Finding, 'severity'>[]): Verdict {
   if (status === 'error' || status === 'pending') return 'unanswered';
   if (findings.some((f) => f.severity === 'error')) return 'error';
   if (findings.some((f) => f.severity === 'warn')) return 'warn';

@@ -3,13 +3,17 @@
  * said about a name's mail, not how a report showed it. Plain, sorted JSON, so two lookups whose
  * answers only came back in another order, or with other TTLs, have equal facts.
  *
- * `FACTS_VERSION` is bumped when a field changes meaning; a file or store with another version
- * is refused (with a message), never misread.
+ * `FACTS_VERSION` is bumped when a field changes meaning or a check is added; older facts are
+ * migrated on read (facts-versions.ts), newer ones refused with a message, never misread.
  */
 import type { AnswerStatus, DnsName, QueryKind, Severity } from '../vocabulary';
 
-/** 1: the first format (issue #14). */
-export const FACTS_VERSION = 1;
+/**
+ * 1: the first format (issue #14, release 0.1.0). 2: the facts of 0.2.0, whose findings include
+ * checks 0.1.0 did not make (DANE, more DKIM, DMARC and MTA-STS rules); version-1 facts read as
+ * version 2 with those checks in `notAsked`.
+ */
+export const FACTS_VERSION = 2;
 
 /** What the lookup concluded, in one word: the most severe finding (info counts as ok), or that the main question got no answer. */
 export type Verdict = 'ok' | 'warn' | 'error' | 'unanswered';
@@ -89,4 +93,15 @@ export interface MailFacts {
   records: Partial<Record<RecordKind, RecordFacts>>;
   /** Findings about the domain, sorted; findings about the check itself (a resolver failing) are left out. */
   findings: FindingFacts[];
+  /**
+   * What the MXray that took these facts never asked (set when older facts are migrated): a later
+   * check that has these is "not checked before", never a change. Absent on facts taken now.
+   */
+  notAsked?: NotAsked;
+}
+
+/** Checks an older MXray did not make: record kinds it did not keep, finding codes it could not report. */
+export interface NotAsked {
+  records?: RecordKind[];
+  findings?: string[];
 }

@@ -5,11 +5,19 @@
  */
 import type { MailFacts, Verdict } from './facts-types';
 
+/**
+ * The stored record's shape (src/core/storage/history-record.ts): 1 = release 0.1.0's, without
+ * this field; 2 = the same fields, versioned, its checks migrated to the current facts.
+ */
+export const HISTORY_RECORD_VERSION = 2;
+
 export const HISTORY_PER_NAME = 20;
 export const HISTORY_NAMES = 1_000;
 
 /** One stored record per name: its last checks, oldest first, and what the list view shows. */
 export interface NameHistory {
+  /** Always written (withCheck); a record without it is 0.1.0's (version 1). */
+  version?: number;
   name: string;
   display: string;
   lastCheckedAt: number;
@@ -20,7 +28,7 @@ export interface NameHistory {
 export function withCheck(entry: NameHistory | undefined, facts: MailFacts, perName = HISTORY_PER_NAME): NameHistory {
   const checks = [...(entry?.checks ?? []), facts].sort((a, b) => a.checkedAt - b.checkedAt).slice(-perName);
   const last = checks[checks.length - 1]!;
-  return { name: facts.name, display: facts.display, lastCheckedAt: last.checkedAt, lastVerdict: last.verdict, checks };
+  return { version: HISTORY_RECORD_VERSION, name: facts.name, display: facts.display, lastCheckedAt: last.checkedAt, lastVerdict: last.verdict, checks };
 }
 
 /** The names to drop so that at most `limit` remain: the least recently checked first. */

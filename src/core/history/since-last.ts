@@ -1,6 +1,6 @@
 /** "Since last time…": what the report says at its top when the facts differ from the last kept ones. */
 import type { SinceLast } from './change-types';
-import { describeDiff } from './describe-diff';
+import { describeDiff, withFirstAsked } from './describe-diff';
 import { diffFacts } from './diff-facts';
 import type { MailFacts } from './facts-types';
 import { changeSummary } from './summary';
@@ -10,7 +10,9 @@ export type { SinceLast } from './change-types';
 /** Undefined when there is nothing to compare with, the check failed, or nothing changed. */
 export function sinceLast(previous: MailFacts | undefined, facts: MailFacts, now: number): SinceLast | undefined {
   if (!previous || facts.verdict === 'unanswered') return undefined;
-  const items = describeDiff(diffFacts(previous, facts), previous, facts);
+  const diff = diffFacts(previous, facts);
+  const items = describeDiff(diff, previous, facts);
+  // What an older MXray never asked is said beside real changes, and alone is no change at all.
   if (items.length === 0) return undefined;
-  return { since: previous.checkedAt, summary: changeSummary(items, previous.checkedAt, now), items };
+  return { since: previous.checkedAt, summary: withFirstAsked(changeSummary(items, previous.checkedAt, now), diff), items };
 }

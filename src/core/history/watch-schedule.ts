@@ -10,10 +10,16 @@
  * - A change is logged with its time and words, counted as unseen (the badge) until the
  *   Watch view is opened, and returned as the alert to notify.
  */
-import { describeDiff, type ChangeItem } from './describe-diff';
+import { describeDiff, withFirstAsked, type ChangeItem } from './describe-diff';
 import { diffFacts } from './diff-facts';
 import type { MailFacts } from './facts-types';
 import { changeSummary } from './summary';
+
+/**
+ * The stored entry's shape (src/core/storage/watch-record.ts): 1 = release 0.1.0's, without this
+ * field; 2 = the same fields, versioned, its last facts migrated to the current facts.
+ */
+export const WATCH_ENTRY_VERSION = 2;
 
 export const DEFAULT_WATCH_MINUTES = 6 * 60;
 export const MIN_WATCH_MINUTES = 15;
@@ -34,6 +40,8 @@ export interface WatchLogEntry {
 }
 
 export interface WatchEntry {
+  /** Always written (newWatch, and every entry read back); an entry without it is 0.1.0's (version 1). */
+  version?: number;
   name: string;
   display: string;
   everyMinutes: number;
@@ -62,6 +70,7 @@ export function clampMinutes(minutes: number): number {
 export function newWatch(name: string, display: string, now: number, options: { everyMinutes?: number; facts?: MailFacts } = {}): WatchEntry {
   const everyMinutes = clampMinutes(options.everyMinutes ?? DEFAULT_WATCH_MINUTES);
   const entry: WatchEntry = {
+    version: WATCH_ENTRY_VERSION,
     name,
     display,
     everyMinutes,
@@ -97,12 +106,18 @@ export function afterCheck(entry: WatchEntry, outcome: CheckOutcome, now: number
   next.nextCheckAt = now + entry.everyMinutes * 60_000;
   const previous = entry.lastFacts;
   next.lastFacts = outcome.facts;
-  const items: ChangeItem[] = previous ? describeDiff(diffFacts(previous, outcome.facts), previous, outcome.facts) : [];
+  if (!previous) {
+    next.status = entry.unseen > 0 ? 'changed' : 'ok';
+    return { entry: next };
+  }
+  const diff = diffFacts(previous, outcome.facts);
+  // Only real changes count: a check an older MXray never made ("not checked before") alerts nobody.
+  const items: ChangeItem[] = describeDiff(diff, previous, outcome.facts);
   if (items.length === 0) {
     next.status = entry.unseen > 0 ? 'changed' : 'ok';
     return { entry: next };
   }
-  const alert: WatchLogEntry = { at: now, summary: changeSummary(items, previous!.checkedAt, now), items };
+  const alert: WatchLogEntry = { at: now, summary: withFirstAsked(changeSummary(items, previous.checkedAt, now), diff), items };
   next.log = [...next.log, alert].slice(-WATCH_LOG_LIMIT);
   next.unseen = entry.unseen + 1;
   next.status = 'changed';
