@@ -1,9 +1,8 @@
 /** The last lookups a person typed, on this device only (`storage.local`), newest first; versioned (src/core/storage/recent-record.ts). */
-import { migrateRecent, storedRecent } from '../core/storage/recent-record';
+import { MAX_RECENT, migrateRecent, storedRecent } from '../core/storage/recent-record';
 import { extensionApi } from '../platform/extension-api';
 
 const KEY = 'recent';
-const MAX_RECENT = 12;
 
 export async function recentLookups(): Promise<string[]> {
   const stored = await extensionApi.storage.local.get(KEY);

@@ -4,13 +4,13 @@
  * 100. Never the message, its headers or its subject. Versioned, read through
  * src/core/storage/kept-record.ts: an item that does not read is left out and counted.
  */
-import { migrateKept, storedKept, type KeptExplanation } from '../core/storage/kept-record';
+import { MAX_KEPT, migrateKept, storedKept, type KeptExplanation } from '../core/storage/kept-record';
 import { extensionApi } from './extension-api';
 
 export type { KeptExplanation } from '../core/storage/kept-record';
 
 const KEY = 'keptExplanations';
-export const MAX_KEPT = 100;
+export { MAX_KEPT };
 
 /** The kept explanations that read, and how many did not (a list from a newer MXray reads as none, all unreadable). */
 export async function readKeptExplanations(): Promise<{ items: KeptExplanation[]; skipped: number }> {

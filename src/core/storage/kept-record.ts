@@ -8,6 +8,9 @@ import { migrateList, storedList, type ReadList, type StoredList } from './list-
 
 export { LIST_VERSION as CURRENT_VERSION } from './list-record';
 
+/** At most this many are kept, newest first. */
+export const MAX_KEPT = 100;
+
 export interface KeptExplanation {
   verdict: string;
   verdictKind: MessageExplanation['verdictKind'];

@@ -4,6 +4,8 @@ import type { Read } from '../versioned';
 
 export { LIST_VERSION as CURRENT_VERSION } from './list-record';
 
+export const MAX_RECENT = 12;
+
 const isRecent = (item: unknown): item is string => typeof item === 'string' && item.length <= 300;
 
 export function migrateRecent(raw: unknown): Read<ReadList<string>> {
