@@ -11,6 +11,7 @@ import { messageDnsAsk } from './requests/message-dns-ask';
 import { testResolver } from './requests/test-resolver';
 import { loadSettings, saveSettings } from './settings-store';
 import { takePending } from './show-panel';
+import { storageHandlers } from './storage-requests';
 import { watchHandlers } from './watch/watch-requests';
 import { suffixListReady } from './suffix-list';
 
@@ -18,6 +19,7 @@ type Handler<N extends RequestName> = (payload: Requests[N][0], sender: Runtime.
 
 const handlers: { [N in RequestName]: Handler<N> } = {
   ...watchHandlers,
+  ...storageHandlers,
   getSettings: () => loadSettings(),
   saveSettings: (settings) => saveSettings(settings),
   testResolver: (setting) => testResolver(setting),

@@ -8,6 +8,7 @@ import { watchStoredSettings } from '../platform/settings-changes';
 import type { Requests } from '../shared/messages';
 import { migrateSettings, type ResolverSetting, type Settings } from '../shared/settings';
 import { browserHistoryActions, type HistoryActions } from './history/history-actions';
+import { browserStorageActions, type StorageActions } from './storage/storage-actions';
 
 export interface OptionsActions {
   getSettings(): Promise<Settings>;
@@ -23,6 +24,8 @@ export interface OptionsActions {
   onSettingsChanged(listener: (settings: Settings) => void, signal: AbortSignal): void;
   /** The Watch and History views; without it they are not shown. */
   history?: HistoryActions;
+  /** Back up and restore, and the unreadable-records note; without it they are not shown. */
+  storage?: StorageActions;
 }
 
 export const browserOptionsActions: OptionsActions = {
@@ -35,4 +38,5 @@ export const browserOptionsActions: OptionsActions = {
   hasOrigin,
   onSettingsChanged: (listener, signal) => watchStoredSettings((stored) => listener(migrateSettings(stored)), signal),
   history: browserHistoryActions,
+  storage: browserStorageActions,
 };

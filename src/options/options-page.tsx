@@ -1,5 +1,5 @@
 /** The options page: resolver, lookups, privacy, appearance. Every change is saved at once. */
-import { useLayoutEffect } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import { AppearanceSection } from './appearance-section';
 import { LookupSection } from './lookup-section';
 import type { OptionsActions } from './options-actions';
@@ -7,6 +7,8 @@ import { PrivacySection } from './privacy-section';
 import { ResolverSection } from './resolver-section';
 import { HistorySection } from './history/history-section';
 import { WatchSection } from './history/watch-section';
+import { BackupSection } from './storage/backup-section';
+import { UnreadableNote } from './storage/unreadable-note';
 import { applyTheme } from '../ui/theme';
 import { useSavedSettings } from './use-saved-settings';
 
@@ -21,6 +23,8 @@ export function OptionsPage({ actions, version }: OptionsPageProps) {
   // Layout effect: the new colours are there in the same frame as the new setting.
   useLayoutEffect(() => applyTheme(document.documentElement, theme), [theme]);
   const saveQuietly = (next: Parameters<typeof save>[0]) => void save(next);
+  // Bumped by an import: the Watch and History views and the note read everything again.
+  const [generation, setGeneration] = useState(0);
 
   return (
     <>
@@ -43,14 +47,16 @@ export function OptionsPage({ actions, version }: OptionsPageProps) {
             {problem}
           </p>
         )}
+        {actions.storage && <UnreadableNote actions={actions.storage} generation={generation} />}
         {settings && (
           <>
             <ResolverSection saved={settings} latest={latest} save={save} actions={actions} />
             <LookupSection settings={settings} save={saveQuietly} />
             <PrivacySection settings={settings} save={saveQuietly} actions={actions} setStatus={setStatus} />
             <AppearanceSection settings={settings} save={saveQuietly} />
-            {actions.history && <WatchSection actions={actions.history} />}
-            {actions.history && <HistorySection settings={settings} save={saveQuietly} actions={actions.history} />}
+            {actions.history && <WatchSection key={`watch-${generation}`} actions={actions.history} />}
+            {actions.history && <HistorySection key={`history-${generation}`} settings={settings} save={saveQuietly} actions={actions.history} />}
+            {actions.storage && <BackupSection actions={actions.storage} onImported={() => setGeneration((n) => n + 1)} />}
           </>
         )}
       </main>

@@ -16,6 +16,7 @@ import type { Report } from '../core/report';
 import type { SpfCheck, SpfCheckPayload } from '../core/mail/spf/check-host/types';
 import type { AskResult, MailQuestionType } from '../core/mail/dns-ask';
 import type { ResolverSetting, Settings } from './settings';
+import type { StorageRequests } from './storage-messages';
 import type { WatchRequests } from './watch-messages';
 
 export const LOOKUP_PORT = 'lookup';
@@ -42,7 +43,7 @@ export interface RelayMessage {
 export type LookupMessage = { type: 'report'; report: Report } | { type: 'invalid'; error: InvalidQueryJson };
 
 /** Request/response messages: name -> [request payload, response]. History and watch list: watch-messages.ts. */
-export interface Requests extends WatchRequests {
+export interface Requests extends WatchRequests, StorageRequests {
   getSettings: [undefined, Settings];
   saveSettings: [Settings, Settings];
   /** Ask a resolver one question (MX of a well-known name) and say how it went. */
