@@ -228,7 +228,7 @@ describe('watch list and history (Chromium)', () => {
     const exported = join(profile, 'exported-watch-list.json');
     await download.saveAs(exported);
     const file = JSON.parse(await readFile(exported, 'utf8')) as FactsFile;
-    expect(file).toMatchObject({ format: 'mxray-facts', version: 1, watch: [{ name: NAME, everyMinutes: 360 }] });
+    expect(file).toMatchObject({ format: 'mxray-facts', version: 2, watch: [{ name: NAME, everyMinutes: 360 }] });
     expect(file.names.map((f) => [f.name, f.mx.map((m) => `${m.preference} ${m.host}`)])).toEqual([
       [NAME, ['10 mx1.watch.changes.test', '20 mx2.watch.changes.test']],
     ]);

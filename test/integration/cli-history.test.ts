@@ -54,7 +54,7 @@ describe('mxray --save / --since', () => {
     expect(saved.stderr).toBe('');
     expect(saved.code).toBe(0);
     const facts = JSON.parse(await readFile(file, 'utf8')) as FactsFile;
-    expect(facts).toMatchObject({ format: 'mxray-facts', version: 1 });
+    expect(facts).toMatchObject({ format: 'mxray-facts', version: 2 });
     expect(facts.names.map((f) => f.name)).toEqual(['cli.changes.test', 'one-mx.test']);
     expect(facts.names[0]).toMatchObject({
       mx: [
