@@ -29,8 +29,33 @@ export function buildRelease(ref, out) {
     commit = git('rev-parse', '--verify', `${RELEASES[ref]}^{commit}`);
   }
   const stamp = join(out, 'commit.txt');
-  if (existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === commit) return { commit, out, cached: true };
+  const built = () => existsSync(stamp) && readFileSync(stamp, 'utf8').trim() === commit;
+  if (built()) return { commit, out, cached: true };
+  // One build of a commit at a time: the upgrade e2e files of both browsers may ask at once, and
+  // two builds would fight over one worktree. The other waits, then finds it built.
+  const lock = join(root, '.cache', 'worktrees', `${commit.slice(0, 12)}.lock`);
+  mkdirSync(dirname(lock), { recursive: true });
+  for (const deadline = Date.now() + 300_000; ;) {
+    try {
+      mkdirSync(lock);
+      break;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      if (Date.now() > deadline) throw new Error(`${lock} is still held after 5 minutes: a build that died? Remove it and run again.`, { cause: error });
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 500);
+    }
+  }
+  try {
+    if (built()) return { commit, out, cached: true };
+    buildAt(commit, out, git);
+    return { commit, out, cached: false };
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
 
+function buildAt(commit, out, git) {
+  const stamp = join(out, 'commit.txt');
   const tree = join(root, '.cache', 'worktrees', commit.slice(0, 12));
   if (existsSync(tree)) {
     try {
@@ -52,7 +77,6 @@ export function buildRelease(ref, out) {
   } finally {
     git('worktree', 'remove', '--force', tree);
   }
-  return { commit, out, cached: false };
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
