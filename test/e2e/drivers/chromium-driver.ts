@@ -1,7 +1,7 @@
 // The scenario driver for Chromium: harness/browser.ts (headful on its own Xvfb display, every
 // name mapped onto loopback) and harness/person.ts (the real toolbar popup by shortcut, the real
 // native context menu). Views are Playwright pages.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -51,28 +51,47 @@ function viewOf(page: Page, close: () => Promise<void> = () => page.close()): Vi
 export async function launchChromiumDriver(options: DriverOptions): Promise<Driver> {
   const site = await startSiteServer();
   const fbdir = await mkdtemp(join(tmpdir(), 'mxray-chromium-screen-'));
-  let browser: ExtensionBrowser;
-  try {
-    browser = await launchExtensionBrowser({
+  // A build of its own to install: copied to a fixed directory (an unpacked extension's id
+  // derives from its path) beside a profile kept across launches, so installUpdate can put
+  // another build in its place and start the same profile again.
+  const own = options.extensionDir ? await mkdtemp(join(tmpdir(), 'mxray-chromium-install-')) : undefined;
+  const installed = own && join(own, 'mxray');
+  const profile = own && join(own, 'profile');
+  const cleanUp = async () => {
+    await site.close();
+    await rm(fbdir, { recursive: true, force: true });
+    if (own) await rm(own, { recursive: true, force: true });
+  };
+  const launch = () =>
+    launchExtensionBrowser({
       stack: options.stack,
       sitePort: site.port,
       person: true,
       resolvers: options.resolvers,
       extraHostRules: Object.entries(options.httpsHosts ?? {}).map(([host, port]) => `MAP ${host} 127.0.0.1:${port}`),
       xvfbArgs: ['-fbdir', fbdir],
+      ...(installed && profile ? { extensionDir: installed, userDataDir: profile } : {}),
     });
+  let browser: ExtensionBrowser;
+  try {
+    if (installed && profile) {
+      await cp(options.extensionDir!, installed, { recursive: true });
+      await mkdir(profile);
+    }
+    browser = await launch();
   } catch (error) {
-    await site.close();
-    await rm(fbdir, { recursive: true, force: true });
+    await cleanUp();
     throw error;
   }
-  const display = browser.display!;
-  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  const tab = viewOf(page, async () => undefined);
+  let display = browser.display!;
+  let page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  let tab = viewOf(page, async () => undefined);
 
   return {
     browser: 'chromium',
-    tab,
+    get tab() {
+      return tab;
+    },
     goto: async (url) => {
       await page.goto(url);
       await page.bringToFront();
@@ -134,10 +153,19 @@ export async function launchChromiumDriver(options: DriverOptions): Promise<Driv
       // Deny has the focus (the safe default); Tab moves to Allow, Return presses it.
       await pressKeys(display, 'Tab', 'Return');
     },
+    installUpdate: async (dir) => {
+      if (!installed) throw new Error('installUpdate needs a driver launched with extensionDir (a build of its own to replace)');
+      await browser.close(); // the profile is kept: it was given
+      await rm(installed, { recursive: true, force: true });
+      await cp(dir, installed, { recursive: true });
+      browser = await launch();
+      display = browser.display!;
+      page = browser.context.pages()[0] ?? (await browser.context.newPage());
+      tab = viewOf(page, async () => undefined);
+    },
     close: async () => {
       await browser.close();
-      await site.close();
-      await rm(fbdir, { recursive: true, force: true });
+      await cleanUp();
     },
   };
 }

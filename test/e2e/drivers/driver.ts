@@ -110,6 +110,15 @@ export interface Driver {
    * prompt is up and unanswered.
    */
   allowPermissionPrompt(open: () => Promise<void>, name: string, whileShown?: () => void | Promise<void>): Promise<void>;
+  /**
+   * Installs the build at `dir` over MXray as the browser updates an extension: same id, same
+   * profile, `runtime.onInstalled` with reason `update`. Chromium: the browser closes, the unpacked
+   * extension's directory (an id derives from its path) gets the new build, and the same profile
+   * starts again; needs a driver launched with `extensionDir`. Firefox: a temporary add-on with the
+   * same gecko id installed over the old one in the running browser. Views opened before are
+   * gone afterwards; `tab` is the person's tab of the browser as it is now.
+   */
+  installUpdate(dir: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -119,6 +128,12 @@ export interface DriverOptions {
   resolvers?: ResolverPorts;
   /** Other HTTPS hosts on loopback ports (`mta-sts.sts.test` → the policy server). */
   httpsHosts?: Record<string, number>;
+  /**
+   * The build to install (`dist/chromium` or `dist/firefox` of another release, say), instead of
+   * the one `npm run build` wrote. Chromium copies it to a directory and a profile of the driver's
+   * own, so `installUpdate` can put another build there.
+   */
+  extensionDir?: string;
 }
 
 export type LaunchDriver = (options: DriverOptions) => Promise<Driver>;

@@ -130,7 +130,7 @@ function tabView(fx: FirefoxBrowser, page: Page, close: () => Promise<void>, dow
 export async function launchFirefoxDriver(options: DriverOptions): Promise<Driver> {
   const tlsRoutes: Record<string, number> = { ...options.httpsHosts };
   for (const [id, port] of Object.entries(options.resolvers ?? {})) if (port !== undefined) tlsRoutes[PROVIDER_HOSTS[id as ProviderId]] = port;
-  const fx = await launchFirefox({ stack: options.stack, tlsRoutes });
+  const fx = await launchFirefox({ stack: options.stack, tlsRoutes, ...(options.extensionDir ? { extensionDir: options.extensionDir } : {}) });
   let downloads: string;
   try {
     downloads = await mkdtemp(join(tmpdir(), 'mxray-ff-downloads-'));
@@ -269,6 +269,7 @@ export async function launchFirefoxDriver(options: DriverOptions): Promise<Drive
         'the permission prompt stayed open after Allow',
       );
     },
+    installUpdate: (dir) => fx.installOver(dir),
     close: async () => {
       await fx.close();
       await rm(downloads, { recursive: true, force: true });

@@ -46,6 +46,13 @@ export interface FirefoxBrowser {
   navigate(page: Page, url: string): Promise<void>;
   /** Evaluates `expression` (returning JSON-able data) in the browser window's chrome document. */
   chrome<T>(expression: string): Promise<T>;
+  /**
+   * Installs the build at `dir` over the add-on in this running browser, as Firefox updates an
+   * add-on: a temporary add-on with the same id (browser_specific_settings.gecko.id) replaces the
+   * old one (`runtime.onInstalled` reason `update`; its storage and, by the UUID pref, its origin
+   * kept). The old version's pages go; the watcher is opened again on the new one.
+   */
+  installOver(dir: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -92,6 +99,8 @@ export interface FirefoxOptions {
   stack: StackInfo;
   /** Provider hosts answered by another server than dnsdist (a fault server), by port. */
   tlsRoutes?: Record<string, number>;
+  /** The build to install (default FIREFOX_EXTENSION_DIR, the one `npm run build` wrote). */
+  extensionDir?: string;
 }
 
 export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxBrowser> {
@@ -126,8 +135,11 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxBro
     });
     cleanups.push(() => browser.close());
 
-    const installed = await browser.installExtension(FIREFOX_EXTENSION_DIR);
-    if (installed !== ADDON_ID) throw new Error(`installed ${installed}, expected ${ADDON_ID} (browser_specific_settings.gecko.id)`);
+    const install = async (dir: string) => {
+      const installed = await browser.installExtension(dir);
+      if (installed !== ADDON_ID) throw new Error(`installed ${installed} from ${dir}, expected ${ADDON_ID} (browser_specific_settings.gecko.id)`);
+    };
+    await install(options.extensionDir ?? FIREFOX_EXTENSION_DIR);
     const connection = (browser as unknown as { connection: { send(method: string, params: object): Promise<{ result: unknown }> } }).connection;
     const contextId = (page: Page) => (page.mainFrame() as unknown as { _id: string })._id;
     const url = (path: string) => `moz-extension://${ADDON_UUID}/${path.replace(/^\//, '')}`;
@@ -137,12 +149,16 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxBro
     // The watcher: an extension page in a background tab of the same window (the person's tab
     // stays the active one). Firefox's toolbar popup is not a tab WebDriver can reach, but it is
     // a page of the same extension, so the watcher reads it through extension.getViews().
-    const watcher = await browser.newPage({ background: true });
-    await connection.send('browsingContext.navigate', { context: contextId(watcher), url: url('options.html'), wait: 'complete' });
-    await waitUntil(
-      () => watcher.evaluate(() => typeof (globalThis as { browser?: { extension?: unknown } }).browser?.extension === 'object'),
-      'the watcher tab did not become an extension page',
-    );
+    const openWatcher = async () => {
+      const page = await browser.newPage({ background: true });
+      await connection.send('browsingContext.navigate', { context: contextId(page), url: url('options.html'), wait: 'complete' });
+      await waitUntil(
+        () => page.evaluate(() => typeof (globalThis as { browser?: { extension?: unknown } }).browser?.extension === 'object'),
+        'the watcher tab did not become an extension page',
+      );
+      return page;
+    };
+    const watcher = await openWatcher();
 
     const { contexts } = (await connection.send('browsingContext.getTree', { 'moz:scope': 'chrome' })).result as {
       contexts: { context: string; url: string }[];
@@ -160,7 +176,7 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxBro
       return (result.result?.value === undefined ? undefined : JSON.parse(result.result.value)) as T;
     };
 
-    return {
+    const fx: FirefoxBrowser = {
       browser,
       tab,
       watcher,
@@ -173,8 +189,15 @@ export async function launchFirefox(options: FirefoxOptions): Promise<FirefoxBro
       page: (page = tab) => scopeOf({ realm: page, root: 'document', display: display.name, label: 'the tab' }),
       navigate: async (page, target) => void (await connection.send('browsingContext.navigate', { context: contextId(page), url: target, wait: 'complete' })),
       chrome,
+      installOver: async (dir) => {
+        await install(dir);
+        // The old version's pages were closed with it (or are dead documents): a new watcher.
+        await fx.watcher.close().catch(() => undefined);
+        fx.watcher = await openWatcher();
+      },
       close: cleanUp,
     };
+    return fx;
   } catch (error) {
     await cleanUp();
     throw error;
