@@ -1,0 +1,332 @@
+// Upgrades keep everything (issue #25): release 0.1.0, built from its git tag, is installed in a
+// real profile and filled the way a person fills it, through its own pages: settings changed on
+// the options page, lookups on the result page, 50 watched names checked before and after their
+// zone changed (a change log each), a bulk run paused part way. Then this
+// build is installed over it (same extension id, same profile: drivers/driver.ts, installUpdate)
+// and everything is read back as a person sees it: the settings, the 50 names with their logs,
+// an alarm per name and a check that comes due, the history and a new lookup's "Since last
+// time…" (no change invented from what 0.1.0 never asked), the paused bulk run resumed to its
+// end with the rows from before kept. The log shows what was stored before and what is read after.
+// Written once; upgrade.e2e.test.ts runs it in Chromium, firefox/upgrade.e2e.test.ts in Firefox.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildRelease, RELEASES } from '../../../scripts/build-release.mjs';
+import '../../stack/stack-info';
+import { editZone } from '../../stack/zone-edit';
+import type { WatchEntry } from '../../../src/core/history/watch-schedule';
+import type { Settings } from '../../../src/shared/settings';
+import type { HistoryRowMessage } from '../../../src/shared/watch-messages';
+import type { Driver, DriverKind, View } from '../drivers/driver';
+import { REPO_ROOT } from '../harness/paths';
+import { readFooter, waitForDone } from '../harness/read-report';
+import { alarms, ask, askAll, historyViewNames, ringSoon, storedBulkRows, storedSummary, watchViewLogs, type StoredSummary } from './upgrade-readers';
+
+const OLD = '0.1.0';
+const NEW = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+
+/** A shallow clone has no 0.1.0 to build: the one case this test skips, saying so. */
+const oldCommitHere = spawnSync('git', ['rev-parse', '--verify', '--quiet', `${RELEASES[OLD]}^{commit}`], { cwd: REPO_ROOT }).status === 0;
+const SKIPPED = `skipped: release ${OLD} (commit ${RELEASES[OLD]!.slice(0, 7)}) is not in this clone's git history (a shallow clone?); \`git fetch --unshallow --tags\` lets it run`;
+
+/** The settings the person chooses under 0.1.0, none of them a default. */
+const CHOSEN = { resolver: { id: 'google' }, fallback: false, ptr: false, theme: 'dark', dkimSelectors: ['upgrade1', 'upgrade2'] } as const;
+/** Looked up on 0.1.0's result page (the 50 watched names' checks are in history too). */
+const LOOKED_UP = ['one-mx.test', 'five-mx.test'];
+/**
+ * Long enough to be paused a few domains in with most of it to go (32 lookups are under way at
+ * once, and finish after the pause): every bulk-NNN.test and 100 names under bulk-wild.test.
+ */
+const BULK = [
+  ...Array.from({ length: 200 }, (_, i) => `bulk-${String(i + 1).padStart(3, '0')}.test`),
+  ...Array.from({ length: 100 }, (_, i) => `d${i + 1}.bulk-wild.test`),
+];
+
+export function upgradeScenarios(kind: DriverKind): void {
+  const stack = inject('stack');
+  const label = `up-${kind.name}`;
+  const zone = 'changes.test';
+  const WATCHED = Array.from({ length: 50 }, (_, i) => `n${String(i).padStart(2, '0')}.${label}.${zone}`);
+  const host = (n: 1 | 2) => `mx${n}.${label}.${zone}`;
+  const address = (n: 1 | 2) => `192.0.2.${(kind.name === 'chromium' ? 240 : 242) + n}`;
+  /** The wildcard under which the 50 names live points its MX at mx1 or mx2 (test/zones/changes.test.zone). */
+  const pointAt = (n: 1 | 2) =>
+    editZone(stack, zone, [
+      { op: 'unset', owner: `*.${label}`, type: 'MX' },
+      { op: 'set', owner: `*.${label}`, type: 'MX', data: `10 mx${n}.${label}`, ttl: 1 },
+    ]);
+  /** What a watched name's change from mx<from> to mx<to> reads, and nothing else (sorted, as itemsOf gives them). */
+  const moved = (from: 1 | 2, to: 1 | 2) => [`${host(from)} (10) was removed`, `${host(to)} (10) was added (${address(to)})`].sort();
+
+  let driver: Driver;
+  let oldBuild: string;
+  let pointsAt: 1 | 2 = 1;
+  let before: StoredSummary;
+  let bulkBefore: Record<number, unknown>;
+
+  const page = (path: string) => driver.openExtensionPage(path);
+  const batches = <T>(list: readonly T[], size: number) =>
+    Array.from({ length: Math.ceil(list.length / size) }, (_, i) => list.slice(i * size, i * size + size));
+  /** Checks every watched name now, 25 at a time, as "Check now" does. */
+  async function checkAll(view: View): Promise<WatchEntry[]> {
+    const entries: WatchEntry[] = [];
+    for (const batch of batches(WATCHED, 25))
+      entries.push(
+        ...(await askAll<WatchEntry>(
+          view,
+          batch.map((name) => ({ request: 'checkWatchNow', payload: { name } })),
+        )),
+      );
+    return entries;
+  }
+  /** The items of a change summary ("Since …: a; b; c"), each a sentence. */
+  const itemsOf = (summary: string) =>
+    summary
+      .replace(/^.*?Since [^:]*: /, '')
+      .split('; ')
+      .sort();
+  /** A change that a version never asked about is told as such, never as a change. */
+  const notInvented = (item: string) => /not checked before/i.test(item);
+
+  beforeAll(async () => {
+    if (!oldCommitHere) return;
+    oldBuild = buildRelease(OLD, join(REPO_ROOT, '.cache', 'releases', OLD)).out;
+    driver = await kind.launch({ stack, extensionDir: join(oldBuild, kind.name) });
+  }, 180_000);
+
+  afterAll(async () => {
+    await driver?.close();
+    if (pointsAt !== 1) await pointAt(1).catch(() => undefined);
+  });
+
+  describe.skipIf(!oldCommitHere)(`${kind.name}: upgrade from ${OLD} to this build${oldCommitHere ? '' : ` (${SKIPPED})`}`, () => {
+    it(`${OLD}: the person sets a resolver, no fallback, no PTR, the dark theme and two DKIM selectors on the options page`, async () => {
+      const options = await page('options.html');
+      const page0 = options.scope;
+      await page0.getByRole('radiogroup', { name: 'Resolver' }).waitFor();
+      expect((await storedSummary(options)).version).toBe(OLD);
+      await page0.getByRole('radio', { name: 'Google' }).check();
+      await page0.getByRole('checkbox', { name: 'Fall back to other resolvers' }).click();
+      await page0.getByRole('checkbox', { name: 'Reverse DNS (PTR) and forward check' }).click();
+      await page0.getByRole('combobox', { name: 'Theme' }).selectOption({ label: 'Dark' });
+      const selectors = page0.getByRole('textbox', { name: 'Extra DKIM selectors' });
+      await selectors.fill(CHOSEN.dkimSelectors.join(' '));
+      await selectors.press('Tab'); // they are saved when the field loses the focus
+      await expect.poll(() => ask<Settings>(options, 'getSettings'), { timeout: 8_000 }).toMatchObject(CHOSEN);
+      await options.close();
+    });
+
+    it(`${OLD}: lookups on the result page go into history`, async () => {
+      for (const name of LOOKED_UP) {
+        const result = await page(`popup.html?q=${name}`);
+        await waitForDone(result.scope);
+        await result.close();
+      }
+    });
+
+    it(`${OLD}: 50 names watched, checked, changed in DNS and checked again: a change log each`, async () => {
+      const options = await page('options.html');
+      for (const batch of batches(WATCHED, 25))
+        await askAll(
+          options,
+          batch.map((input) => ({ request: 'watchName', payload: { input } })),
+        );
+      const first = await checkAll(options);
+      expect(first.map((entry) => [entry.name, entry.status, entry.lastFacts?.mx.map((mx) => mx.host)])).toEqual(
+        WATCHED.map((name) => [name, 'ok', [host(1)]]),
+      );
+      await pointAt(2);
+      pointsAt = 2;
+      const second = await checkAll(options);
+      for (const entry of second) {
+        expect(entry.status, entry.name).toBe('changed');
+        expect(entry.log.map((change) => change.summary).map(itemsOf), entry.name).toEqual([moved(1, 2)]);
+      }
+      expect((await alarms(options)).filter((alarm) => alarm.name.startsWith('watch:'))).toHaveLength(50);
+      await options.close();
+    }, 90_000);
+
+    it(`${OLD}: a bulk run of ${BULK.length} domains paused part way on the bulk page`, async () => {
+      const bulk = await page('bulk.html');
+      const scope = bulk.scope;
+      const box = scope.getByRole('textbox', { name: /Paste addresses or domains/ });
+      await driver.paste(box, BULK.join('\n'));
+      await expect.poll(() => box.inputValue()).toBe(BULK.join('\n'));
+      await scope.getByRole('button', { name: 'Check the list' }).click();
+      const progress = scope.getByRole('progressbar', { name: 'Domains checked' });
+      await expect.poll(async () => Number(await progress.getAttribute('aria-valuenow')), { timeout: 30_000 }).toBeGreaterThanOrEqual(4);
+      await scope.getByRole('button', { name: 'Pause' }).click();
+      await scope.getByText(/^Paused$/).waitFor();
+      // Lookups under way when it paused still finish and are saved: wait until the page and the store agree.
+      let shown = -1;
+      await expect
+        .poll(
+          async () => {
+            const stored = Object.keys(await storedBulkRows(bulk)).length;
+            const now = Number(await progress.getAttribute('aria-valuenow'));
+            const settled = now === stored && now === shown;
+            shown = now;
+            return settled;
+          },
+          { timeout: 20_000, interval: 500 },
+        )
+        .toBe(true);
+      bulkBefore = await storedBulkRows(bulk);
+      expect(Object.keys(bulkBefore).length).toBeGreaterThanOrEqual(4);
+      expect(Object.keys(bulkBefore).length).toBeLessThan(BULK.length);
+      await bulk.close();
+    }, 90_000);
+
+    it(`stored before the upgrade, then ${NEW} installed over ${OLD} (same id, same profile)`, async () => {
+      const options = await page('options.html');
+      before = await storedSummary(options);
+      console.log(`${kind.name}: stored before the upgrade (MXray ${before.version}):\n${JSON.stringify(before, null, 2)}`);
+      expect(before).toMatchObject({
+        version: OLD,
+        settings: CHOSEN,
+        history: { names: WATCHED.length + LOOKED_UP.length },
+        watch: { names: 50, logEntries: 50, withFacts: 50 },
+        bulk: { status: 'paused', total: BULK.length, rows: Object.keys(bulkBefore).length },
+      });
+      await options.close();
+      await driver.goto('about:blank'); // no MXray page in the person's tab while it updates
+      await driver.installUpdate(join(REPO_ROOT, 'dist', kind.name));
+      const after = await page('options.html');
+      const read = await storedSummary(after);
+      console.log(`${kind.name}: read after the upgrade (MXray ${read.version}):\n${JSON.stringify(read, null, 2)}`);
+      expect(read.version).toBe(NEW);
+      expect(read.id).toBe(before.id);
+      // Every store as it was; storage.local may gain keys of the new version's own, never lose one.
+      expect({ settings: read.settings, history: read.history, watch: read.watch, bulk: read.bulk }).toEqual({
+        settings: before.settings,
+        history: before.history,
+        watch: before.watch,
+        bulk: before.bulk,
+      });
+      expect(read.localKeys).toEqual(expect.arrayContaining(before.localKeys));
+      await after.close();
+    }, 60_000);
+
+    it(`${NEW}: the options page shows the settings as they were set`, async () => {
+      const options = await page('options.html');
+      const scope = options.scope;
+      await scope.getByRole('radiogroup', { name: 'Resolver' }).waitFor();
+      expect(await scope.getByRole('radio', { name: 'Google' }).isChecked()).toBe(true);
+      expect(await scope.getByRole('checkbox', { name: 'Fall back to other resolvers' }).isChecked()).toBe(false);
+      expect(await scope.getByRole('checkbox', { name: 'Reverse DNS (PTR) and forward check' }).isChecked()).toBe(false);
+      expect(await scope.getByRole('combobox', { name: 'Theme' }).inputValue()).toBe('dark');
+      expect((await scope.getByRole('textbox', { name: 'Extra DKIM selectors' }).inputValue()).split(/\s+/)).toEqual(CHOSEN.dkimSelectors);
+      await options.close();
+      // And in force: a lookup goes to Google, in the dark theme though the system is light.
+      const result = await page('popup.html?q=one-mx.test');
+      await result.colorScheme('light');
+      await waitForDone(result.scope);
+      expect(await readFooter(result.scope)).toMatch(/^via Google\b/);
+      const background = await result.evaluate((window) => window.getComputedStyle(window.document.body).backgroundColor);
+      expect(
+        background
+          .match(/\d+/g)!
+          .slice(0, 3)
+          .map(Number)
+          .every((channel) => channel < 80),
+        background,
+      ).toBe(true);
+      await result.close();
+    });
+
+    it(`${NEW}: the Watch view lists all 50 names, each with its change log from ${OLD}`, async () => {
+      const view = await page('options.html#watch');
+      await expect.poll(async () => Object.keys(await watchViewLogs(view)).length, { timeout: 10_000 }).toBe(50);
+      const logs = await watchViewLogs(view);
+      expect(Object.keys(logs).sort()).toEqual(WATCHED);
+      for (const name of WATCHED) {
+        expect(logs[name], name).toHaveLength(1);
+        expect(itemsOf(logs[name]![0]!), name).toEqual(moved(1, 2));
+      }
+      await view.close();
+    });
+
+    it(`${NEW}: an alarm for every watched name, and checks that come due run (Check now, and an alarm ringing)`, async () => {
+      const view = await page('options.html#watch');
+      const watchAlarms = async () => (await alarms(view)).filter((alarm) => alarm.name.startsWith('watch:')).map((alarm) => alarm.name.slice(6));
+      await expect.poll(async () => (await watchAlarms()).sort(), { timeout: 10_000 }).toEqual(WATCHED);
+      await pointAt(1);
+      pointsAt = 1;
+      // Check now, on the Watch view, as a person does.
+      const [byButton, byAlarm] = WATCHED as [string, string];
+      await view.scope.getByRole('listitem', { name: byButton }).getByRole('button', { name: 'Check now' }).click();
+      await expect.poll(async () => (await watchViewLogs(view))[byButton]?.length, { timeout: 15_000 }).toBe(2);
+      // The other comes due: its alarm rings.
+      await ringSoon(view, byAlarm);
+      await expect.poll(async () => (await watchViewLogs(view))[byAlarm]?.length, { timeout: 15_000 }).toBe(2);
+      const logs = await watchViewLogs(view);
+      for (const name of [byButton, byAlarm]) {
+        // Newest first: what moved back, and nothing the new version asks that 0.1.0 did not.
+        const items = itemsOf(logs[name]![0]!);
+        expect(
+          items.filter((item) => !notInvented(item)),
+          name,
+        ).toEqual(moved(2, 1));
+        expect(itemsOf(logs[name]![1]!), name).toEqual(moved(1, 2));
+      }
+      const next = (await alarms(view)).find((alarm) => alarm.name === `watch:${byAlarm}`);
+      expect(next!.scheduledTime - Date.now()).toBeGreaterThan(5 * 3600_000); // the next check, 6 hours on
+      await view.close();
+    }, 60_000);
+
+    it(`${NEW}: the History view lists every name; a new lookup diffs against ${OLD}'s facts without inventing changes`, async () => {
+      const view = await page('options.html#history');
+      await expect.poll(async () => (await historyViewNames(view)).length, { timeout: 10_000 }).toBe(WATCHED.length + LOOKED_UP.length);
+      expect((await historyViewNames(view)).sort()).toEqual([...LOOKED_UP, ...WATCHED].sort());
+      const checksOf = async (name: string) => (await ask<HistoryRowMessage[]>(view, 'listHistory')).find((row) => row.name === name)?.checks ?? 0;
+
+      /** Looks `name` up on the result page and returns what "Since last time…" says, or '' when it says nothing. */
+      async function sinceLastTime(name: string): Promise<string> {
+        const kept = await checksOf(name);
+        const result = await page(`popup.html?q=${name}`);
+        await waitForDone(result.scope);
+        // The facts are kept, then "Since last time…" is sent in the same task: once history has the check, the banner is on its way.
+        await expect.poll(() => checksOf(name), { timeout: 10_000 }).toBe(kept + 1);
+        const banner = result.scope.getByRole('region', { name: 'Since last time' });
+        await banner.waitFor({ timeout: 1_000 }).catch(() => undefined);
+        const text = (await banner.count()) > 0 ? ((await banner.locator('p').textContent()) ?? '') : '';
+        await result.close();
+        return text;
+      }
+
+      // one-mx.test did not change since 0.1.0 looked it up: nothing may read as a change.
+      const unchanged = await sinceLastTime(LOOKED_UP[0]!);
+      console.log(`${kind.name}: "Since last time" for ${LOOKED_UP[0]} (unchanged since ${OLD}): ${unchanged || '(nothing)'}`);
+      if (unchanged) expect(itemsOf(unchanged).filter((item) => !notInvented(item))).toEqual([]);
+      // WATCHED[2] moved back to mx1 since 0.1.0's last check: that, and only that, is the change.
+      const changed = await sinceLastTime(WATCHED[2]!);
+      console.log(`${kind.name}: "Since last time" for ${WATCHED[2]} (moved since ${OLD}): ${changed}`);
+      expect(changed).toMatch(/^Changed\. /);
+      expect(itemsOf(changed).filter((item) => !notInvented(item))).toEqual(moved(2, 1));
+      await view.close();
+    }, 60_000);
+
+    it(`${NEW}: the bulk run paused under ${OLD} resumes and finishes, the rows from before kept`, async () => {
+      const bulk = await page('bulk.html');
+      const scope = bulk.scope;
+      const progress = scope.getByRole('progressbar', { name: 'Domains checked' });
+      await scope.getByText(/^Paused$/).waitFor();
+      expect(Number(await progress.getAttribute('aria-valuenow'))).toBe(Object.keys(bulkBefore).length);
+      expect(await progress.getAttribute('aria-valuemax')).toBe(String(BULK.length));
+      await scope.getByRole('button', { name: 'Resume' }).click();
+      await expect.poll(() => scope.getByText(/^Done$/).count(), { timeout: 60_000 }).toBe(1);
+      expect(Number(await progress.getAttribute('aria-valuenow'))).toBe(BULK.length);
+      const rows = await storedBulkRows(bulk);
+      expect(Object.keys(rows)).toHaveLength(BULK.length);
+      // Kept as 0.1.0 saved them, not checked again.
+      for (const [index, row] of Object.entries(bulkBefore)) expect(rows[Number(index)], `row ${index}`).toEqual(row);
+      expect(
+        Object.values(rows)
+          .map((row) => (row as { domain: string }).domain)
+          .sort(),
+      ).toEqual([...BULK].sort());
+      await bulk.close();
+    }, 90_000);
+  });
+}
