@@ -3,6 +3,7 @@
  * Listeners hear about every change, from this worker or from the options page.
  */
 import { extensionApi } from '../platform/extension-api';
+import { sayingStorageFull } from '../platform/storage-full';
 import { readStoredSettings, SETTINGS_KEY as KEY } from '../platform/stored-settings';
 import { migrateSettings, settingsToStore, type Settings } from '../shared/settings';
 
@@ -12,7 +13,11 @@ export const loadSettings: () => Promise<Settings> = readStoredSettings;
 export async function saveSettings(settings: Settings): Promise<Settings> {
   const clean = migrateSettings(settings);
   const stored = (await extensionApi.storage.local.get(KEY))[KEY];
-  await extensionApi.storage.local.set({ [KEY]: settingsToStore(clean, stored) });
+  // The options page shows "Not saved: " before it and puts the change back.
+  await sayingStorageFull(
+    () => extensionApi.storage.local.set({ [KEY]: settingsToStore(clean, stored) }),
+    'storage is full. Free some disk space, then make the change again.',
+  );
   return clean;
 }
 

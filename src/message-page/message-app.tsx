@@ -62,6 +62,7 @@ export function MessageApp({ platform, handed }: MessageAppProps) {
   const [error, setError] = useState('');
   const [kept, setKept] = useState<KeptExplanation[]>([]);
   const [keptThis, setKeptThis] = useState(false);
+  const [keepProblem, setKeepProblem] = useState('');
   const run = useRef<{ id: number; controller?: AbortController }>({ id: 0 });
 
   const explain = async (input: ByteString) => {
@@ -72,6 +73,7 @@ export function MessageApp({ platform, handed }: MessageAppProps) {
     setResult(undefined);
     setError('');
     setKeptThis(false);
+    setKeepProblem('');
     setProgress(progressWords(input));
     try {
       const explanation = await platform.explain(input, { ask: platform.ask, now: () => Date.now(), signal: controller.signal });
@@ -141,8 +143,14 @@ export function MessageApp({ platform, handed }: MessageAppProps) {
   const keep = async () => {
     if (!result) return;
     const entry = { verdict: result.verdict, verdictKind: result.verdictKind, domains: domainsOf(result), at: Date.now() };
-    setKept(await platform.kept.keep(entry));
-    setKeptThis(true);
+    try {
+      setKept(await platform.kept.keep(entry));
+      setKeptThis(true);
+      setKeepProblem('');
+    } catch (caught) {
+      // storage.local refused (src/platform/kept-explanations.ts words a full disk); the explanation stays on screen.
+      setKeepProblem(caught instanceof Error ? caught.message : `Not kept: ${String(caught)}`);
+    }
   };
 
   return (
@@ -207,6 +215,11 @@ export function MessageApp({ platform, handed }: MessageAppProps) {
             </button>
             <span class="muted">{keptThis ? 'Kept: the verdict, the domains and the time (never the message).' : 'Not kept unless you ask.'}</span>
           </p>
+          {keepProblem && (
+            <p role="alert" class="problem">
+              {keepProblem}
+            </p>
+          )}
         </div>
       )}
       <KeptList

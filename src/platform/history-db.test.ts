@@ -4,10 +4,16 @@ import { factsOf } from '../core/history/facts-of';
 import { report } from '../core/history/testing/facts-reports';
 import { clearHistory, closeDb, DB_NAME, deleteWatch, getWatch, historyOf, listHistory, listWatches, putWatch, recordCheck } from './history-db';
 import { newWatch } from '../core/history/watch-schedule';
+import { isStorageFull } from './storage-full';
+import { limitIndexedDbQuota, type QuotaLimit } from './testing/quota-limited-idb';
 
 const facts = (name: string, at: number) => factsOf(report({ query: { name, display: name }, startedAt: at }));
 
+let quota: QuotaLimit | undefined;
+
 afterEach(async () => {
+  quota?.release();
+  quota = undefined;
   await closeDb();
   await new Promise<void>((resolve) => {
     const request = indexedDB.deleteDatabase(DB_NAME);
@@ -42,5 +48,55 @@ describe('history in IndexedDB', () => {
     expect((await getWatch('w.example'))?.lastFacts?.name).toBe('w.example');
     await deleteWatch('w.example');
     expect(await listWatches()).toEqual([]);
+  });
+});
+
+describe('history when storage is full', () => {
+  /** Twenty names, n1 checked longest ago, each one check; then the quota is set just above what they hold. */
+  async function fullHistory(): Promise<{ perName: number }> {
+    for (let i = 1; i <= 20; i++) await recordCheck(facts(`n${i}.example`, i));
+    quota = limitIndexedDbQuota(Number.POSITIVE_INFINITY);
+    const perName = quota.used() / 20;
+    quota.setLimit(quota.used() + perName / 2);
+    return { perName };
+  }
+
+  it('drops the least recently checked tenth of the names, says how many once, and keeps the new check', async () => {
+    await fullHistory();
+    const dropped: number[] = [];
+    const previous = await recordCheck(facts('new.example', 100), undefined, (n) => dropped.push(n));
+    expect(previous).toBeUndefined();
+    expect(dropped).toEqual([2]);
+    expect(quota!.refused).toBe(1);
+    const names = (await listHistory()).map((r) => r.name);
+    expect(names).toHaveLength(19);
+    expect(names[0]).toBe('new.example');
+    expect(names).not.toContain('n1.example');
+    expect(names).not.toContain('n2.example');
+    expect(names).toContain('n3.example');
+    // The room made is enough for the next checks: nothing more is dropped, nothing more said.
+    await recordCheck(facts('n20.example', 101), undefined, (n) => dropped.push(n));
+    expect(dropped).toEqual([2]);
+  });
+
+  it('tries once more only: when the drop did not make room, the error goes to the caller and nothing else is lost', async () => {
+    const { perName } = await fullHistory();
+    const big = factsOf(report({ query: { name: 'big.example', display: 'big.example' }, startedAt: 200 }));
+    // A check ten names wide: dropping two names cannot make room for it.
+    const huge = { ...big, display: 'b'.repeat(Math.ceil(perName * 10)) };
+    const dropped: number[] = [];
+    const failure = await recordCheck(huge, undefined, (n) => dropped.push(n)).catch((e: unknown) => e);
+    expect(isStorageFull(failure)).toBe(true);
+    expect(quota!.refused).toBe(2); // the write and its one retry
+    expect(dropped).toEqual([]);
+    expect(await listHistory()).toHaveLength(18); // the two oldest went; the rest is there
+    expect(await historyOf('big.example')).toBeUndefined();
+  });
+
+  it('never drops the name being recorded: alone and too big, it fails with the quota error', async () => {
+    quota = limitIndexedDbQuota(10);
+    const failure = await recordCheck(facts('only.example', 1)).catch((e: unknown) => e);
+    expect(isStorageFull(failure)).toBe(true);
+    expect(quota.refused).toBe(1);
   });
 });

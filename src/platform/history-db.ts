@@ -9,13 +9,14 @@
  * current shape, and one that does not read (damaged, or from a newer MXray) is skipped and
  * counted (`unreadableRecords`), so the rest loads.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPIndex } from 'idb';
 import { HISTORY_NAMES, namesToEvict, withCheck, type NameHistory } from '../core/history/history-bounds';
 import type { MailFacts, Verdict } from '../core/history/facts-types';
 import type { WatchEntry } from '../core/history/watch-schedule';
 import { migrateHistoryRecord } from '../core/storage/history-record';
 import { migrateWatchEntry } from '../core/storage/watch-record';
 import { readAll } from '../core/versioned';
+import { committed, isStorageFull } from './storage-full';
 
 interface MxrayDb extends DBSchema {
   history: { key: string; value: NameHistory; indexes: { lastCheckedAt: number } };
@@ -41,25 +42,76 @@ function db(): Promise<IDBPDatabase<MxrayDb>> {
   return opened;
 }
 
-/** Adds a check to the name's history and returns the facts it replaces as the last ones. */
-export async function recordCheck(facts: MailFacts, namesLimit = HISTORY_NAMES): Promise<MailFacts | undefined> {
-  const tx = (await db()).transaction('history', 'readwrite');
-  // A record that does not read is replaced by this check rather than stop it.
-  const read = migrateHistoryRecord(await tx.store.get(facts.name));
-  const entry = read.ok ? read.value : undefined;
-  const previous = entry?.checks[entry.checks.length - 1];
-  await tx.store.put(withCheck(entry, facts));
-  if (!entry && (await tx.store.count()) > namesLimit) {
-    const times: Pick<NameHistory, 'name' | 'lastCheckedAt'>[] = [];
-    let cursor = await tx.store.index('lastCheckedAt').openCursor();
-    while (cursor) {
-      times.push({ name: cursor.value.name, lastCheckedAt: cursor.value.lastCheckedAt });
-      cursor = await cursor.continue();
-    }
-    for (const name of namesToEvict(times, namesLimit)) await tx.store.delete(name);
+/**
+ * Adds a check to the name's history and returns the facts it replaces as the last ones. When
+ * storage is full (quota or disk), the least recently checked tenth of the other names goes
+ * (`dropForRoom`), `onDropped` hears how many, and the write is tried once more; if that fails
+ * too, the error goes to the caller. Bounded both ways: one drop, one retry, never a loop.
+ */
+export async function recordCheck(
+  facts: MailFacts,
+  namesLimit = HISTORY_NAMES,
+  onDropped?: (names: number) => void | Promise<void>,
+): Promise<MailFacts | undefined> {
+  try {
+    return await writeCheck(facts, namesLimit);
+  } catch (error) {
+    if (!isStorageFull(error)) throw error;
+    const dropped = await dropForRoom(facts.name);
+    if (dropped === 0) throw error;
+    const previous = await writeCheck(facts, namesLimit);
+    await onDropped?.(dropped);
+    return previous;
   }
-  await tx.done;
-  return previous;
+}
+
+async function writeCheck(facts: MailFacts, namesLimit: number): Promise<MailFacts | undefined> {
+  const tx = (await db()).transaction('history', 'readwrite');
+  const done = committed(tx);
+  try {
+    // A record that does not read is replaced by this check rather than stop it.
+    const read = migrateHistoryRecord(await tx.store.get(facts.name));
+    const entry = read.ok ? read.value : undefined;
+    const previous = entry?.checks[entry.checks.length - 1];
+    await tx.store.put(withCheck(entry, facts));
+    if (!entry && (await tx.store.count()) > namesLimit) {
+      for (const name of namesToEvict(await checkTimes(tx.store.index('lastCheckedAt')), namesLimit)) await tx.store.delete(name);
+    }
+    await done;
+    return previous;
+  } catch (error) {
+    // A refused put aborts the transaction: its own error says why (QuotaExceededError), the request's may not.
+    throw await done.then(
+      () => error,
+      (aborted: unknown) => aborted,
+    );
+  }
+}
+
+/** The share of names dropped when storage is full: enough to make room, bounded (100 of 1,000). */
+export const DROP_SHARE = 0.1;
+
+/** Deletes the least recently checked tenth of the names (at least one), never `keep`; says how many went. */
+async function dropForRoom(keep: string): Promise<number> {
+  const tx = (await db()).transaction('history', 'readwrite');
+  const done = committed(tx);
+  const times = (await checkTimes(tx.store.index('lastCheckedAt'))).filter((t) => t.name !== keep);
+  const count = Math.min(times.length, Math.max(1, Math.floor(times.length * DROP_SHARE)));
+  for (const name of namesToEvict(times, times.length - count)) await tx.store.delete(name);
+  await done;
+  return count;
+}
+
+async function checkTimes(
+  index: IDBPIndex<MxrayDb, ['history'], 'history', 'lastCheckedAt', 'readwrite'>,
+): Promise<Pick<NameHistory, 'name' | 'lastCheckedAt'>[]> {
+  const times: Pick<NameHistory, 'name' | 'lastCheckedAt'>[] = [];
+  let cursor = await index.openCursor();
+  while (cursor) {
+    times.push({ name: cursor.value.name, lastCheckedAt: cursor.value.lastCheckedAt });
+    cursor = await cursor.continue();
+  }
+  return times;
 }
 
 export interface HistoryRow {

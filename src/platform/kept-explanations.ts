@@ -6,6 +6,7 @@
  */
 import { MAX_KEPT, migrateKept, storedKept, type KeptExplanation } from '../core/storage/kept-record';
 import { extensionApi } from './extension-api';
+import { sayingStorageFull } from './storage-full';
 
 export type { KeptExplanation } from '../core/storage/kept-record';
 
@@ -27,7 +28,7 @@ export async function keptExplanations(): Promise<KeptExplanation[]> {
 
 export async function keepExplanation(entry: KeptExplanation): Promise<KeptExplanation[]> {
   const kept = [entry, ...(await keptExplanations())].slice(0, MAX_KEPT);
-  await extensionApi.storage.local.set({ [KEY]: storedKept(kept) });
+  await sayingStorageFull(() => extensionApi.storage.local.set({ [KEY]: storedKept(kept) }), 'Not kept: storage is full. Free some disk space, then keep it again.');
   return kept;
 }
 

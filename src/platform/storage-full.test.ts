@@ -7,7 +7,10 @@ import { limitIndexedDbQuota } from './testing/quota-limited-idb';
 const FULL: [string, unknown][] = [
   ['Chromium IndexedDB: an aborted transaction’s error (empty message)', new DOMException('', 'QuotaExceededError')],
   ['Firefox IndexedDB', new DOMException('The current transaction exceeded its quota limitations.', 'QuotaExceededError')],
-  ['Chromium localStorage (legacy code 22)', new DOMException("Failed to execute 'setItem' on 'Storage': Setting the value of 'x' exceeded the quota.", 'QuotaExceededError')],
+  [
+    'Chromium localStorage (legacy code 22)',
+    new DOMException("Failed to execute 'setItem' on 'Storage': Setting the value of 'x' exceeded the quota.", 'QuotaExceededError'),
+  ],
   ['Firefox localStorage: NS_ERROR_DOM_QUOTA_REACHED', new DOMException('Persistent storage maximum size reached', 'NS_ERROR_DOM_QUOTA_REACHED')],
   ['Chromium storage.local', new Error('Resource::kQuotaBytes quota exceeded')],
   ['older Chromium storage.local', new Error('QUOTA_BYTES quota exceeded')],

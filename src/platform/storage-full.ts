@@ -14,7 +14,8 @@
 const QUOTA_NAMES = new Set(['QuotaExceededError', 'NS_ERROR_DOM_QUOTA_REACHED', 'NS_ERROR_FILE_NO_DEVICE_SPACE', 'StorageFullError']);
 /** DOMException.QUOTA_EXCEEDED_ERR, and Gecko's NS_ERROR_DOM_QUOTA_REACHED as a DOMException code. */
 const QUOTA_CODES = new Set([22, 1014]);
-const QUOTA_TEXT = /QuotaExceededError|NS_ERROR_DOM_QUOTA_REACHED|NS_ERROR_FILE_NO_DEVICE_SPACE|quota_?bytes|quota (has been )?exceeded|exceeded (its |the )?quota|full disk|disk is full|no space left on device/i;
+const QUOTA_TEXT =
+  /QuotaExceededError|NS_ERROR_DOM_QUOTA_REACHED|NS_ERROR_FILE_NO_DEVICE_SPACE|quota_?bytes|quota (has been )?exceeded|exceeded (its |the )?quota|full disk|disk is full|no space left on device/i;
 
 /** How deep to follow `error`, `cause` and `target` links: an abort event holds its transaction, which holds the error. */
 const MAX_DEPTH = 4;
@@ -67,6 +68,8 @@ export async function sayingStorageFull<T>(write: () => Promise<T>, sentence: st
 /** What `committed` needs of a transaction: a raw `IDBTransaction` or idb's wrapper of one. */
 interface Finishing {
   readonly error: DOMException | null;
+  /** idb's own promise of the outcome: handled here, so an abort is not also an unhandled rejection. */
+  readonly done?: Promise<void>;
   addEventListener(type: 'complete' | 'abort', listener: () => void): void;
 }
 
@@ -78,6 +81,7 @@ interface Finishing {
  * transaction can finish (right after opening it).
  */
 export function committed(tx: Finishing): Promise<void> {
+  tx.done?.catch(() => undefined);
   return new Promise((resolve, reject) => {
     tx.addEventListener('complete', () => resolve());
     tx.addEventListener('abort', () => reject(tx.error ?? new DOMException('The transaction was aborted.', 'AbortError')));

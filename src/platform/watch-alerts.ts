@@ -46,8 +46,18 @@ export function onNotificationClicked(page: string): void {
   });
 }
 
-/** The badge: the number of changes not yet seen, nothing when there are none. */
+/** The badge: the number of changes not yet seen, nothing when there are none; the button's own title. */
 export async function showUnseen(count: number): Promise<void> {
   await extensionApi.action.setBadgeText({ text: count > 0 ? String(Math.min(count, 999)) : '' });
   if (count > 0) await extensionApi.action.setBadgeBackgroundColor({ color: '#b3261e' });
+  await extensionApi.action.setTitle({ title: extensionApi.runtime.getManifest().action?.default_title ?? 'MXray' });
+}
+
+export const COULD_NOT_SAVE_TITLE = 'MXray could not save the watch list: storage is full';
+
+/** The badge when the watch list could not be saved: "!", and the reason in the button's title (its tooltip). */
+export async function showCouldNotSave(): Promise<void> {
+  await extensionApi.action.setBadgeText({ text: '!' });
+  await extensionApi.action.setBadgeBackgroundColor({ color: '#b3261e' });
+  await extensionApi.action.setTitle({ title: COULD_NOT_SAVE_TITLE });
 }

@@ -14,6 +14,14 @@ export interface HistoryRowMessage {
   checks: number;
 }
 
+/** What storage refused, for the History and Watch views to say (src/platform/storage-notes.ts keeps it). */
+export interface StorageNotes {
+  /** History dropped its oldest names to make room: how many in all since the note was last dismissed, and when last. */
+  historyDropped?: { names: number; at: number };
+  /** Since when the watch list could not be saved; the next save that works clears it. */
+  watchUnsaved?: { at: number };
+}
+
 export interface WatchRequests {
   /** Watch the name of `input` (a domain, email or URL); returns the entry. */
   watchName: [{ input: string; everyMinutes?: number }, WatchEntry];
@@ -30,4 +38,7 @@ export interface WatchRequests {
   importWatches: [{ text: string }, { imported: number }];
   listHistory: [undefined, HistoryRowMessage[]];
   clearHistory: [undefined, void];
+  storageNotes: [undefined, StorageNotes];
+  /** The person read the History view's "Storage was full" note. */
+  dismissHistoryNote: [undefined, void];
 }

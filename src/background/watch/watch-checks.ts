@@ -5,15 +5,19 @@
  */
 import { DohClient } from '../../core/doh/doh-client';
 import { factsOf } from '../../core/history/facts-of';
-import { afterCheck, alarmTime, unseenTotal, type CheckOutcome, type WatchEntry } from '../../core/history/watch-schedule';
+import { afterCheck, alarmTime, type CheckOutcome, type WatchEntry } from '../../core/history/watch-schedule';
 import { lookupMail } from '../../core/lookup/lookup-mail';
 import { tryParseQuery } from '../../core/query/parse-query';
 import { lookupOptionsFrom } from '../../shared/lookup-options-from';
-import { getWatch, listWatches, putWatch, recordCheck } from '../../platform/history-db';
-import { notifyChange, showUnseen } from '../../platform/watch-alerts';
+import { getWatch, listWatches } from '../../platform/history-db';
+import { isStorageFull } from '../../platform/storage-full';
+import { notifyChange } from '../../platform/watch-alerts';
 import { cancelCheck, scheduleCheck, scheduledNames } from '../../platform/watch-alarms';
 import { engine } from '../engine';
 import { providersFor } from '../../shared/resolver-chain';
+import { recordKept } from './keep-history';
+import { saveWatch } from './save-watch';
+import { refreshBadge } from './watch-badge';
 
 /** One check at a time per name: an alarm and a "Check now" click do not race. */
 const running = new Map<string, Promise<WatchEntry | undefined>>();
@@ -38,9 +42,17 @@ async function runCheck(name: string): Promise<WatchEntry | undefined> {
   const { entry: next, alert } = afterCheck(entry, outcome, now);
   // Unwatched while the check ran: do not bring it back.
   if (!(await getWatch(name))) return undefined;
-  await putWatch(next);
+  try {
+    await saveWatch(next, now);
+  } catch (error) {
+    // Not saved (storage is full): the stored entry stays as it was and the alarm stays set. No
+    // change is told now: the next check finds it again against the stored facts and tells it
+    // once, when it can be saved. saveWatch has set the badge and the Watch view's sentence.
+    if (isStorageFull(error)) await scheduleCheck(name, alarmTime(next, now));
+    throw error;
+  }
   await scheduleCheck(name, alarmTime(next, now));
-  if (outcome.ok && outcome.facts.verdict !== 'unanswered' && settings.history) await recordCheck(outcome.facts).catch(() => undefined);
+  if (outcome.ok && outcome.facts.verdict !== 'unanswered' && settings.history) await recordKept(outcome.facts).catch(() => undefined);
   if (alert) await notifyChange(`watch:${name}:${now}`, `Mail for ${entry.display} changed`, alert.summary).catch(() => false);
   await refreshBadge();
   return next;
@@ -59,10 +71,6 @@ async function lookUp(name: string, settings: Awaited<ReturnType<typeof engine>>
   }
 }
 
-export async function refreshBadge(): Promise<void> {
-  await showUnseen(unseenTotal(await listWatches())).catch(() => undefined);
-}
-
 /**
  * At every worker start: an alarm for every watched name that has none (Firefox forgets alarms
  * when it closes; a check that was due while the browser was closed runs at once), and the badge.
@@ -71,5 +79,5 @@ export async function restoreWatches(): Promise<void> {
   const [watches, scheduled] = await Promise.all([listWatches(), scheduledNames()]);
   const now = Date.now();
   await Promise.all(watches.filter((w) => !scheduled.has(w.name)).map((w) => scheduleCheck(w.name, alarmTime(w, now))));
-  await showUnseen(unseenTotal(watches));
+  await refreshBadge(watches);
 }

@@ -2,10 +2,13 @@
 import { factsFile, parseFactsFile } from '../../core/history/facts-file';
 import { clampMinutes, markSeen, MAX_WATCHED_NAMES, newWatch, type WatchEntry } from '../../core/history/watch-schedule';
 import { tryParseQuery } from '../../core/query/parse-query';
-import { clearHistory, deleteWatch, getWatch, historyOf, listHistory, listWatches, putWatch } from '../../platform/history-db';
+import { clearHistory, deleteWatch, getWatch, historyOf, listHistory, listWatches } from '../../platform/history-db';
+import { dismissHistoryNote, storageNotes } from '../../platform/storage-notes';
 import { cancelCheck, scheduleCheck } from '../../platform/watch-alarms';
 import type { WatchRequests } from '../../shared/watch-messages';
-import { checkWatched, refreshBadge } from './watch-checks';
+import { saveWatch } from './save-watch';
+import { refreshBadge } from './watch-badge';
+import { checkWatched } from './watch-checks';
 
 type Handlers = { [N in keyof WatchRequests]: (payload: WatchRequests[N][0]) => Promise<WatchRequests[N][1]> };
 
@@ -31,7 +34,7 @@ export const watchHandlers: Handlers = {
     // The last lookup's facts, when history has them, so the first check can already tell a change.
     const last = (await historyOf(name))?.checks.at(-1);
     const entry = newWatch(name, display, Date.now(), { ...(everyMinutes ? { everyMinutes } : {}), ...(last ? { facts: last } : {}) });
-    await putWatch(entry);
+    await saveWatch(entry);
     await scheduleCheck(name, entry.nextCheckAt);
     return entry;
   },
@@ -49,7 +52,7 @@ export const watchHandlers: Handlers = {
     const entry = await mustGet(name);
     const minutes = clampMinutes(everyMinutes);
     const next = { ...entry, everyMinutes: minutes, nextCheckAt: (entry.lastCheckAt ?? entry.addedAt) + minutes * 60_000 };
-    await putWatch(next);
+    await saveWatch(next);
     await scheduleCheck(name, Math.max(next.nextCheckAt, Date.now() + 1000));
     return next;
   },
@@ -58,7 +61,7 @@ export const watchHandlers: Handlers = {
     return (await checkWatched(name)) ?? mustGet(name);
   },
   async markWatchesSeen() {
-    for (const entry of await listWatches()) if (entry.unseen > 0) await putWatch(markSeen(entry));
+    for (const entry of await listWatches()) if (entry.unseen > 0) await saveWatch(markSeen(entry));
     await refreshBadge();
   },
   async exportWatches() {
@@ -87,7 +90,7 @@ export const watchHandlers: Handlers = {
       const everyMinutes = minutes.get(name);
       const existing = await getWatch(name);
       const entry = newWatch(name, facts?.display ?? name, now, { ...(everyMinutes ? { everyMinutes } : {}), ...(facts ? { facts } : {}) });
-      await putWatch(existing ? { ...existing, everyMinutes: entry.everyMinutes, ...(facts ? { lastFacts: facts } : {}) } : entry);
+      await saveWatch(existing ? { ...existing, everyMinutes: entry.everyMinutes, ...(facts ? { lastFacts: facts } : {}) } : entry);
       await scheduleCheck(name, existing ? Math.max(existing.nextCheckAt, now + 1000) : entry.nextCheckAt);
       imported++;
     }
@@ -97,4 +100,6 @@ export const watchHandlers: Handlers = {
     return listHistory();
   },
   clearHistory: () => clearHistory(),
+  storageNotes: () => storageNotes(),
+  dismissHistoryNote: () => dismissHistoryNote(),
 };

@@ -43,7 +43,8 @@ export function limitIndexedDbQuota(bytes: number): QuotaLimit {
     const databases = (globalThis.indexedDB as unknown as { _databases: Map<string, RawDatabase> })._databases;
     let total = 0;
     for (const database of databases.values())
-      for (const store of database.rawObjectStores.values()) for (const record of store.records.records.getAllRecords()) total += JSON.stringify(record.value)?.length ?? 0;
+      for (const store of database.rawObjectStores.values())
+        for (const record of store.records.records.getAllRecords()) total += JSON.stringify(record.value)?.length ?? 0;
     return total;
   };
   const limited = (original: Write): Write =>

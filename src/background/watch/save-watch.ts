@@ -1,0 +1,28 @@
+/**
+ * Every write of the watch list goes through here. A write refused for space (quota, full disk)
+ * leaves the stored entry as it was, turns the badge to "could not save" and becomes a sentence;
+ * the next write that works clears that state.
+ */
+import type { WatchEntry } from '../../core/history/watch-schedule';
+import { putWatch } from '../../platform/history-db';
+import { isStorageFull, StorageFullError } from '../../platform/storage-full';
+import { clearWatchUnsaved, noteWatchUnsaved, storageNotes } from '../../platform/storage-notes';
+import { COULD_NOT_SAVE_TITLE } from '../../platform/watch-alerts';
+import { refreshBadge } from './watch-badge';
+
+export const WATCH_NOT_SAVED = `${COULD_NOT_SAVE_TITLE}. The last saved list is kept and the checks go on; free some disk space and the next check saves it.`;
+
+export async function saveWatch(entry: WatchEntry, now = Date.now()): Promise<void> {
+  try {
+    await putWatch(entry);
+  } catch (error) {
+    if (!isStorageFull(error)) throw error;
+    await noteWatchUnsaved(now);
+    await refreshBadge();
+    throw new StorageFullError(WATCH_NOT_SAVED, { cause: error });
+  }
+  if ((await storageNotes()).watchUnsaved) {
+    await clearWatchUnsaved();
+    await refreshBadge();
+  }
+}
