@@ -162,4 +162,31 @@ describe('BulkApp', () => {
     expect(root.querySelector('script')).toBeNull();
     expect(root.textContent).toContain('<img src=x onerror=alert(1)>.test');
   });
+
+  it('storage full: says the run is paused with its rows kept, offers the exports and Resume, and clears when resumed', () => {
+    mount();
+    emit({ type: 'job', job: job(5, 0), rows: [] });
+    emit({
+      type: 'rows',
+      progress: { id: '1', status: 'paused', done: 3, runningMs: 1000, storageFull: true },
+      rows: [0, 1, 2].map((i): [number, BulkResult] => [i, row(i)]),
+    });
+    const alert = root.querySelector('[role="alert"]')!;
+    expect(alert.textContent).toBe('Storage is full: the run is paused. Its 3 finished rows are kept; export them, free space, then resume.');
+    const exports = [...root.querySelectorAll('[aria-label="Exports"] button')].map((b) => b.textContent);
+    expect(exports).toContain('CSV, one row per domain');
+    expect(exports).toContain('JSON');
+    const resume = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Resume')!;
+    act(() => resume.click());
+    expect(sent.at(-1)).toEqual({ type: 'resume' });
+    emit({ type: 'rows', progress: { id: '1', status: 'running', done: 3, runningMs: 1000, storageFull: false }, rows: [] });
+    expect(root.querySelector('[role="alert"]')).toBeNull();
+  });
+
+  it('storage full with every row in: Resume is still offered, to save them', () => {
+    mount();
+    emit({ type: 'job', job: { ...job(2, 2, 'paused'), storageFull: true }, rows: [0, 1].map((i): [number, BulkResult] => [i, row(i)]) });
+    expect(root.querySelector('[role="alert"]')!.textContent).toContain('Its 2 finished rows are kept');
+    expect([...root.querySelectorAll('button')].some((b) => b.textContent === 'Resume')).toBe(true);
+  });
 });

@@ -64,7 +64,7 @@ describe('history when storage is full', () => {
   it('drops the least recently checked tenth of the names, says how many once, and keeps the new check', async () => {
     await fullHistory();
     const dropped: number[] = [];
-    const previous = await recordCheck(facts('new.example', 100), undefined, (n) => dropped.push(n));
+    const previous = await recordCheck(facts('new.example', 100), undefined, (n) => void dropped.push(n));
     expect(previous).toBeUndefined();
     expect(dropped).toEqual([2]);
     expect(quota!.refused).toBe(1);
@@ -75,7 +75,7 @@ describe('history when storage is full', () => {
     expect(names).not.toContain('n2.example');
     expect(names).toContain('n3.example');
     // The room made is enough for the next checks: nothing more is dropped, nothing more said.
-    await recordCheck(facts('n20.example', 101), undefined, (n) => dropped.push(n));
+    await recordCheck(facts('n20.example', 101), undefined, (n) => void dropped.push(n));
     expect(dropped).toEqual([2]);
   });
 
@@ -85,7 +85,7 @@ describe('history when storage is full', () => {
     // A check ten names wide: dropping two names cannot make room for it.
     const huge = { ...big, display: 'b'.repeat(Math.ceil(perName * 10)) };
     const dropped: number[] = [];
-    const failure = await recordCheck(huge, undefined, (n) => dropped.push(n)).catch((e: unknown) => e);
+    const failure = await recordCheck(huge, undefined, (n) => void dropped.push(n)).catch((e: unknown) => e);
     expect(isStorageFull(failure)).toBe(true);
     expect(quota!.refused).toBe(2); // the write and its one retry
     expect(dropped).toEqual([]);

@@ -23,6 +23,8 @@ export interface BulkJobRecord {
   done: number;
   /** Milliseconds spent running (pauses and worker stops left out), for the rate. */
   runningMs: number;
+  /** Storage refused the rows (quota or disk full): the run paused itself, its rows are in the worker's memory until saved. */
+  storageFull?: boolean;
 }
 
 /** The job as the page sees it: what the list held, told in counts and its unusable entries, not its domains. */
@@ -49,7 +51,7 @@ export type BulkCommand =
   | { type: 'list' };
 
 /** What changes while a job runs: sent with each batch of rows instead of the whole job. */
-export type BulkProgressView = Pick<BulkJobView, 'id' | 'status' | 'done' | 'runningMs'>;
+export type BulkProgressView = Pick<BulkJobView, 'id' | 'status' | 'done' | 'runningMs' | 'storageFull'>;
 
 export type BulkEvent =
   | { type: 'job'; job: BulkJobView | undefined; rows: [number, BulkResult][] }

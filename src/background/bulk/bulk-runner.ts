@@ -11,7 +11,8 @@ import { runBulk } from '../../core/bulk/run-bulk';
 import { RunControl } from '../../core/bulk/run-control';
 import type { BulkResult } from '../../core/bulk/types';
 import { keepWorkerAlive } from '../../platform/keep-alive';
-import { jobView, type BulkCommand, type BulkEvent, type BulkJobRecord } from '../../shared/bulk-messages';
+import { isStorageFull, StorageFullError } from '../../platform/storage-full';
+import { jobView, type BulkCommand, type BulkEvent, type BulkJobRecord, type BulkJobView, type BulkProgressView } from '../../shared/bulk-messages';
 import { lookupOptionsFrom } from '../../shared/lookup-options-from';
 import { engine, persistCacheSoon } from '../engine';
 import { policyFetcher } from '../mta-sts-fetch';
@@ -87,7 +88,14 @@ export async function bulkCommand(command: BulkCommand, reply: (event: BulkEvent
       };
       if (input.domains.length === 0) view.status = 'done';
       job = { view, rows: new Map(), unsent: [], unsaved: [], savedAt: Date.now(), savedStatus: view.status };
-      await createJob(view);
+      try {
+        await createJob(view);
+      } catch (error) {
+        if (!isStorageFull(error)) throw error;
+        job = undefined;
+        emit({ type: 'job', job: undefined, rows: [] });
+        throw new StorageFullError('Storage is full: the run did not start. Free some disk space, then start it again.', { cause: error });
+      }
       emit({ type: 'job', job: jobView(view), rows: [] });
       if (view.status === 'running') void run(job);
       return;
@@ -101,6 +109,8 @@ export async function bulkCommand(command: BulkCommand, reply: (event: BulkEvent
     case 'resume':
       if (!job || (job.view.status !== 'paused' && job.view.status !== 'cancelled')) return;
       job.view.status = 'running';
+      // The rows kept in memory are saved first, at this flush; still full, it pauses again.
+      job.view.storageFull = false;
       if (job.control && !job.control.cancelled) job.control.resume();
       else void run(job);
       await flush(job);
@@ -162,7 +172,8 @@ async function run(current: Job): Promise<void> {
     stopKeepAlive();
     if (current.control === control) current.control = undefined;
     current.view.runningMs = base + Date.now() - started - control.pausedMs();
-    if (!control.cancelled && current.rows.size === current.view.total) current.view.status = 'done';
+    // Paused for space, it stays paused with every row: "Resume" saves what storage refused.
+    if (!control.cancelled && current.rows.size === current.view.total && !current.view.storageFull) current.view.status = 'done';
     persistCacheSoon();
     if (job === current) await flush(current);
   }
@@ -171,15 +182,38 @@ async function run(current: Job): Promise<void> {
 async function flush(current: Job): Promise<void> {
   if (job !== current) return;
   const rows = current.unsent.splice(0);
-  const { id, status, done, runningMs } = current.view;
-  emit({ type: 'rows', progress: { id, status, done, runningMs }, rows });
+  emit({ type: 'rows', progress: progressOf(current.view), rows });
+  // Refused for space: nothing is tried again until the person resumes (never a retry loop).
+  if (current.view.storageFull) return;
   const unsaved = current.unsaved.splice(0);
   const now = Date.now();
+  const { status } = current.view;
   const saveJob = current.savedStatus !== status || now - (current.savedAt ?? 0) >= JOB_SAVE_MS;
   if (saveJob) Object.assign(current, { savedAt: now, savedStatus: status });
   try {
     await saveProgress(saveJob ? { ...current.view } : undefined, unsaved);
-  } catch {
-    // Storage full or unavailable: the run goes on in memory; the page still has every row.
+  } catch (error) {
+    if (isStorageFull(error) && job === current) stopForStorage(current, unsaved);
+    // Otherwise (storage unavailable): the run goes on in memory; the page still has every row.
   }
+}
+
+/**
+ * Storage refused the rows (quota or disk full): the run pauses, and the rows not saved stay in
+ * memory to be saved first when it resumes. The page shows why and offers the exports. A run
+ * that finished with its last rows refused pauses too, so "Resume" saves them.
+ */
+function stopForStorage(current: Job, unsaved: [number, BulkResult][]): void {
+  current.unsaved.unshift(...unsaved);
+  current.savedStatus = undefined; // the job record is written again with the next rows
+  current.view.storageFull = true;
+  if (current.view.status === 'running' || current.view.status === 'done') {
+    current.control?.pause();
+    current.view.status = 'paused';
+  }
+  emit({ type: 'rows', progress: progressOf(current.view), rows: [] });
+}
+
+function progressOf({ id, status, done, runningMs, storageFull }: BulkJobRecord): BulkProgressView {
+  return { id, status, done, runningMs, storageFull: storageFull === true };
 }

@@ -11,6 +11,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { BulkResult } from '../../core/bulk/types';
 import type { BulkJobRecord } from '../../shared/bulk-messages';
 import { CURRENT_VERSION, migrateBulkJob, migrateBulkRow } from '../../core/storage/bulk-record';
+import { committed } from '../../platform/storage-full';
 
 interface BulkDb extends DBSchema {
   jobs: { key: string; value: BulkJobRecord & { version?: number } };
@@ -49,20 +50,30 @@ export async function loadJob(): Promise<{ job: BulkJobRecord; rows: [number, Bu
 export async function createJob(job: BulkJobRecord): Promise<void> {
   const database = await open();
   const tx = database.transaction(['jobs', 'results'], 'readwrite');
-  await tx.objectStore('jobs').clear();
-  await tx.objectStore('results').clear();
-  await tx.objectStore('jobs').put({ ...job, version: CURRENT_VERSION });
-  await tx.done;
+  const done = committed(tx);
+  try {
+    await tx.objectStore('jobs').clear();
+    await tx.objectStore('results').clear();
+    await tx.objectStore('jobs').put({ ...job, version: CURRENT_VERSION });
+  } catch {
+    // The transaction aborts: `done` says why.
+  }
+  await done;
 }
 
 /** The rows finished since the last save and, when given, the job record, in one transaction. */
 export async function saveProgress(job: BulkJobRecord | undefined, rows: readonly [number, BulkResult][]): Promise<void> {
   const database = await open();
   const tx = database.transaction(['jobs', 'results'], 'readwrite');
+  // Rejects with the transaction's own error: a refused put reads as QuotaExceededError, not a bare AbortError.
+  const done = committed(tx);
   const results = tx.objectStore('results');
-  for (const [index, result] of rows) void results.put({ index, result, version: CURRENT_VERSION });
-  if (job) await tx.objectStore('jobs').put({ ...job, version: CURRENT_VERSION });
-  await tx.done;
+  for (const [index, result] of rows) results.put({ index, result, version: CURRENT_VERSION }).catch(() => undefined);
+  if (job)
+    tx.objectStore('jobs')
+      .put({ ...job, version: CURRENT_VERSION })
+      .catch(() => undefined);
+  await done;
 }
 
 export async function clearJob(): Promise<void> {

@@ -27,7 +27,7 @@ export interface FakeExtensionApi {
   };
   permissions: { contains(): Promise<boolean> };
   notifications: { create(id: string): Promise<string> };
-  runtime: { getManifest(): { action: { default_title: string } }; getURL(path: string): string };
+  runtime: { getManifest(): { action: { default_title: string } }; getURL(path: string): string; getPlatformInfo(): Promise<{ os: string }> };
 }
 
 export interface FakeBrowser {
@@ -88,7 +88,11 @@ export function fakeBrowser(): FakeBrowser {
         return id;
       },
     },
-    runtime: { getManifest: () => ({ action: { default_title: DEFAULT_TITLE } }), getURL: (path) => `chrome-extension://fake/${path}` },
+    runtime: {
+      getManifest: () => ({ action: { default_title: DEFAULT_TITLE } }),
+      getURL: (path) => `chrome-extension://fake/${path}`,
+      getPlatformInfo: async () => ({ os: 'linux' }),
+    },
   };
   return state;
 }
