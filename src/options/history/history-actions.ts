@@ -2,7 +2,7 @@
 import type { FactsFile } from '../../core/history/facts-file';
 import type { WatchEntry } from '../../core/history/watch-schedule';
 import { sendRequest } from '../../platform/requests';
-import type { HistoryRowMessage } from '../../shared/watch-messages';
+import type { HistoryRowMessage, StorageNotes } from '../../shared/watch-messages';
 
 export interface HistoryActions {
   listWatches(): Promise<WatchEntry[]>;
@@ -14,6 +14,9 @@ export interface HistoryActions {
   importWatches(text: string): Promise<{ imported: number }>;
   listHistory(): Promise<HistoryRowMessage[]>;
   clearHistory(): Promise<void>;
+  /** What storage refused: history dropped to make room, the watch list not saved. */
+  storageNotes(): Promise<StorageNotes>;
+  dismissHistoryNote(): Promise<void>;
 }
 
 export const browserHistoryActions: HistoryActions = {
@@ -26,4 +29,6 @@ export const browserHistoryActions: HistoryActions = {
   importWatches: (text) => sendRequest('importWatches', { text }),
   listHistory: () => sendRequest('listHistory', undefined),
   clearHistory: () => sendRequest('clearHistory', undefined),
+  storageNotes: () => sendRequest('storageNotes', undefined),
+  dismissHistoryNote: () => sendRequest('dismissHistoryNote', undefined),
 };

@@ -1,7 +1,7 @@
 /** The History view: the names looked up on this device, last time and verdict, a search, "Clear history", and the switch. */
 import { useEffect, useState } from 'preact/hooks';
 import { HISTORY_NAMES, HISTORY_PER_NAME, matchesSearch } from '../../core/history/history-bounds';
-import type { HistoryRowMessage } from '../../shared/watch-messages';
+import type { HistoryRowMessage, StorageNotes } from '../../shared/watch-messages';
 import type { Settings } from '../../shared/settings';
 import { CheckboxField } from '../checkbox-field';
 import type { HistoryActions } from './history-actions';
@@ -12,7 +12,14 @@ export function HistorySection({ settings, save, actions }: { settings: Settings
   const [rows, setRows] = useState<HistoryRowMessage[] | undefined>();
   const [search, setSearch] = useState('');
   const [problem, setProblem] = useState<string | undefined>();
-  const reload = () => actions.listHistory().then(setRows, (e: unknown) => setProblem(String(e)));
+  const [dropped, setDropped] = useState<StorageNotes['historyDropped']>();
+  const reload = () => {
+    void actions.storageNotes().then(
+      (notes) => setDropped(notes.historyDropped),
+      () => undefined,
+    );
+    return actions.listHistory().then(setRows, (e: unknown) => setProblem(String(e)));
+  };
   useEffect(() => void reload(), [actions]);
 
   const shown = (rows ?? []).filter((row) => matchesSearch(row, search));
@@ -36,6 +43,22 @@ export function HistorySection({ settings, save, actions }: { settings: Settings
         </button>
         <span class="hint">{rows === undefined ? '' : `${rows.length} name${rows.length === 1 ? '' : 's'} kept.`}</span>
       </div>
+      {dropped && (
+        <p class="storage-note" role="status">
+          {droppedText(dropped)}{' '}
+          <button
+            type="button"
+            onClick={() =>
+              actions.dismissHistoryNote().then(
+                () => setDropped(undefined),
+                (e: unknown) => setProblem(String(e)),
+              )
+            }
+          >
+            Dismiss
+          </button>
+        </p>
+      )}
       {shown.length > 0 && (
         <table class="history-table">
           <thead>
@@ -67,4 +90,10 @@ export function HistorySection({ settings, save, actions }: { settings: Settings
       )}
     </section>
   );
+}
+
+/** History dropped its oldest names when storage was full (src/platform/history-db.ts, `recordCheck`): said once, added up. */
+export function droppedText({ names, at }: { names: number; at: number }): string {
+  const whose = names === 1 ? "the oldest name's history was" : `the oldest ${names.toLocaleString('en')} names' history was`;
+  return `Storage was full: ${whose} dropped to make room (${new Date(at).toLocaleString()}).`;
 }

@@ -9,7 +9,8 @@ import { afterCheck, newWatch } from '../../core/history/watch-schedule';
 import { DEFAULT_SETTINGS } from '../../shared/settings';
 import { mount, textOf, unmountAll } from '../../ui/testing/render';
 import type { HistoryActions } from './history-actions';
-import { HistorySection } from './history-section';
+import type { StorageNotes } from '../../shared/watch-messages';
+import { droppedText, HistorySection } from './history-section';
 import { WatchSection } from './watch-section';
 
 afterEach(unmountAll);
@@ -27,6 +28,8 @@ function fakeActions(overrides: Partial<HistoryActions> = {}): HistoryActions {
     importWatches: vi.fn(async () => ({ imported: 0 })),
     listHistory: vi.fn(async () => []),
     clearHistory: vi.fn(async () => undefined),
+    storageNotes: vi.fn(async () => ({})),
+    dismissHistoryNote: vi.fn(async () => undefined),
     ...overrides,
   } as HistoryActions;
 }
@@ -59,6 +62,43 @@ describe('the History view', () => {
     expect(textOf(root)).toContain('0 names kept.');
     await act(async () => (root.querySelector('#keep-history') as HTMLInputElement).click());
     expect(save).toHaveBeenCalledWith({ ...DEFAULT_SETTINGS, history: false });
+  });
+});
+
+describe('storage full, on the options page', () => {
+  it('the History view says once that the oldest names were dropped, and the note goes when dismissed', async () => {
+    let notes: StorageNotes = { historyDropped: { names: 12, at: Date.UTC(2026, 0, 2, 3, 4) } };
+    const actions = fakeActions({ storageNotes: vi.fn(async () => notes), dismissHistoryNote: vi.fn(async () => void (notes = {})) });
+    const root = mount(h(HistorySection, { settings: DEFAULT_SETTINGS, save: vi.fn(), actions }));
+    await settle();
+    const note = root.querySelector('.storage-note')!;
+    expect(textOf(note)).toBe(
+      `Storage was full: the oldest 12 names' history was dropped to make room (${new Date(Date.UTC(2026, 0, 2, 3, 4)).toLocaleString()}). Dismiss`,
+    );
+    await act(async () => (note.querySelector('button') as HTMLButtonElement).click());
+    await settle();
+    expect(actions.dismissHistoryNote).toHaveBeenCalled();
+    expect(root.querySelector('.storage-note')).toBeNull();
+    expect(droppedText({ names: 1, at: 0 })).toMatch(/^Storage was full: the oldest name's history was dropped to make room \(/);
+  });
+
+  it('the Watch view says the list could not be saved, and a failed action shows the worker’s sentence', async () => {
+    const sentence =
+      'MXray could not save the watch list: storage is full. The last saved list is kept and the checks go on; free some disk space and the next check saves it.';
+    const actions = fakeActions({
+      storageNotes: vi.fn(async () => ({ watchUnsaved: { at: 1 } })),
+      listWatches: vi.fn(async () => [newWatch('example.com', 'example.com', 0)]),
+      checkNow: vi.fn(async () => Promise.reject(new Error(sentence))),
+    });
+    const root = mount(h(WatchSection, { actions }));
+    await settle();
+    await settle();
+    expect(textOf(root.querySelector('[role="alert"]'))).toMatch(
+      /^MXray could not save the watch list: storage is full \(since .+\)\. The list below is the last one saved/,
+    );
+    await act(async () => [...root.querySelectorAll('button')].find((b) => b.textContent === 'Check now')!.click());
+    await settle();
+    expect([...root.querySelectorAll('[role="alert"]')].map((a) => textOf(a))).toContain(sentence);
   });
 });
 

@@ -6,6 +6,7 @@
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { statusText, type WatchEntry } from '../../core/history/watch-schedule';
+import type { StorageNotes } from '../../shared/watch-messages';
 import type { HistoryActions } from './history-actions';
 
 const INTERVALS: [minutes: number, label: string][] = [
@@ -22,14 +23,17 @@ export function WatchSection({ actions }: { actions: HistoryActions }) {
   const [watches, setWatches] = useState<WatchEntry[] | undefined>();
   const [problem, setProblem] = useState<string | undefined>();
   const [note, setNote] = useState('');
-  const reload = useCallback(
-    () =>
-      actions.listWatches().then(
-        (list) => setWatches(list.sort((a, b) => (a.display < b.display ? -1 : 1))),
-        (e: unknown) => setProblem(String(e)),
-      ),
-    [actions],
-  );
+  const [unsaved, setUnsaved] = useState<StorageNotes['watchUnsaved']>();
+  const reload = useCallback(() => {
+    void actions.storageNotes().then(
+      (notes) => setUnsaved(notes.watchUnsaved),
+      () => undefined,
+    );
+    return actions.listWatches().then(
+      (list) => setWatches(list.sort((a, b) => (a.display < b.display ? -1 : 1))),
+      (e: unknown) => setProblem(String(e)),
+    );
+  }, [actions]);
 
   useEffect(() => {
     void actions
@@ -80,6 +84,12 @@ export function WatchSection({ actions }: { actions: HistoryActions }) {
         Watched names are looked up again in the background through your resolver, even with no MXray page open. A change shows on the toolbar badge, here, and
         as a notification if you allowed them. A failed check is not a change: it is retried.
       </p>
+      {unsaved && (
+        <p class="problem" role="alert">
+          MXray could not save the watch list: storage is full (since {time(unsaved.at)}). The list below is the last one saved, and the checks go on; free some
+          disk space and the next check saves it.
+        </p>
+      )}
       {watches?.length === 0 && <p class="hint">No name is watched. Use "Watch for changes" under a report.</p>}
       <ul class="watch-list">
         {watches?.map((w) => (
