@@ -186,6 +186,20 @@ describe('message.html: explain a message', () => {
     expect(root.querySelector('ul[aria-label="Kept explanations"]')).toBeNull();
   });
 
+  it('"Keep this explanation" refused (storage full): the sentence shows, the explanation stays, nothing crashes', async () => {
+    const p = platform();
+    p.value.kept.keep = async () => Promise.reject(new Error('Not kept: storage is full. Free some disk space, then keep it again.'));
+    const root = mount(h(MessageApp, { platform: p.value }));
+    typeMessage(root, 'From: a@example.com\r\nSubject: hi\r\n\r\nbody\r\n');
+    await submit(root);
+    const keep = [...root.querySelectorAll('button')].find((b) => b.textContent === 'Keep this explanation')!;
+    act(() => keep.click());
+    await flush();
+    expect(textOf(root.querySelector('[role="alert"]'))).toBe('Not kept: storage is full. Free some disk space, then keep it again.');
+    expect(keep.disabled).toBe(false);
+    expect(root.querySelector('.explanation')).not.toBeNull();
+  });
+
   it('takes a file dropped anywhere on the page, as bytes (8-bit kept), and explains it on Explain', async () => {
     const p = platform();
     const root = mount(h(MessageApp, { platform: p.value }));
