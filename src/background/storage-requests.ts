@@ -20,7 +20,7 @@ import type { StorageRequests } from '../shared/storage-messages';
 import { unreadableBulkRecords } from './bulk/bulk-store';
 import { recentLookups } from './recent-lookups';
 import { loadSettings } from './settings-store';
-import { refreshBadge } from './watch/watch-checks';
+import { refreshBadge } from './watch/watch-badge';
 
 type Handlers = { [N in keyof StorageRequests]: (payload: StorageRequests[N][0]) => Promise<StorageRequests[N][1]> };
 
