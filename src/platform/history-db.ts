@@ -187,6 +187,22 @@ export async function putWatch(entry: WatchEntry): Promise<void> {
   await (await db()).put('watch', entry);
 }
 
+/**
+ * Reads a name's watch entry and writes what `change` makes of it in one transaction, so a write
+ * made meanwhile (the Watch view marking changes seen, a new interval, a check) is not lost.
+ * Writes nothing and returns undefined when the name is not watched (unwatched meanwhile) or its
+ * entry does not read (as getWatch).
+ */
+export async function updateWatch(name: string, change: (entry: WatchEntry) => WatchEntry): Promise<WatchEntry | undefined> {
+  const tx = (await db()).transaction('watch', 'readwrite');
+  const raw = await tx.store.get(name);
+  const read = raw === undefined ? undefined : migrateWatchEntry(raw);
+  const next = read?.ok ? change(read.value) : undefined;
+  if (next) await tx.store.put(next);
+  await tx.done;
+  return next;
+}
+
 export async function deleteWatch(name: string): Promise<void> {
   await (await db()).delete('watch', name);
 }

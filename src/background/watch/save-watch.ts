@@ -4,7 +4,7 @@
  * the next write that works clears that state.
  */
 import type { WatchEntry } from '../../core/history/watch-schedule';
-import { putWatch } from '../../platform/history-db';
+import { putWatch, updateWatch } from '../../platform/history-db';
 import { isStorageFull, StorageFullError } from '../../platform/storage-full';
 import { clearWatchUnsaved, noteWatchUnsaved, storageNotes } from '../../platform/storage-notes';
 import { COULD_NOT_SAVE_TITLE } from '../../platform/watch-alerts';
@@ -12,9 +12,23 @@ import { refreshBadge } from './watch-badge';
 
 export const WATCH_NOT_SAVED = `${COULD_NOT_SAVE_TITLE}. The last saved list is kept and the checks go on; free some disk space and the next check saves it.`;
 
-export async function saveWatch(entry: WatchEntry, now = Date.now()): Promise<void> {
+export function saveWatch(entry: WatchEntry, now = Date.now()): Promise<void> {
+  return saving(() => putWatch(entry), now);
+}
+
+/**
+ * The entry as stored now, changed and written in one transaction (history-db.ts `updateWatch`):
+ * a check's outcome, an interval or a "seen" set meanwhile elsewhere is not lost. `undefined`
+ * when the name is no longer watched (nothing is written).
+ */
+export function updateWatchSaving(name: string, change: (entry: WatchEntry) => WatchEntry, now = Date.now()): Promise<WatchEntry | undefined> {
+  return saving(() => updateWatch(name, change), now);
+}
+
+async function saving<T>(write: () => Promise<T>, now: number): Promise<T> {
+  let written: T;
   try {
-    await putWatch(entry);
+    written = await write();
   } catch (error) {
     if (!isStorageFull(error)) throw error;
     await noteWatchUnsaved(now);
@@ -25,4 +39,5 @@ export async function saveWatch(entry: WatchEntry, now = Date.now()): Promise<vo
     await clearWatchUnsaved();
     await refreshBadge();
   }
+  return written;
 }

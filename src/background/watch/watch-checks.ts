@@ -5,7 +5,7 @@
  */
 import { DohClient } from '../../core/doh/doh-client';
 import { factsOf } from '../../core/history/facts-of';
-import { afterCheck, alarmTime, type CheckOutcome, type WatchEntry } from '../../core/history/watch-schedule';
+import { afterCheck, alarmTime, type CheckOutcome, type WatchEntry, type WatchLogEntry } from '../../core/history/watch-schedule';
 import { lookupMail } from '../../core/lookup/lookup-mail';
 import { tryParseQuery } from '../../core/query/parse-query';
 import { lookupOptionsFrom } from '../../shared/lookup-options-from';
@@ -16,7 +16,7 @@ import { cancelCheck, scheduleCheck, scheduledNames } from '../../platform/watch
 import { engine } from '../engine';
 import { providersFor } from '../../shared/resolver-chain';
 import { recordKept } from './keep-history';
-import { saveWatch } from './save-watch';
+import { updateWatchSaving } from './save-watch';
 import { refreshBadge } from './watch-badge';
 
 /** One check at a time per name: an alarm and a "Check now" click do not race. */
@@ -39,18 +39,29 @@ async function runCheck(name: string): Promise<WatchEntry | undefined> {
   const { settings } = await engine();
   const outcome = await lookUp(entry.name, settings);
   const now = Date.now();
-  const { entry: next, alert } = afterCheck(entry, outcome, now);
-  // Unwatched while the check ran: do not bring it back.
-  if (!(await getWatch(name))) return undefined;
+  // The outcome is applied to the entry as stored now, not as read before the lookup: the Watch
+  // view may have marked changes seen, or the interval changed, while the lookup ran. Unwatched
+  // meanwhile: nothing is written, so it does not come back.
+  let alert: WatchLogEntry | undefined;
+  let next: WatchEntry | undefined;
   try {
-    await saveWatch(next, now);
+    next = await updateWatchSaving(
+      name,
+      (current) => {
+        const after = afterCheck(current, outcome, now);
+        alert = after.alert;
+        return after.entry;
+      },
+      now,
+    );
   } catch (error) {
     // Not saved (storage is full): the stored entry stays as it was and the alarm stays set. No
     // change is told now: the next check finds it again against the stored facts and tells it
-    // once, when it can be saved. saveWatch has set the badge and the Watch view's sentence.
-    if (isStorageFull(error)) await scheduleCheck(name, alarmTime(next, now));
+    // once, when it can be saved. saving() has set the badge and the Watch view's sentence.
+    if (isStorageFull(error)) await scheduleCheck(name, alarmTime(afterCheck(entry, outcome, now).entry, now));
     throw error;
   }
+  if (!next) return undefined;
   await scheduleCheck(name, alarmTime(next, now));
   if (outcome.ok && outcome.facts.verdict !== 'unanswered' && settings.history) await recordKept(outcome.facts).catch(() => undefined);
   if (alert) await notifyChange(`watch:${name}:${now}`, `Mail for ${entry.display} changed`, alert.summary).catch(() => false);

@@ -6,7 +6,7 @@ import { clearHistory, deleteWatch, getWatch, historyOf, listHistory, listWatche
 import { dismissHistoryNote, storageNotes } from '../../platform/storage-notes';
 import { cancelCheck, scheduleCheck } from '../../platform/watch-alarms';
 import type { WatchRequests } from '../../shared/watch-messages';
-import { saveWatch } from './save-watch';
+import { saveWatch, updateWatchSaving } from './save-watch';
 import { refreshBadge } from './watch-badge';
 import { checkWatched } from './watch-checks';
 
@@ -49,10 +49,13 @@ export const watchHandlers: Handlers = {
   },
   listWatches: () => listWatches(),
   async setWatchInterval({ name, everyMinutes }) {
-    const entry = await mustGet(name);
     const minutes = clampMinutes(everyMinutes);
-    const next = { ...entry, everyMinutes: minutes, nextCheckAt: (entry.lastCheckAt ?? entry.addedAt) + minutes * 60_000 };
-    await saveWatch(next);
+    const next = await updateWatchSaving(name, (entry) => ({
+      ...entry,
+      everyMinutes: minutes,
+      nextCheckAt: (entry.lastCheckAt ?? entry.addedAt) + minutes * 60_000,
+    }));
+    if (!next) throw new Error(`${name} is not on the watch list`);
     await scheduleCheck(name, Math.max(next.nextCheckAt, Date.now() + 1000));
     return next;
   },
@@ -61,7 +64,7 @@ export const watchHandlers: Handlers = {
     return (await checkWatched(name)) ?? mustGet(name);
   },
   async markWatchesSeen() {
-    for (const entry of await listWatches()) if (entry.unseen > 0) await saveWatch(markSeen(entry));
+    for (const entry of await listWatches()) if (entry.unseen > 0) await updateWatchSaving(entry.name, markSeen);
     await refreshBadge();
   },
   async exportWatches() {

@@ -7,9 +7,14 @@ import { changeSummary } from './summary';
 
 export type { SinceLast } from './change-types';
 
-/** Undefined when there is nothing to compare with, the check failed, or nothing changed. */
+/**
+ * Undefined when there is nothing to compare with, the check failed, or nothing changed; and when
+ * the last kept facts are newer than these (a lookup that finished after a later check, such as a
+ * watch check, was kept): that check already compared, and comparing backwards would invent a
+ * change from the newer facts back to these.
+ */
 export function sinceLast(previous: MailFacts | undefined, facts: MailFacts, now: number): SinceLast | undefined {
-  if (!previous || facts.verdict === 'unanswered') return undefined;
+  if (!previous || facts.verdict === 'unanswered' || previous.checkedAt > facts.checkedAt) return undefined;
   const diff = diffFacts(previous, facts);
   const items = describeDiff(diff, previous, facts);
   // What an older MXray never asked is said beside real changes, and alone is no change at all.
