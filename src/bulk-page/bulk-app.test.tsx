@@ -89,6 +89,23 @@ describe('BulkApp', () => {
     expect(sent.filter((c) => c.type === 'start')).toEqual([{ type: 'start', lines: [{ text: 'a@one.test b@two.test', line: 1 }], mailSetup: false }]);
   });
 
+  it('names the finished run it replaces, so the worker replaces no run the page has not shown', () => {
+    mount({ initialText: 'a@one.test', autoStart: true });
+    emit({ type: 'job', job: job(3, 3, 'done'), rows: [] });
+    expect(sent.filter((c) => c.type === 'start')).toEqual([{ type: 'start', lines: [{ text: 'a@one.test', line: 1 }], mailSetup: false, replaces: '1' }]);
+  });
+
+  it('says why its start was refused (a run going in another tab) and shows that run', () => {
+    mount({ initialText: 'a@one.test' });
+    emit({ type: 'job', job: undefined, rows: [] });
+    act(() => [...root.querySelectorAll('button')].find((b) => b.textContent === 'Check the list')!.click());
+    emit({ type: 'job', job: job(4, 1), rows: [] });
+    emit({ type: 'error', message: 'A bulk run is already going (1 of 4 domains checked), started in another tab or window; it is shown here.' });
+    expect(root.querySelector('[role="alert"]')!.textContent).toMatch(/^A bulk run is already going/);
+    expect(root.querySelector('[role="progressbar"]')!.getAttribute('aria-valuenow')).toBe('1');
+    expect(root.querySelector('textarea')).toBeNull();
+  });
+
   it('shows progress, rows as they come (paged), the summary, invalid entries, and filters', () => {
     mount();
     emit({ type: 'job', job: job(250, 0), rows: [] });

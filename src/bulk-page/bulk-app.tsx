@@ -23,8 +23,8 @@ export interface BulkAppProps {
 }
 
 /** The CSV is split in the page, with papaparse, so the worker gets lines and never loads the CSV library. */
-function startCommand(request: StartRequest): BulkCommand {
-  return { type: 'start', lines: request.lines, mailSetup: request.mailSetup };
+function startCommand(request: StartRequest, shown: BulkJobView | undefined): BulkCommand {
+  return { type: 'start', lines: request.lines, mailSetup: request.mailSetup, ...(shown ? { replaces: shown.id } : {}) };
 }
 
 export function BulkApp(props: BulkAppProps) {
@@ -61,7 +61,7 @@ export function BulkApp(props: BulkAppProps) {
         const busy = event.job && (event.job.status === 'running' || event.job.status === 'paused');
         if (props.autoStart && !autoStarted.current && !busy) {
           autoStarted.current = true;
-          connection.current?.send(startCommand({ lines: entryLines(props.initialText), mailSetup: false }));
+          connection.current?.send(startCommand({ lines: entryLines(props.initialText), mailSetup: false }, event.job));
         }
         setJob(event.job ? { ...event.job } : undefined);
       } else {
@@ -79,7 +79,7 @@ export function BulkApp(props: BulkAppProps) {
   const providers = useMemo(() => [...new Set(results.map((row) => row.provider ?? '(none)'))].sort(), [results]);
   const start = (request: StartRequest) => {
     setError('');
-    connection.current?.send(startCommand(request));
+    connection.current?.send(startCommand(request, job));
   };
   const stamp = () => new Date().toISOString().slice(0, 16).replace(/[:T]/g, '-');
   /** An export that needs the list's addresses: at once when the page has the list, else once the worker sends it. */

@@ -42,7 +42,9 @@ export function jobView(record: BulkJobRecord): BulkJobView {
 
 export type BulkCommand =
   | { type: 'attach' }
-  | { type: 'start'; lines: EntryLine[]; mailSetup: boolean }
+  // `replaces`: the job the page shows, if any. The worker runs one job at a time and replaces
+  // only that one, so a page that has not yet heard of another page's run does not wipe it.
+  | { type: 'start'; lines: EntryLine[]; mailSetup: boolean; replaces?: string }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'cancel' }

@@ -74,6 +74,9 @@ export async function bulkCommand(command: BulkCommand, reply: (event: BulkEvent
       return;
     case 'start': {
       if (!isEntryLines(command.lines)) throw new Error('The list could not be read: the page sent no lines. Reload the page and paste it again.');
+      // Checked and replaced with no await in between, so two pages' starts cannot both pass.
+      const refusal = job && startRefusal(job.view, command.replaces);
+      if (refusal) throw new Error(refusal);
       job?.control?.cancel();
       // The page has split the text into lines (CSV cells or rows, with papaparse); read here.
       const input = readEntries(command.lines);
@@ -127,6 +130,20 @@ export async function bulkCommand(command: BulkCommand, reply: (event: BulkEvent
       await clearJob();
       emit({ type: 'job', job: undefined, rows: [] });
   }
+}
+
+/**
+ * Why a page's start does not replace the job there is (undefined: it may). One job at a time:
+ * a run going (running or paused) is never replaced, and a finished one only by the page that
+ * showed it ("New list", a selection handed over); a second page is shown the job instead.
+ */
+function startRefusal(view: BulkJobRecord, replaces: string | undefined): string | undefined {
+  if (view.total === 0) return undefined;
+  const done = `${view.done.toLocaleString('en')} of ${view.total.toLocaleString('en')} domains checked`;
+  if (view.status === 'running' || view.status === 'paused')
+    return `A bulk run is already going (${done}), started in another tab or window; it is shown here. Cancel it before checking another list.`;
+  if (view.id !== replaces) return `Another tab or window has just run a list (${done}); it is shown here. Choose "New list" to check yours.`;
+  return undefined;
 }
 
 /** At worker start: a job that was running when the worker stopped goes on. */
