@@ -9,7 +9,7 @@ import { checkSpf } from './requests/check-spf';
 import { compareResolvers } from './requests/compare-resolvers';
 import { messageDnsAsk } from './requests/message-dns-ask';
 import { testResolver } from './requests/test-resolver';
-import { loadSettings, saveSettings } from './settings-store';
+import { changeSettings, loadSettings } from './settings-store';
 import { takePending } from './show-panel';
 import { storageHandlers } from './storage-requests';
 import { watchHandlers } from './watch/watch-requests';
@@ -21,7 +21,7 @@ const handlers: { [N in RequestName]: Handler<N> } = {
   ...watchHandlers,
   ...storageHandlers,
   getSettings: () => loadSettings(),
-  saveSettings: (settings) => saveSettings(settings),
+  changeSettings: (change) => changeSettings(change),
   testResolver: (setting) => testResolver(setting),
   getRecent: () => recentLookups(),
   clearRecent: () => clearRecentLookups(),

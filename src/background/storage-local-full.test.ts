@@ -5,7 +5,7 @@ import { keepExplanation, keptExplanations } from '../platform/kept-explanations
 import { isStorageFull } from '../platform/storage-full';
 import { resetFakeBrowser, sharedFakeBrowser } from '../platform/testing/fake-extension-api';
 import { DEFAULT_SETTINGS } from '../shared/settings';
-import { loadSettings, saveSettings } from './settings-store';
+import { changeSettings, loadSettings } from './settings-store';
 
 vi.mock('../platform/extension-api', async () => ({ extensionApi: (await import('../platform/testing/fake-extension-api')).sharedFakeBrowser().api }));
 
@@ -15,9 +15,9 @@ beforeEach(() => resetFakeBrowser());
 
 describe('storage.local full', () => {
   it('a settings save says storage is full (the page prefixes "Not saved: ") and the stored settings stay as they were', async () => {
-    await saveSettings({ ...DEFAULT_SETTINGS, history: false });
+    await changeSettings({ history: false });
     browser.localQuota = 0;
-    const failure = await saveSettings({ ...DEFAULT_SETTINGS, history: true }).catch((e: unknown) => e);
+    const failure = await changeSettings({ history: true }).catch((e: unknown) => e);
     expect(isStorageFull(failure)).toBe(true);
     expect((failure as Error).message).toBe('storage is full. Free some disk space, then make the change again.');
     expect((await loadSettings()).history).toBe(false);
@@ -33,6 +33,6 @@ describe('storage.local full', () => {
 
   it('any other failure passes through as it is', async () => {
     vi.spyOn(browser.api.storage.local, 'set').mockRejectedValueOnce(new Error('Extension context invalidated.'));
-    await expect(saveSettings(DEFAULT_SETTINGS)).rejects.toThrow('Extension context invalidated.');
+    await expect(changeSettings({ theme: DEFAULT_SETTINGS.theme })).rejects.toThrow('Extension context invalidated.');
   });
 });

@@ -12,8 +12,8 @@ import { browserStorageActions, type StorageActions } from './storage/storage-ac
 
 export interface OptionsActions {
   getSettings(): Promise<Settings>;
-  /** Resolves with the settings as stored (the worker cleans them). */
-  saveSettings(settings: Settings): Promise<Settings>;
+  /** Writes these fields over the stored settings; resolves with the settings as stored (the worker cleans them). */
+  changeSettings(change: Partial<Settings>): Promise<Settings>;
   testResolver(resolver: ResolverSetting): Promise<Requests['testResolver'][1]>;
   getRecent(): Promise<string[]>;
   clearRecent(): Promise<string[]>;
@@ -30,7 +30,7 @@ export interface OptionsActions {
 
 export const browserOptionsActions: OptionsActions = {
   getSettings: () => sendRequest('getSettings', undefined),
-  saveSettings: (settings) => sendRequest('saveSettings', settings),
+  changeSettings: (change) => sendRequest('changeSettings', change),
   testResolver: (resolver) => sendRequest('testResolver', resolver),
   getRecent: () => sendRequest('getRecent', undefined),
   clearRecent: () => sendRequest('clearRecent', undefined),

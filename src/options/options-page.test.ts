@@ -20,10 +20,11 @@ function fakeActions(initial: Settings = DEFAULT_SETTINGS) {
   };
   const actions: OptionsActions = {
     getSettings: async () => structuredClone(state.stored),
-    saveSettings: async (settings) => {
+    changeSettings: async (change) => {
+      const settings = { ...state.stored, ...structuredClone(change) };
       log.push(`save ${settings.resolver.id}`);
       if (state.failSave) throw new Error('storage is full');
-      state.stored = migrateSettings(structuredClone(settings));
+      state.stored = migrateSettings(settings);
       return structuredClone(state.stored);
     },
     testResolver: async (resolver) => {

@@ -1,12 +1,13 @@
 /**
- * The settings as the options page holds them: loaded once, saved on every change, and
- * followed when another tab saves them. A change shows at once (the page never waits to move a
+ * The settings as the options page holds them: loaded once, saved on every change (only the
+ * fields changed, over what is stored), and followed when another tab saves them. A change shows at once (the page never waits to move a
  * checkbox); if the save fails it is undone and the reason shown. The status line reads
  * "Saving…" then "Saved", so every save is announced, not only the first.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Settings } from '../shared/settings';
 import type { OptionsActions } from './options-actions';
+import { settingsChange } from './settings-change';
 
 export interface SavedSettings {
   /** Undefined until loaded. */
@@ -63,7 +64,8 @@ export function useSavedSettings(actions: OptionsActions): SavedSettings {
       setStatus('Saving…');
       setProblem(undefined);
       try {
-        const stored = await actions.saveSettings(next);
+        // Only what this page changed: another tab's change it has not heard of yet stays.
+        const stored = await actions.changeSettings(previous ? settingsChange(previous, next) : next);
         if (mine === saves.current) {
           show(stored);
           setStatus('Saved');

@@ -4,15 +4,15 @@
  * from an extension page (content scripts have no `permissions.request`), so the panel leaves
  * that button out.
  */
+import type { Settings } from '../shared/settings';
 import type { MailActions } from '../ui/actions';
 import { MAX_SELECTORS } from './dkim-selector-cap';
 import { requestOrigin } from './permissions';
 import { sendRequest } from './requests';
 
-async function updateSettings(change: (settings: Awaited<ReturnType<typeof loadSettings>>) => void): Promise<void> {
-  const settings = await loadSettings();
-  change(settings);
-  await sendRequest('saveSettings', settings);
+/** Sends only the field changed, so an options tab's change made meanwhile is not undone. */
+async function updateSettings<K extends keyof Settings>(key: K, change: (settings: Settings) => Settings[K]): Promise<void> {
+  await sendRequest('changeSettings', { [key]: change(await loadSettings()) });
 }
 
 function loadSettings() {
@@ -24,14 +24,11 @@ export function mailActions(options: { canRequestPermissions: boolean }): MailAc
     compareResolvers: (input) => sendRequest('compareResolvers', { input }),
     checkSpf: (request) => sendRequest('checkSpf', request),
     addDkimSelector: (selector) =>
-      updateSettings((settings) => {
+      updateSettings('dkimSelectors', ({ dkimSelectors }) =>
         // The newest last; over the cap, the oldest goes (the worker would otherwise drop the new one).
-        if (!settings.dkimSelectors.includes(selector)) settings.dkimSelectors = [...settings.dkimSelectors, selector].slice(-MAX_SELECTORS);
-      }),
-    enableBlocklists: () =>
-      updateSettings((settings) => {
-        settings.blocklists = true;
-      }),
+        dkimSelectors.includes(selector) ? dkimSelectors : [...dkimSelectors, selector].slice(-MAX_SELECTORS),
+      ),
+    enableBlocklists: () => updateSettings('blocklists', () => true),
   };
   // Must run in the click's task: browsers only show a permission prompt for a user gesture.
   if (options.canRequestPermissions) actions.allowPolicyFetch = (domain) => requestOrigin(`https://mta-sts.${domain}/`);

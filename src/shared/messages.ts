@@ -45,7 +45,8 @@ export type LookupMessage = { type: 'report'; report: Report } | { type: 'invali
 /** Request/response messages: name -> [request payload, response]. History and watch list: watch-messages.ts. */
 export interface Requests extends WatchRequests, StorageRequests {
   getSettings: [undefined, Settings];
-  saveSettings: [Settings, Settings];
+  /** Only the fields a page changed, written over the stored settings (no other tab's change undone). */
+  changeSettings: [Partial<Settings>, Settings];
   /** Ask a resolver one question (MX of a well-known name) and say how it went. */
   testResolver: [ResolverSetting, { ok: true; ms: number; resolver: string } | { ok: false; message: string }];
   getRecent: [undefined, string[]];
