@@ -161,3 +161,36 @@ export function historyViewNames(view: View): Promise<string[]> {
     null,
   );
 }
+
+/** The stored bulk job's fields and their types (its list summed up), for a failure message. */
+export function storedBulkJobShape(view: View): Promise<string> {
+  return inView(
+    view,
+    (page) =>
+      new Promise<string>((resolve) => {
+        const request = page.indexedDB.open('mxray-bulk');
+        request.onupgradeneeded = () => request.transaction?.abort();
+        request.onerror = () => resolve('no bulk database');
+        request.onsuccess = () => {
+          const read = request.result.transaction('jobs').objectStore('jobs').getAll();
+          read.onsuccess = () => {
+            request.result.close();
+            const [job] = read.result as Record<string, unknown>[];
+            if (!job) return resolve('none');
+            const input = job.input as Record<string, unknown> | undefined;
+            const domains = (input?.domains as unknown[] | undefined) ?? [];
+            resolve(
+              JSON.stringify({
+                ...Object.fromEntries(Object.entries(job).map(([key, value]) => [key, key === 'input' ? Object.keys(value as object) : value])),
+                firstDomain: domains[0],
+                invalid: (input?.invalid as unknown[] | undefined)?.slice(0, 2),
+                addressCount: input?.addressCount,
+                duplicates: input?.duplicates,
+              }),
+            );
+          };
+        };
+      }),
+    null,
+  );
+}

@@ -21,7 +21,18 @@ import type { HistoryRowMessage } from '../../../src/shared/watch-messages';
 import type { Driver, DriverKind, View } from '../drivers/driver';
 import { REPO_ROOT } from '../harness/paths';
 import { readFooter, waitForDone } from '../harness/read-report';
-import { alarms, ask, askAll, historyViewNames, ringSoon, storedBulkRows, storedSummary, watchViewLogs, type StoredSummary } from './upgrade-readers';
+import {
+  alarms,
+  ask,
+  storedBulkJobShape,
+  askAll,
+  historyViewNames,
+  ringSoon,
+  storedBulkRows,
+  storedSummary,
+  watchViewLogs,
+  type StoredSummary,
+} from './upgrade-readers';
 
 const OLD = '0.1.0';
 const NEW = (JSON.parse(readFileSync(join(REPO_ROOT, 'package.json'), 'utf8')) as { version: string }).version;
@@ -145,8 +156,11 @@ export function upgradeScenarios(kind: DriverKind): void {
     console.log(`${kind.name}: ${what}: ${summary}`);
     expect(read.changes, `${what}: ${summary}`).toEqual(undone(reference, 1, 2));
   };
-  /** Looks `name` up on the result page and returns what "Since last time…" says, or '' when it says nothing. */
-  async function sinceLastTime(name: string): Promise<string> {
+  /**
+   * Looks `name` up on the result page and returns what "Since last time…" says, or '' when it
+   * says nothing. The banner comes with a chunk of its own: given `changed`, wait for it.
+   */
+  async function sinceLastTime(name: string, changed = false): Promise<string> {
     const helper = await page('options.html');
     const checksOf = async () => (await ask<HistoryRowMessage[]>(helper, 'listHistory')).find((row) => row.name === name)?.checks ?? 0;
     const kept = await checksOf();
@@ -155,7 +169,7 @@ export function upgradeScenarios(kind: DriverKind): void {
     // The facts are kept, then "Since last time…" is sent in the same task: once history has the check, the banner is on its way.
     await expect.poll(checksOf, { timeout: 10_000 }).toBe(kept + 1);
     const banner = result.scope.getByRole('region', { name: 'Since last time' });
-    await banner.waitFor({ timeout: 1_000 }).catch(() => undefined);
+    await banner.waitFor({ timeout: changed ? 10_000 : 1_000 }).catch(() => undefined);
     const text = (await banner.count()) > 0 ? ((await banner.locator('p').textContent()) ?? '') : '';
     await result.close();
     await helper.close();
@@ -222,7 +236,7 @@ export function upgradeScenarios(kind: DriverKind): void {
       expect((await alarms(options)).filter((alarm) => alarm.name.startsWith('watch:'))).toHaveLength(50);
       await options.close();
       // The result page tells the same move for a name it looked up before.
-      changedUnderOld = await sinceLastTime(CHANGING);
+      changedUnderOld = await sinceLastTime(CHANGING, true);
       console.log(`${kind.name}: ${OLD}'s "Since last time" for ${CHANGING}: ${changedUnderOld}`);
       expect(changedUnderOld).toMatch(/^Changed\. /);
       expect(itemsOf(changedUnderOld).filter((item) => !item.startsWith('findings: '))).toEqual(moved(1, 2));
@@ -368,7 +382,7 @@ export function upgradeScenarios(kind: DriverKind): void {
         expect(itemsOf(unchanged), `${name}: ${unchanged}`).toEqual([]);
       }
       // CHANGING moved back to mx1 since 0.1.0 last looked it up: that, told as 0.1.0 told the move there.
-      const changed = await sinceLastTime(CHANGING);
+      const changed = await sinceLastTime(CHANGING, true);
       expect(changed).toMatch(/^Changed\. /);
       expectUndone(changed, changedUnderOld, `"Since last time" for ${CHANGING} (moved back since ${OLD})`);
     }, 60_000);
@@ -377,7 +391,17 @@ export function upgradeScenarios(kind: DriverKind): void {
       const bulk = await page('bulk.html');
       const scope = bulk.scope;
       const progress = scope.getByRole('progressbar', { name: 'Domains checked' });
-      await scope.getByText(/^Paused$/).waitFor();
+      await scope
+        .getByText(/^Paused$/)
+        .waitFor()
+        .catch(async (error: unknown) => {
+          throw new Error(
+            `the bulk page shows no paused run; it reads: ${await bulk.evaluate((w) => w.document.body.innerText.slice(0, 600))}; the stored job: ${await storedBulkJobShape(bulk)}`,
+            {
+              cause: error,
+            },
+          );
+        });
       expect(Number(await progress.getAttribute('aria-valuenow'))).toBe(Object.keys(bulkBefore).length);
       expect(await progress.getAttribute('aria-valuemax')).toBe(String(BULK.length));
       await scope.getByRole('button', { name: 'Resume' }).click();
