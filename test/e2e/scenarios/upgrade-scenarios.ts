@@ -133,6 +133,15 @@ export function upgradeScenarios(kind: DriverKind): void {
   };
   const itemsOf = (summary: string) => readSummary(summary).changes;
   /**
+   * The facts a 0.1.0 change names, without the added host's address: under load a check's
+   * address question can time out, and the host is then said to be added without it.
+   */
+  const movedFacts = (summary: string) =>
+    itemsOf(summary)
+      .filter((item) => !item.startsWith('findings: '))
+      .map((item) => item.replace(/ \(192\.0\.2\.\d+\)$/, ''));
+  const movedWithoutAddress = (from: 1 | 2, to: 1 | 2) => moved(from, to).map((item) => item.replace(/ \(192\.0\.2\.\d+\)$/, ''));
+  /**
    * The same change the other way round, as 0.1.0 told it: mx<to> back to mx<from>, and its
    * findings count turned over (what was new is no longer reported, and the other way).
    */
@@ -228,10 +237,7 @@ export function upgradeScenarios(kind: DriverKind): void {
       for (const entry of second) {
         expect(entry.status, entry.name).toBe('changed');
         expect(entry.log, entry.name).toHaveLength(1);
-        expect(
-          itemsOf(entry.log[0]!.summary).filter((item) => !item.startsWith('findings: ')),
-          entry.name,
-        ).toEqual(moved(1, 2));
+        expect(movedFacts(entry.log[0]!.summary), entry.name).toEqual(movedWithoutAddress(1, 2));
       }
       expect((await alarms(options)).filter((alarm) => alarm.name.startsWith('watch:'))).toHaveLength(50);
       await options.close();
@@ -239,7 +245,7 @@ export function upgradeScenarios(kind: DriverKind): void {
       changedUnderOld = await sinceLastTime(CHANGING, true);
       console.log(`${kind.name}: ${OLD}'s "Since last time" for ${CHANGING}: ${changedUnderOld}`);
       expect(changedUnderOld).toMatch(/^Changed\. /);
-      expect(itemsOf(changedUnderOld).filter((item) => !item.startsWith('findings: '))).toEqual(moved(1, 2));
+      expect(movedFacts(changedUnderOld)).toEqual(movedWithoutAddress(1, 2));
     }, 120_000);
 
     it(`${OLD}: a bulk run of ${BULK.length} domains paused part way on the bulk page`, async () => {
@@ -337,10 +343,7 @@ export function upgradeScenarios(kind: DriverKind): void {
       expect(Object.keys(logs).sort()).toEqual(WATCHED);
       for (const name of WATCHED) {
         expect(logs[name], name).toHaveLength(1);
-        expect(
-          itemsOf(logs[name]![0]!).filter((item) => !item.startsWith('findings: ')),
-          name,
-        ).toEqual(moved(1, 2));
+        expect(movedFacts(logs[name]![0]!), name).toEqual(movedWithoutAddress(1, 2));
       }
       await view.close();
     }, 45_000);
