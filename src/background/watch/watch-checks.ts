@@ -65,7 +65,9 @@ async function runCheck(name: string): Promise<WatchEntry | undefined> {
   await scheduleCheck(name, alarmTime(next, now));
   if (outcome.ok && outcome.facts.verdict !== 'unanswered' && settings.history) await recordKept(outcome.facts).catch(() => undefined);
   if (alert) await notifyChange(`watch:${name}:${now}`, `Mail for ${entry.display} changed`, alert.summary).catch(() => false);
-  await refreshBadge();
+  // Only a logged change moves the unseen count: otherwise the badge is as it was, and reading the
+  // whole watch list for it (200 entries with their facts) after every check would be for nothing.
+  if (alert) await refreshBadge();
   return next;
 }
 
