@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { factsOf } from '../core/history/facts-of';
 import { report } from '../core/history/testing/facts-reports';
-import { clearHistory, closeDb, DB_NAME, deleteWatch, getWatch, historyOf, listHistory, listWatches, putWatch, recordCheck } from './history-db';
+import { clearHistory, closeDb, DB_NAME, deleteWatch, getWatch, historyOf, listHistory, listWatches, putWatch, recordCheck, updateWatch } from './history-db';
 import { newWatch } from '../core/history/watch-schedule';
 import { isStorageFull } from './storage-full';
 import { limitIndexedDbQuota, type QuotaLimit } from './testing/quota-limited-idb';
@@ -48,6 +48,15 @@ describe('history in IndexedDB', () => {
     expect((await getWatch('w.example'))?.lastFacts?.name).toBe('w.example');
     await deleteWatch('w.example');
     expect(await listWatches()).toEqual([]);
+  });
+
+  it('updates a watch entry in one read and write, and writes nothing for an entry that is gone', async () => {
+    await putWatch(newWatch('w.example', 'w.example', 0, { facts: facts('w.example', 0) }));
+    const written = await updateWatch('w.example', (entry) => entry && { ...entry, notifyPending: [5] });
+    expect(written?.notifyPending).toEqual([5]);
+    expect((await getWatch('w.example'))?.notifyPending).toEqual([5]);
+    expect(await updateWatch('gone.example', (entry) => entry && { ...entry, unseen: 1 })).toBeUndefined();
+    expect(await getWatch('gone.example')).toBeUndefined();
   });
 });
 

@@ -193,7 +193,7 @@ export async function putWatch(entry: WatchEntry): Promise<void> {
  * Writes nothing and returns undefined when the name is not watched (unwatched meanwhile) or its
  * entry does not read (as getWatch).
  */
-export async function updateWatch(name: string, change: (entry: WatchEntry) => WatchEntry): Promise<WatchEntry | undefined> {
+export async function updateWatch(name: string, change: (entry: WatchEntry) => WatchEntry | undefined): Promise<WatchEntry | undefined> {
   const tx = (await db()).transaction('watch', 'readwrite');
   const raw = await tx.store.get(name);
   const read = raw === undefined ? undefined : migrateWatchEntry(raw);

@@ -4,9 +4,13 @@
  * - a worker stopped in the middle of a check left the name with no alarm (the browser removes a
  *   one-shot alarm as it rings): now the alarm stays, and rings again 5 minutes later;
  * - every check read the whole watch list to set a badge it did not change: now only a check
- *   that logged a change does.
+ *   that logged a change does;
+ * - a worker stopped after a check logged a change but before its notification lost the
+ *   notification for good: now the change is written with a note that its notification is due,
+ *   and the next start shows it (once: the note goes when it is shown).
  */
 import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createFakeBrowser } from './fake-browser';
 import { fakeDohFetch } from './fake-doh-server';
@@ -19,6 +23,17 @@ import { ZoneModel } from './zone-model';
 const START = Date.UTC(2026, 0, 5);
 const clock = new SimClock();
 let bundle: WorkerBundle;
+/** The last profile's worker: stopped before the next profile starts on an empty database. */
+let previous: (() => WorkerRun | undefined) | undefined;
+
+function deleteDatabase(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase('mxray');
+    request.onsuccess = () => resolve();
+    request.onerror = () => reject(request.error);
+    request.onblocked = () => reject(new Error('the database is still open'));
+  });
+}
 
 beforeAll(async () => {
   bundle = await bundleWorker();
@@ -27,8 +42,11 @@ beforeAll(async () => {
 afterAll(() => clock.uninstall());
 
 /** One browser profile watching `intervals.length` names of a zone model (w001.soak.example…). */
-async function profile(intervals: number[]) {
-  const zone = new ZoneModel({ start: START, days: 5, seed: 7, quietAround: [] }, intervals);
+async function profile(intervals: number[], days = 5) {
+  previous?.()?.stop();
+  await clock.settle();
+  await deleteDatabase();
+  const zone = new ZoneModel({ start: clock.now(), days, seed: 7, quietAround: [] }, intervals);
   const browser = createFakeBrowser();
   const doh = fakeDohFetch(zone, [], { 'psl-trie.json': bundle.suffixTrie });
   browser.storage.local.set({ settings: { version: 1, diagnostics: false, ptr: false, asn: false, history: true } });
@@ -56,12 +74,13 @@ async function profile(intervals: number[]) {
     await clock.settle();
     return due;
   };
+  previous = () => worker;
   start();
   for (const [i, n] of zone.names.entries()) {
     expect(await browser.message({ request: 'watchName', payload: { input: n.name, everyMinutes: intervals[i] } })).toMatchObject({ ok: true });
   }
   await clock.settle();
-  return { zone, browser, ringNext };
+  return { zone, browser, ringNext, doh };
 }
 
 /** Counts getAll() calls on the watch store while `during` runs. */
@@ -125,5 +144,28 @@ describe('the watch worker, with the soak fakes', () => {
     expect(changes).toBeGreaterThan(0);
     expect(quietChecks).toBeGreaterThan(0);
     expect(browser.stats.badgeText).toBe(String(changes));
+  });
+
+  it('shows the notification of every logged change once, whatever step of the check the worker was stopped at', async () => {
+    const { zone, browser, ringNext } = await profile(Array<number>(20).fill(360), 40);
+    await ringNext(); // the first checks: facts to compare with
+    const seen = new Map<string, string>(zone.names.map((n) => [n.name, zone.signature(n.name, clock.now())]));
+    let stops = 0;
+    // Every check that is about to find a change is stopped, at turn 0, 1, 2… of it in turn.
+    while (stops < 32) {
+      const at = browser.nextAlarmAt()!;
+      const names = [...browser.alarms.values()].filter((a) => a.scheduledTime <= at).map((a) => a.name.slice('watch:'.length));
+      const changing = names.some((name) => seen.get(name) !== zone.signature(name, at));
+      const rang = await ringNext(changing ? stops++ % 16 : undefined);
+      if (!changing) for (const alarm of rang) seen.set(alarm.name.slice('watch:'.length), zone.signature(alarm.name.slice('watch:'.length), at));
+    }
+    // A day more, unstopped: every start shows what a stopped worker left, every check logs what it missed.
+    const until = clock.now() + 24 * HOUR;
+    while (browser.nextAlarmAt()! < until) await ringNext();
+    const db = await openDB('mxray');
+    const logged = (await db.getAll('watch')).flatMap((w: { name: string; log: { at: number }[] }) => w.log.map((l) => `watch:${w.name}:${l.at}`));
+    db.close();
+    expect(logged.length).toBeGreaterThanOrEqual(16);
+    expect(browser.notifications.map((n) => n.id).sort()).toEqual(logged.sort());
   });
 });

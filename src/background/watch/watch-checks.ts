@@ -9,7 +9,7 @@ import { afterCheck, alarmTime, type CheckOutcome, type WatchEntry, type WatchLo
 import { lookupMail } from '../../core/lookup/lookup-mail';
 import { tryParseQuery } from '../../core/query/parse-query';
 import { lookupOptionsFrom } from '../../shared/lookup-options-from';
-import { getWatch, listWatches } from '../../platform/history-db';
+import { getWatch, listWatches, updateWatch } from '../../platform/history-db';
 import { isStorageFull } from '../../platform/storage-full';
 import { notifyChange } from '../../platform/watch-alerts';
 import { cancelCheck, scheduleCheck, scheduledNames } from '../../platform/watch-alarms';
@@ -50,7 +50,9 @@ async function runCheck(name: string): Promise<WatchEntry | undefined> {
       (current) => {
         const after = afterCheck(current, outcome, now);
         alert = after.alert;
-        return after.entry;
+        // Notifications still to show are the stored entry's (a start may have shown some
+        // meanwhile), and this check's own: written with the change, shown after.
+        return withPending(after.entry, current.notifyPending, alert ? [now] : []);
       },
       now,
     );
@@ -64,7 +66,7 @@ async function runCheck(name: string): Promise<WatchEntry | undefined> {
   if (!next) return undefined;
   await scheduleCheck(name, alarmTime(next, now));
   if (outcome.ok && outcome.facts.verdict !== 'unanswered' && settings.history) await recordKept(outcome.facts).catch(() => undefined);
-  if (alert) await notifyChange(`watch:${name}:${now}`, `Mail for ${entry.display} changed`, alert.summary).catch(() => false);
+  if (next.notifyPending) await showPendingNotifications(name);
   // Only a logged change moves the unseen count: otherwise the badge is as it was, and reading the
   // whole watch list for it (200 entries with their facts) after every check would be for nothing.
   if (alert) await refreshBadge();
@@ -84,13 +86,48 @@ async function lookUp(name: string, settings: Awaited<ReturnType<typeof engine>>
   }
 }
 
+function withPending(entry: WatchEntry, ...lists: (number[] | undefined)[]): WatchEntry {
+  const pending = [...new Set(lists.flatMap((list) => list ?? []))].sort((a, b) => a - b);
+  const next = { ...entry };
+  if (pending.length > 0) next.notifyPending = pending;
+  else delete next.notifyPending;
+  return next;
+}
+
+/** One showing at a time per name, so a start and a check never show the same change twice. */
+const showing = new Map<string, Promise<void>>();
+
+/**
+ * Shows the notifications of the name's logged changes not shown yet, each then noted shown. A
+ * change and the note that it awaits its notification are written together, so a worker stopped
+ * before this shows it at its next start; the id is the change's (`watch:<name>:<time>`).
+ */
+function showPendingNotifications(name: string): Promise<void> {
+  const shown = (showing.get(name) ?? Promise.resolve()).then(async () => {
+    const stored = await getWatch(name);
+    for (const at of stored?.notifyPending ?? []) {
+      const change = stored!.log.find((logged) => logged.at === at);
+      if (change) await notifyChange(`watch:${name}:${at}`, `Mail for ${stored!.display} changed`, change.summary).catch(() => false);
+      await updateWatch(name, (current) => current && withPending({ ...current, notifyPending: current.notifyPending?.filter((t) => t !== at) }));
+    }
+  });
+  const settled = shown.catch(() => undefined);
+  showing.set(name, settled);
+  void settled.then(() => {
+    if (showing.get(name) === settled) showing.delete(name);
+  });
+  return shown;
+}
+
 /**
  * At every worker start: an alarm for every watched name that has none (Firefox forgets alarms
- * when it closes; a check that was due while the browser was closed runs at once), and the badge.
+ * when it closes; a check that was due while the browser was closed runs at once), the badge, and
+ * the notifications of changes a stopped worker logged but had not shown.
  */
 export async function restoreWatches(): Promise<void> {
   const [watches, scheduled] = await Promise.all([listWatches(), scheduledNames()]);
   const now = Date.now();
   await Promise.all(watches.filter((w) => !scheduled.has(w.name)).map((w) => scheduleCheck(w.name, alarmTime(w, now))));
   await refreshBadge(watches);
+  for (const watch of watches) if (watch.notifyPending) await showPendingNotifications(watch.name);
 }

@@ -50,6 +50,8 @@ describe('the watch schedule, on a fake clock', () => {
     expect(entry).toMatchObject({ status: 'changed', unseen: 1, failures: 0 });
     expect(entry.log).toHaveLength(1);
     expect(entry.log[0]!.at - start).toBe(1080 * MIN);
+    // Written with the change: its notification is due until the worker has shown it.
+    expect(entry.notifyPending).toEqual([entry.log[0]!.at]);
     const seen = markSeen(entry);
     expect(seen).toMatchObject({ status: 'ok', unseen: 0 });
     expect(unseenTotal([entry, entry, seen])).toBe(2);

@@ -60,6 +60,11 @@ export interface WatchEntry {
   log: WatchLogEntry[];
   /** Changes logged since the Watch view was last opened. */
   unseen: number;
+  /**
+   * The times of logged changes whose notifications are not shown yet: written with the change,
+   * each removed once shown, so a worker stopped between the two shows it at its next start.
+   */
+  notifyPending?: number[];
 }
 
 export function clampMinutes(minutes: number): number {
@@ -119,6 +124,7 @@ export function afterCheck(entry: WatchEntry, outcome: CheckOutcome, now: number
   }
   const alert: WatchLogEntry = { at: now, summary: withFirstAsked(changeSummary(items, previous.checkedAt, now), diff), items };
   next.log = [...next.log, alert].slice(-WATCH_LOG_LIMIT);
+  next.notifyPending = [...(entry.notifyPending ?? []), now];
   next.unseen = entry.unseen + 1;
   next.status = 'changed';
   return { entry: next, alert };
