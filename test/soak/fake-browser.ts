@@ -24,6 +24,8 @@ export class FakeEvent<L extends Fn = Fn> {
   for(worker: WorkerRun) {
     return {
       addListener: (fn: L): void => {
+        // A stopped run's listeners go (events never dispatched would keep every run's code alive).
+        this.listeners = this.listeners.filter((l) => !l.worker || l.worker.alive);
         this.listeners.push({ worker, fn });
       },
       removeListener: (fn: L): void => {

@@ -18,7 +18,7 @@ export function formatFigures(f: SoakFigures, seed: number): string {
     `  browser restarts     ${f.browserRestarts}`,
     `  DoH requests         ${n(f.dohRequests)}`,
     `  storage at the end   ${kb(s.historyBytes + s.watchBytes + s.localBytes)}: IndexedDB history ${kb(s.historyBytes)} (${s.historyNames} names, at most ${s.maxChecksPerName} checks each), watch list ${kb(s.watchBytes)} (at most ${s.maxLogEntries} log entries a name), storage.local ${kb(s.localBytes)}; storage.session ${kb(s.sessionBytes)}`,
-    `  heap after GC        day 1 ${f.heapMb.day1.toFixed(1)} MB, day ${f.days} ${f.heapMb.day30.toFixed(1)} MB (${(f.heapMb.day30 - f.heapMb.day1).toFixed(1)} MB)`,
+    `  heap after GC        day 1 ${f.heapMb.day1.toFixed(1)} MB, day 7 ${f.heapMb.day7.toFixed(1)} MB, day ${f.days} ${f.heapMb.day30.toFixed(1)} MB (${(f.heapMb.day30 - f.heapMb.day1).toFixed(1)} MB since day 1; the stores fill to their bounds in the first days)`,
     f.toggle
       ? `  toggle               ${f.toggle.name}: SPF changed at ${f.toggle.from} and back at ${f.toggle.to}, ${f.toggle.checksInside} checks in between, not logged`
       : '  toggle               never placed',

@@ -61,7 +61,7 @@ export interface SoakFigures {
     maxChecksPerName: number;
     maxLogEntries: number;
   };
-  heapMb: { day1: number; day30: number };
+  heapMb: { day1: number; day7: number; day30: number };
   zoneChanges: ZoneModel['changesMade'];
   toggle?: { name: string; from: string; to: string; checksInside: number };
   wallSeconds: number;
@@ -106,7 +106,7 @@ export async function runSoak(world: SoakWorld): Promise<SoakResult> {
   /** The zone as each name's last answered check saw it. */
   const seenSignature = new Map<string, string>();
   const changePending = (name: string, t: number) => seenSignature.has(name) && seenSignature.get(name) !== zone.signature(name, t);
-  const heap = { day1: 0, day30: 0 };
+  const heap = { day1: 0, day7: 0, day30: 0 };
   const problem = (text: string) => {
     if (problems.length < 200) problems.push(`${new Date(clock.now()).toISOString()} ${text}`);
   };
@@ -256,6 +256,7 @@ export async function runSoak(world: SoakWorld): Promise<SoakResult> {
       await storageBounds();
       await alarmsDue(true);
       if (day === 1) heap.day1 = heapMb();
+      if (day === 7) heap.day7 = heapMb();
       if (day === plan.days) heap.day30 = heapMb();
     });
   at(plan.toggleAfter, async () => {
