@@ -12,7 +12,7 @@ import { RunControl } from '../../core/bulk/run-control';
 import type { BulkResult } from '../../core/bulk/types';
 import { keepWorkerAlive } from '../../platform/keep-alive';
 import { isStorageFull, StorageFullError } from '../../platform/storage-full';
-import { jobView, type BulkCommand, type BulkEvent, type BulkJobRecord, type BulkJobView, type BulkProgressView } from '../../shared/bulk-messages';
+import { jobView, type BulkCommand, type BulkEvent, type BulkJobRecord, type BulkProgressView } from '../../shared/bulk-messages';
 import { lookupOptionsFrom } from '../../shared/lookup-options-from';
 import { engine, persistCacheSoon } from '../engine';
 import { policyFetcher } from '../mta-sts-fetch';
