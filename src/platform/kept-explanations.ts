@@ -28,7 +28,10 @@ export async function keptExplanations(): Promise<KeptExplanation[]> {
 
 export async function keepExplanation(entry: KeptExplanation): Promise<KeptExplanation[]> {
   const kept = [entry, ...(await keptExplanations())].slice(0, MAX_KEPT);
-  await sayingStorageFull(() => extensionApi.storage.local.set({ [KEY]: storedKept(kept) }), 'Not kept: storage is full. Free some disk space, then keep it again.');
+  await sayingStorageFull(
+    () => extensionApi.storage.local.set({ [KEY]: storedKept(kept) }),
+    'Not kept: storage is full. Free some disk space, then keep it again.',
+  );
   return kept;
 }
 
