@@ -19,7 +19,7 @@ import { cancelCheck, scheduleCheck, scheduledNames } from '../platform/watch-al
 import type { StorageRequests } from '../shared/storage-messages';
 import { unreadableBulkRecords } from './bulk/bulk-store';
 import { recentLookups } from './recent-lookups';
-import { loadSettings } from './settings-store';
+import { inSettingsTurn, loadSettings } from './settings-store';
 import { refreshBadge } from './watch/watch-badge';
 
 type Handlers = { [N in keyof StorageRequests]: (payload: StorageRequests[N][0]) => Promise<StorageRequests[N][1]> };
@@ -45,11 +45,15 @@ export const storageHandlers: Handlers = {
     const before = await stored();
     await replaceHistoryAndWatches(backup.history, backup.watch);
     try {
-      const storedSettings = (await extensionApi.storage.local.get('settings')).settings;
-      await extensionApi.storage.local.set({
-        settings: settingsToStore(backup.settings, storedSettings),
-        keptExplanations: storedKept(backup.keptExplanations),
-        recent: storedRecent(backup.recent),
+      // In turn with the settings' other writes: an options tab's change read before the import
+      // and written after it would put the old settings back around its one field.
+      await inSettingsTurn(async () => {
+        const storedSettings = (await extensionApi.storage.local.get('settings')).settings;
+        await extensionApi.storage.local.set({
+          settings: settingsToStore(backup.settings, storedSettings),
+          keptExplanations: storedKept(backup.keptExplanations),
+          recent: storedRecent(backup.recent),
+        });
       });
     } catch (error) {
       // All or nothing: the history and watch list go back to what they were.
