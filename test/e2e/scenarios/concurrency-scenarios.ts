@@ -58,12 +58,14 @@ export function concurrencyScenarios(kind: DriverKind): void {
   const domainsOf = (list: readonly string[]) => list.map((address) => address.split('@')[1]!);
 
   describe(`${kind.name}: two bulk pages`, () => {
-    const LIST = addresses(1, 30);
+    // More domains than a run has lookups in flight (32): a pause holds the rest, so the run is
+    // still going, whatever the machine's speed, while the other pages open.
+    const LIST = addresses(1, 100);
     let first: View;
     let second: View;
 
     it('a second page opened mid-run shows the same run, not a form; a selection handed to a third is not started over it', async () => {
-      cloudflare.setDefaultModes(['delay', '300']); // a run long enough to pause
+      cloudflare.setDefaultModes(['delay', '300']);
       first = await open('bulk.html');
       const text = LIST.join('\n');
       await driver.paste(listBox(first.scope), text);
@@ -76,16 +78,17 @@ export function concurrencyScenarios(kind: DriverKind): void {
 
       second = await open('bulk.html');
       await progress(second.scope).waitFor();
-      expect(await progress(second.scope).getAttribute('aria-valuemax')).toBe('30');
+      expect(await progress(second.scope).getAttribute('aria-valuemax')).toBe('100');
       expect(await listBox(second.scope).count()).toBe(0);
 
       // The in-page panel's "Open all in the bulk page" while the run goes: attached, not started.
       const handed = await open(`bulk.html#start=1&text=${encodeURIComponent(addresses(101, 5).join(' '))}`);
       await progress(handed.scope).waitFor();
-      expect(await progress(handed.scope).getAttribute('aria-valuemax')).toBe('30');
+      expect(await progress(handed.scope).getAttribute('aria-valuemax')).toBe('100');
       await handed.close();
 
-      // Resumed from the second page: the run the first page started goes on in both.
+      // The second page shows the pause made in the first, and resumes it: the run goes on in both.
+      expect(await second.scope.getByText(/^Paused$/).count()).toBe(1);
       await second.bringToFront();
       await second.scope.getByRole('button', { name: 'Resume' }).click();
       await first.scope
@@ -99,79 +102,85 @@ export function concurrencyScenarios(kind: DriverKind): void {
       await doneShown(second.scope);
       cloudflare.setDefaultModes([]);
       for (const view of [first, second]) {
-        expect(await progress(view.scope).getAttribute('aria-valuenow')).toBe('30');
-        expect(await byTestId(view.scope, 'shown-count').textContent()).toBe('30 rows');
+        expect(await progress(view.scope).getAttribute('aria-valuenow')).toBe('100');
+        expect(await byTestId(view.scope, 'shown-count').textContent()).toBe('100 rows');
       }
       expect(await byTestId(second.scope, 'progress-text').textContent()).toBe(await byTestId(first.scope, 'progress-text').textContent());
       const fromFirst = await exportedDomains(first);
       const fromSecond = await exportedDomains(second);
       expect(sorted(fromFirst)).toEqual(sorted(domainsOf(LIST)));
-      expect(new Set(fromFirst).size).toBe(30);
+      expect(new Set(fromFirst).size).toBe(100);
       expect(fromSecond).toEqual(fromFirst);
     }, 120_000);
 
-    it('what the background kept is the same 30 rows: a page opened after it was stopped reads them back', async () => {
+    it('what the background kept is the same 100 rows: a page opened after it was stopped reads them back', async () => {
       await driver.stopBackground();
       const fresh = await open('bulk.html');
       await doneShown(fresh.scope);
-      expect(await byTestId(fresh.scope, 'shown-count').textContent()).toBe('30 rows');
+      expect(await byTestId(fresh.scope, 'shown-count').textContent()).toBe('100 rows');
       expect(sorted(await exportedDomains(fresh))).toEqual(sorted(domainsOf(LIST)));
       await fresh.close();
     }, 60_000);
 
-    it('two pages that start their own lists at the same moment make one run; the other page shows it, told if its click was refused', async () => {
-      const lists = { first: addresses(41, 12), second: addresses(61, 7) };
-      await first.bringToFront();
-      await first.scope.getByRole('button', { name: 'New list' }).click();
-      for (const [view, list] of [
-        [first, lists.first],
-        [second, lists.second],
-      ] as const) {
-        await view.bringToFront();
-        const box = listBox(view.scope);
-        await box.waitFor();
-        await box.click();
-        await driver.pressKeys('ctrl+a', 'Delete');
-        await driver.paste(box, list.join('\n'));
-        await expect.poll(() => box.inputValue()).toBe(list.join('\n'));
-      }
-      cloudflare.setDefaultModes(['delay', '100']);
-      // Both clicks at once. A page that has already heard of the other's run has no button any more.
-      const click = (view: View) =>
-        view.scope
-          .getByRole('button', { name: 'Check the list' })
-          .click({ timeout: 5_000 })
-          .then(
-            () => true,
-            () => false,
-          );
-      const [firstClicked, secondClicked] = await Promise.all([click(first), click(second)]);
-      expect(firstClicked || secondClicked).toBe(true);
+    // Firefox's driver clicks through the X server, into the window in front: two tabs cannot be
+    // clicked at the same moment there, and one after the other the second has heard of the run.
+    it.skipIf(kind.name === 'firefox')(
+      'two pages that start their own lists at the same moment make one run; the other page shows it, told if its click was refused',
+      async () => {
+        const lists = { first: addresses(41, 12), second: addresses(61, 7) };
+        await first.bringToFront();
+        await first.scope.getByRole('button', { name: 'New list' }).click();
+        for (const [view, list] of [
+          [first, lists.first],
+          [second, lists.second],
+        ] as const) {
+          await view.bringToFront();
+          const box = listBox(view.scope);
+          await box.waitFor();
+          await box.click();
+          await driver.pressKeys('ctrl+a', 'Delete');
+          await driver.paste(box, list.join('\n'));
+          await expect.poll(() => box.inputValue()).toBe(list.join('\n'));
+        }
+        cloudflare.setDefaultModes(['delay', '100']);
+        // Both clicks at once. A page that has already heard of the other's run has no button any more.
+        const click = (view: View) =>
+          view.scope
+            .getByRole('button', { name: 'Check the list' })
+            .click({ timeout: 5_000 })
+            .then(
+              () => true,
+              () => false,
+            );
+        const [firstClicked, secondClicked] = await Promise.all([click(first), click(second)]);
+        expect(firstClicked || secondClicked).toBe(true);
 
-      await progress(first.scope).waitFor();
-      await progress(second.scope).waitFor();
-      const total = await progress(first.scope).getAttribute('aria-valuemax');
-      expect(await progress(second.scope).getAttribute('aria-valuemax')).toBe(total);
-      expect(['12', '7']).toContain(total);
-      const [winner, loser, loserClicked] = total === '12' ? [lists.first, second, secondClicked] : [lists.second, first, firstClicked];
-      const alerts = () => loser.scope.getByRole('alert').allTextContents();
-      console.log(
-        `${kind.name}: two starts at once: the ${total}-domain list ran; the other page's click ${loserClicked ? 'reached the background and was refused' : 'came after it had heard of the run'}`,
-      );
-      if (loserClicked)
-        await expect
-          .poll(alerts)
-          .toEqual([expect.stringMatching(/^A bulk run is already going \(\d+ of \d+ domains checked\), started in another tab or window/)]);
-      else expect(await alerts()).toEqual([]);
+        await progress(first.scope).waitFor();
+        await progress(second.scope).waitFor();
+        const total = await progress(first.scope).getAttribute('aria-valuemax');
+        expect(await progress(second.scope).getAttribute('aria-valuemax')).toBe(total);
+        expect(['12', '7']).toContain(total);
+        const [winner, loser, loserClicked] = total === '12' ? [lists.first, second, secondClicked] : [lists.second, first, firstClicked];
+        const alerts = () => loser.scope.getByRole('alert').allTextContents();
+        console.log(
+          `${kind.name}: two starts at once: the ${total}-domain list ran; the other page's click ${loserClicked ? 'reached the background and was refused' : 'came after it had heard of the run'}`,
+        );
+        if (loserClicked)
+          await expect
+            .poll(alerts)
+            .toEqual([expect.stringMatching(/^A bulk run is already going \(\d+ of \d+ domains checked\), started in another tab or window/)]);
+        else expect(await alerts()).toEqual([]);
 
-      await doneShown(first.scope);
-      await doneShown(second.scope);
-      cloudflare.setDefaultModes([]);
-      for (const view of [first, second]) {
-        expect(await byTestId(view.scope, 'shown-count').textContent()).toBe(`${winner.length} rows`);
-        expect(sorted(await exportedDomains(view))).toEqual(sorted(domainsOf(winner)));
-      }
-    }, 120_000);
+        await doneShown(first.scope);
+        await doneShown(second.scope);
+        cloudflare.setDefaultModes([]);
+        for (const view of [first, second]) {
+          expect(await byTestId(view.scope, 'shown-count').textContent()).toBe(`${winner.length} rows`);
+          expect(sorted(await exportedDomains(view))).toEqual(sorted(domainsOf(winner)));
+        }
+      },
+      120_000,
+    );
   });
 
   describe(`${kind.name}: the options page in two tabs`, () => {
@@ -227,7 +236,14 @@ export function concurrencyScenarios(kind: DriverKind): void {
       ];
       let expected = { ptr: false, fallback: true, recent: true, asn: true, theme: 'system' };
       for (const [inA, inB, outcome] of rounds) {
-        await Promise.all([inA(a), inB(b)]);
+        // Firefox's driver types and clicks through the X server into the tab in front: there the
+        // two changes are one right after the other, the second tab brought to the front between.
+        if (kind.name === 'firefox') {
+          await a.bringToFront();
+          await inA(a);
+          await b.bringToFront();
+          await inB(b);
+        } else await Promise.all([inA(a), inB(b)]);
         expected = { ...expected, ...outcome };
         await expect.poll(() => shown(a)).toEqual(expected);
         await expect.poll(() => shown(b)).toEqual(expected);
