@@ -82,7 +82,7 @@ describe('settings changes in the worker', () => {
     storage.failNext = true;
     const first = changeSettings({ ptr: false });
     const second = changeSettings({ asn: false });
-    await expect(first).rejects.toThrow('QUOTA_BYTES quota exceeded');
+    await expect(first).rejects.toThrow('storage is full. Free some disk space, then make the change again.');
     expect(await second).toMatchObject({ ptr: true, asn: false });
     expect(await loadSettings()).toMatchObject({ ptr: true, asn: false });
   });
