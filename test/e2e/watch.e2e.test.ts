@@ -238,7 +238,8 @@ describe('watch list and history (Chromium)', () => {
     // Import it back after stopping the watch: watched again, with those facts as the last ones.
     await view.getByRole('listitem', { name: NAME }).getByRole('button', { name: 'Stop watching' }).click();
     await view.getByText('No name is watched.').waitFor();
-    await view.locator('input[type="file"]').setInputFiles(exported);
+    // The watch list's own Import (the page has the backup's Import… too).
+    await view.locator('#watch input[type="file"]').setInputFiles(exported);
     await view.getByText('1 name imported').waitFor();
     await view.getByRole('listitem', { name: NAME }).waitFor();
     const imported = await view.evaluate(() => chrome.runtime.sendMessage({ request: 'listWatches', payload: undefined }));
