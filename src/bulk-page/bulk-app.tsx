@@ -11,7 +11,7 @@ import { BulkInput, type StartRequest } from './bulk-input';
 import { BulkProgress } from './bulk-progress';
 import { BulkSummary } from './bulk-summary';
 import { BulkTable } from './bulk-table';
-import { download } from './download';
+import { download } from '../ui/download';
 import { count } from './count';
 
 export interface BulkAppProps {

@@ -7,6 +7,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { statusText, type WatchEntry } from '../../core/history/watch-schedule';
 import type { StorageNotes } from '../../shared/watch-messages';
+import { download } from '../../ui/download';
 import type { HistoryActions } from './history-actions';
 
 const INTERVALS: [minutes: number, label: string][] = [
@@ -60,11 +61,7 @@ export function WatchSection({ actions }: { actions: HistoryActions }) {
   const exportList = () =>
     run(async () => {
       const file = await actions.exportWatches();
-      const link = document.createElement('a');
-      link.href = URL.createObjectURL(new Blob([JSON.stringify(file, null, 2)], { type: 'application/json' }));
-      link.download = 'mxray-watch-list.json';
-      link.click();
-      URL.revokeObjectURL(link.href);
+      download('mxray-watch-list.json', JSON.stringify(file, null, 2), 'application/json');
     }, 'Watch list exported');
 
   const importList = (input: HTMLInputElement) => {

@@ -3,6 +3,7 @@ import type { Backup } from '../../core/storage/backup';
 import type { StoredCounts } from '../../core/storage/backup-plan';
 import { sendRequest } from '../../platform/requests';
 import type { UnreadableCounts } from '../../shared/storage-messages';
+import { download } from '../../ui/download';
 
 export interface StorageActions {
   storedCounts(): Promise<{ counts: StoredCounts; unreadable: UnreadableCounts }>;
@@ -16,14 +17,5 @@ export const browserStorageActions: StorageActions = {
   storedCounts: () => sendRequest('storedCounts', undefined),
   exportEverything: () => sendRequest('exportEverything', undefined),
   importEverything: (text) => sendRequest('importEverything', { text }),
-  download(name, text) {
-    const url = URL.createObjectURL(new Blob([text], { type: 'application/json;charset=utf-8' }));
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = name;
-    document.body.append(link);
-    link.click();
-    link.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  },
+  download: (name, text) => download(name, text, 'application/json'),
 };
