@@ -21,14 +21,19 @@ function fakeWorker() {
 }
 
 function harness(start: StartLookup) {
-  const seen: { state: LookupState; run: (request: LookupRequest | undefined) => void }[] = [];
+  const seen: { state: LookupState; run: (request: LookupRequest | undefined) => void; rerun: () => void }[] = [];
   function Probe() {
-    const [state, run] = useLookup(start);
-    seen.push({ state, run });
+    const [state, run, rerun] = useLookup(start);
+    seen.push({ state, run, rerun });
     return null;
   }
   mount(h(Probe, {}));
-  return { latest: () => seen.at(-1)!.state, run: (request: LookupRequest | undefined) => act(() => seen.at(-1)!.run(request)) };
+  return {
+    latest: () => seen.at(-1)!.state,
+    run: (request: LookupRequest | undefined) => act(() => seen.at(-1)!.run(request)),
+    rerun: () => act(() => seen.at(-1)!.rerun()),
+    states: () => seen.map((s) => s.state),
+  };
 }
 
 const ask = (input: string): LookupRequest => ({ type: 'lookup', input, source: 'typed' });
@@ -46,6 +51,38 @@ describe('useLookup', () => {
     act(() => worker.lookups[0]!.send({ type: 'report', report: done }));
     expect(latest()).toEqual({ request: ask('five-mx.test'), report: done });
     expect(isRunning(latest())).toBe(false);
+  });
+
+  it('rerun keeps the report on screen until a new snapshot says where mail goes', () => {
+    const worker = fakeWorker();
+    const { latest, run, rerun, states } = harness(worker.start);
+    run(ask('five-mx.test'));
+    const first = fiveMxReport();
+    act(() => worker.lookups[0]!.send({ type: 'report', report: first }));
+    rerun();
+    expect(latest().report).toBe(first);
+    // The page's and the worker's lookups may each send a snapshot before the MX answer.
+    const before = states().length;
+    const early = { ...fiveMxReport(), status: 'running' as const, mxStatus: 'pending' as const, exchanges: [] };
+    act(() => worker.lookups[1]!.send({ type: 'report', report: early }));
+    expect(states().slice(before).every((s) => s.report === first)).toBe(true);
+    const answered = { ...fiveMxReport(), status: 'running' as const };
+    act(() => worker.lookups[1]!.send({ type: 'report', report: answered }));
+    expect(latest().report).toBe(answered);
+    // Once replaced, every snapshot shows (a fresh lookup keeps nothing).
+    act(() => worker.lookups[1]!.send({ type: 'report', report: early }));
+    expect(latest().report).toBe(early);
+  });
+
+  it('a new name keeps nothing: its first snapshot shows even before the MX answer', () => {
+    const worker = fakeWorker();
+    const { latest, run } = harness(worker.start);
+    run(ask('five-mx.test'));
+    act(() => worker.lookups[0]!.send({ type: 'report', report: fiveMxReport() }));
+    run(ask('other.test'));
+    const early = { ...fiveMxReport(), status: 'running' as const, mxStatus: 'pending' as const, exchanges: [] };
+    act(() => worker.lookups[1]!.send({ type: 'report', report: early }));
+    expect(latest().report).toBe(early);
   });
 
   it('cancels the previous lookup on new input and ignores its late answers', () => {

@@ -5,6 +5,7 @@
  * answers must never overwrite the new one.
  */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { mailAnswerKnown } from '../core/lookup/routing-progress';
 import type { InvalidQueryJson } from '../core/query/invalid-query';
 import type { Report } from '../core/report';
 import type { LookupMessage, LookupRequest } from '../shared/messages';
@@ -48,11 +49,20 @@ export function useLookup(start: StartLookup): [LookupState, (request: LookupReq
         setState({});
         return;
       }
-      setState((previous) => (keep && previous.report ? { request, report: previous.report } : { request }));
+      // Whether a report is kept on screen is known only inside the state update.
+      let keeping = false;
+      setState((previous) => {
+        keeping = keep && previous.report !== undefined;
+        return keeping ? { request, report: previous.report } : { request };
+      });
       let live = true;
       const stop = start(request, {
         onMessage: (message) => {
           if (!live) return;
+          // A kept report gives way to one that answers as much: a snapshot sent before the MX
+          // answer (the page's and the worker's lookups both send them) would empty the table.
+          if (keeping && message.type === 'report' && !answers(message.report)) return;
+          keeping = false;
           setState(message.type === 'invalid' ? { request, invalid: message.error } : { request, report: message.report });
         },
         onLost: (reason) => {
@@ -71,4 +81,11 @@ export function useLookup(start: StartLookup): [LookupState, (request: LookupReq
 
   useEffect(() => () => cancel.current?.(), []);
   return [state, run, rerun];
+}
+
+/** Does this snapshot say where mail goes (or, for an IP, its reverse name), or is it the last one? */
+function answers(report: Report): boolean {
+  if (report.status === 'done') return true;
+  if (report.query.kind === 'ip') return report.ptr !== undefined && report.ptr.ptrStatus !== 'pending';
+  return mailAnswerKnown(report);
 }
