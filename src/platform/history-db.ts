@@ -16,7 +16,7 @@ import type { WatchEntry } from '../core/history/watch-schedule';
 import { migrateHistoryRecord } from '../core/storage/history-record';
 import { migrateWatchEntry } from '../core/storage/watch-record';
 import { readAll } from '../core/versioned';
-import { committed, isStorageFull } from './storage-full';
+import { inTransaction, isStorageFull } from './storage-full';
 
 interface MxrayDb extends DBSchema {
   history: { key: string; value: NameHistory; indexes: { lastCheckedAt: number } };
@@ -67,8 +67,7 @@ export async function recordCheck(
 
 async function writeCheck(facts: MailFacts, namesLimit: number): Promise<MailFacts | undefined> {
   const tx = (await db()).transaction('history', 'readwrite');
-  const done = committed(tx);
-  try {
+  return inTransaction(tx, async () => {
     // A record that does not read is replaced by this check rather than stop it.
     const read = migrateHistoryRecord(await tx.store.get(facts.name));
     const entry = read.ok ? read.value : undefined;
@@ -77,15 +76,8 @@ async function writeCheck(facts: MailFacts, namesLimit: number): Promise<MailFac
     if (!entry && (await tx.store.count()) > namesLimit) {
       for (const name of namesToEvict(await checkTimes(tx.store.index('lastCheckedAt')), namesLimit)) await tx.store.delete(name);
     }
-    await done;
     return previous;
-  } catch (error) {
-    // A refused put aborts the transaction: its own error says why (QuotaExceededError), the request's may not.
-    throw await done.then(
-      () => error,
-      (aborted: unknown) => aborted,
-    );
-  }
+  });
 }
 
 /** The share of names dropped when storage is full: enough to make room, bounded (100 of 1,000). */
@@ -94,12 +86,12 @@ export const DROP_SHARE = 0.1;
 /** Deletes the least recently checked tenth of the names (at least one), never `keep`; says how many went. */
 async function dropForRoom(keep: string): Promise<number> {
   const tx = (await db()).transaction('history', 'readwrite');
-  const done = committed(tx);
-  const times = (await checkTimes(tx.store.index('lastCheckedAt'))).filter((t) => t.name !== keep);
-  const count = Math.min(times.length, Math.max(1, Math.floor(times.length * DROP_SHARE)));
-  for (const name of namesToEvict(times, times.length - count)) await tx.store.delete(name);
-  await done;
-  return count;
+  return inTransaction(tx, async () => {
+    const times = (await checkTimes(tx.store.index('lastCheckedAt'))).filter((t) => t.name !== keep);
+    const count = Math.min(times.length, Math.max(1, Math.floor(times.length * DROP_SHARE)));
+    for (const name of namesToEvict(times, times.length - count)) await tx.store.delete(name);
+    return count;
+  });
 }
 
 async function checkTimes(
@@ -179,8 +171,10 @@ export async function replaceHistoryAndWatches(history: readonly NameHistory[], 
   const tx = (await db()).transaction(['history', 'watch'], 'readwrite');
   const historyStore = tx.objectStore('history');
   const watchStore = tx.objectStore('watch');
-  await Promise.all([historyStore.clear(), watchStore.clear()]);
-  await Promise.all([...history.map((record) => historyStore.put(record)), ...watches.map((entry) => watchStore.put(entry)), tx.done]);
+  await inTransaction(tx, async () => {
+    await Promise.all([historyStore.clear(), watchStore.clear()]);
+    await Promise.all([...history.map((record) => historyStore.put(record)), ...watches.map((entry) => watchStore.put(entry))]);
+  });
 }
 
 export async function putWatch(entry: WatchEntry): Promise<void> {
@@ -195,12 +189,13 @@ export async function putWatch(entry: WatchEntry): Promise<void> {
  */
 export async function updateWatch(name: string, change: (entry: WatchEntry) => WatchEntry | undefined): Promise<WatchEntry | undefined> {
   const tx = (await db()).transaction('watch', 'readwrite');
-  const raw = await tx.store.get(name);
-  const read = raw === undefined ? undefined : migrateWatchEntry(raw);
-  const next = read?.ok ? change(read.value) : undefined;
-  if (next) await tx.store.put(next);
-  await tx.done;
-  return next;
+  return inTransaction(tx, async () => {
+    const raw = await tx.store.get(name);
+    const read = raw === undefined ? undefined : migrateWatchEntry(raw);
+    const next = read?.ok ? change(read.value) : undefined;
+    if (next) await tx.store.put(next);
+    return next;
+  });
 }
 
 export async function deleteWatch(name: string): Promise<void> {

@@ -87,3 +87,23 @@ export function committed(tx: Finishing): Promise<void> {
     tx.addEventListener('abort', () => reject(tx.error ?? new DOMException('The transaction was aborted.', 'AbortError')));
   });
 }
+
+/**
+ * Runs `work` on an open transaction and resolves with its result once the transaction commits.
+ * A refused request aborts the transaction, and the transaction's error (QuotaExceededError) is
+ * what rejects, never the request's; no rejection is left unhandled, whichever step fails.
+ */
+export async function inTransaction<T>(tx: Finishing, work: () => Promise<T>): Promise<T> {
+  const done = committed(tx);
+  let result: T;
+  try {
+    result = await work();
+  } catch (error) {
+    throw await done.then(
+      () => error,
+      (aborted: unknown) => aborted,
+    );
+  }
+  await done;
+  return result;
+}

@@ -11,7 +11,7 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 import type { BulkResult } from '../../core/bulk/types';
 import type { BulkJobRecord } from '../../shared/bulk-messages';
 import { CURRENT_VERSION, migrateBulkJob, migrateBulkRow } from '../../core/storage/bulk-record';
-import { committed } from '../../platform/storage-full';
+import { committed, inTransaction } from '../../platform/storage-full';
 
 interface BulkDb extends DBSchema {
   jobs: { key: string; value: BulkJobRecord & { version?: number } };
@@ -50,15 +50,11 @@ export async function loadJob(): Promise<{ job: BulkJobRecord; rows: [number, Bu
 export async function createJob(job: BulkJobRecord): Promise<void> {
   const database = await open();
   const tx = database.transaction(['jobs', 'results'], 'readwrite');
-  const done = committed(tx);
-  try {
+  await inTransaction(tx, async () => {
     await tx.objectStore('jobs').clear();
     await tx.objectStore('results').clear();
     await tx.objectStore('jobs').put({ ...job, version: CURRENT_VERSION });
-  } catch {
-    // The transaction aborts: `done` says why.
-  }
-  await done;
+  });
 }
 
 /** The rows finished since the last save and, when given, the job record, in one transaction. */
@@ -79,9 +75,10 @@ export async function saveProgress(job: BulkJobRecord | undefined, rows: readonl
 export async function clearJob(): Promise<void> {
   const database = await open();
   const tx = database.transaction(['jobs', 'results'], 'readwrite');
-  await tx.objectStore('jobs').clear();
-  await tx.objectStore('results').clear();
-  await tx.done;
+  await inTransaction(tx, async () => {
+    await tx.objectStore('jobs').clear();
+    await tx.objectStore('results').clear();
+  });
 }
 
 /** How many stored bulk records (the job, its rows) do not read and are left out (the options page's note). */
