@@ -5,7 +5,7 @@
  */
 import type { ChangeItem } from './change-types';
 import { RECORD_KINDS, type MailFacts, type RecordKind } from './facts-types';
-import { firstAskedChanges, realChanges, type FactChange, type FactsDiff } from './diff-facts';
+import { firstAskedChanges, newRulesChanges, realChanges, type FactChange, type FactsDiff } from './diff-facts';
 import { describeRecordChange, RECORD_LABEL, visible } from './describe-records';
 
 export type { ChangeItem } from './change-types';
@@ -214,10 +214,22 @@ export function describeFirstAsked(diff: FactsDiff): string | undefined {
   return parts.length > 0 ? `Not checked before (the last check was made by an older MXray; not counted as changes): ${parts.join(', ')}` : undefined;
 }
 
-/** A change summary with the "not checked before" sentence after it, when there is one. */
-export function withFirstAsked(summary: string, diff: FactsDiff): string {
-  const first = describeFirstAsked(diff);
-  return first ? `${summary}. ${first}` : summary;
+/**
+ * What the rules of a newer MXray say otherwise about the same DNS (facts from an older MXray),
+ * in one sentence: "Judged by this MXray's rules, not counted as changes: single-mx went from
+ * note to warning". Undefined when there is none.
+ */
+export function describeNewRules(diff: FactsDiff): string | undefined {
+  const changes = newRulesChanges(diff);
+  const parts = changes.filter((c) => c.key[0] === 'finding').map((c) => findingItem(c).text);
+  const verdict = changes.find((c) => c.key[0] === 'verdict');
+  if (verdict) parts.push(`the verdict went from ${verdict.before.join('') || 'none'} to ${verdict.after.join('') || 'none'}`);
+  return parts.length > 0 ? `Judged by this MXray's rules (the last check was judged by an older MXray's; not counted as changes): ${parts.join(', ')}` : undefined;
+}
+
+/** A change summary with the sentences on an older MXray's check after it ("not checked before", other rules), when there are any. */
+export function withOlderChecks(summary: string, diff: FactsDiff): string {
+  return [summary, describeFirstAsked(diff), describeNewRules(diff)].filter((part) => part !== undefined).join('. ');
 }
 
 const SEVERITY_WORDS: Record<string, string> = { error: 'problem', warn: 'warning', info: 'note', ok: 'check passed' };

@@ -25,6 +25,12 @@ export interface FactChange {
    * the new side is "not checked before", not a change. Kept, never counted or alerted on.
    */
   firstAsked?: true;
+  /**
+   * A finding or the verdict, where the two checks were judged by different rules (`rules`: an
+   * older MXray made the old one): the new rules may say otherwise about the same DNS, so this is
+   * not a change at the domain. Kept, never counted or alerted on; what the DNS said still is.
+   */
+  newRules?: true;
 }
 
 export interface FactsDiff {
@@ -72,6 +78,7 @@ export function diffFacts(old: MailFacts, next: MailFacts): FactsDiff {
     const key = keyOf(text);
     const change: FactChange = { key, before: a, after: b, uncertain: isUncertain(key, old, next) };
     if (isFirstAsked(key, a, old, next)) change.firstAsked = true;
+    else if (old.rules !== next.rules && (key[0] === 'finding' || key[0] === 'verdict')) change.newRules = true;
     changes.push(change);
   }
   changes.sort((x, y) => TOPIC_ORDER.indexOf(x.key[0]) - TOPIC_ORDER.indexOf(y.key[0]) || compareText(keyText(x.key), keyText(y.key)));
@@ -80,12 +87,17 @@ export function diffFacts(old: MailFacts, next: MailFacts): FactsDiff {
 
 /** The changes that count: what alerts, what `--since` exits 3 for. */
 export function realChanges(diff: FactsDiff): FactChange[] {
-  return diff.changes.filter((change) => !change.uncertain && !change.firstAsked);
+  return diff.changes.filter((change) => !change.uncertain && !change.firstAsked && !change.newRules);
 }
 
 /** What the new check has that the old one never asked: "not checked before", never a change. */
 export function firstAskedChanges(diff: FactsDiff): FactChange[] {
   return diff.changes.filter((change) => change.firstAsked && !change.uncertain);
+}
+
+/** Findings and the verdict as other rules judge them (facts from an older MXray): said, never counted. */
+export function newRulesChanges(diff: FactsDiff): FactChange[] {
+  return diff.changes.filter((change) => change.newRules && !change.uncertain);
 }
 
 /** `old` with the diff's changes made, and the new check's time and resolver: equal to the new facts. */

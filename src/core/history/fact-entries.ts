@@ -27,11 +27,11 @@ export const keyText = (key: FactKey): string => JSON.stringify(key);
 export const keyOf = (text: string): FactKey => JSON.parse(text) as FactKey;
 
 /** Facts that say what was checked and when, not what the DNS said: carried over, never compared. */
-export type FactsMeta = Pick<MailFacts, 'name' | 'display' | 'kind' | 'checkedAt' | 'resolver' | 'answeredBy' | 'notAsked'>;
+export type FactsMeta = Pick<MailFacts, 'name' | 'display' | 'kind' | 'checkedAt' | 'resolver' | 'answeredBy' | 'notAsked' | 'rules'>;
 
 export function metaOf(facts: MailFacts): FactsMeta {
-  const { name, display, kind, checkedAt, resolver, answeredBy, notAsked } = facts;
-  const meta: FactsMeta = { name, display, kind, checkedAt, resolver, answeredBy: [...answeredBy] };
+  const { name, display, kind, checkedAt, resolver, answeredBy, notAsked, rules } = facts;
+  const meta: FactsMeta = { name, display, kind, checkedAt, resolver, answeredBy: [...answeredBy], rules };
   if (notAsked) meta.notAsked = structuredClone(notAsked);
   return meta;
 }

@@ -10,6 +10,7 @@ export function factsProblem(entry: unknown): string | undefined {
     if (typeof entry[field] !== 'string') return `"${field}" must be text`;
   if (!['domain', 'email', 'ip'].includes(entry.kind as string)) return `"kind" must be domain, email or ip`;
   if (typeof entry.checkedAt !== 'number') return '"checkedAt" must be a number';
+  if (!Number.isInteger(entry.rules) || (entry.rules as number) < 1) return '"rules" must be a whole number from 1';
   if (typeof entry.nullMx !== 'boolean' || typeof entry.implicitMx !== 'boolean') return '"nullMx" and "implicitMx" must be true or false';
   if (!isStrings(entry.answeredBy)) return '"answeredBy" must be a list of text';
   if (!Array.isArray(entry.mx) || !entry.mx.every((m) => isObject(m) && typeof m.host === 'string' && Number.isInteger(m.preference)))

@@ -6,6 +6,7 @@ import type { Report } from '../report';
 import type { Finding } from '../vocabulary';
 import {
   FACTS_VERSION,
+  RULES_VERSION,
   RECORD_KINDS,
   type FindingFacts,
   type HostFacts,
@@ -38,6 +39,7 @@ export function factsOf(report: Report): MailFacts {
   const status = report.query.kind === 'ip' ? (report.ptr?.ptrStatus ?? 'error') : report.mxStatus;
   return {
     version: FACTS_VERSION,
+    rules: RULES_VERSION,
     name: report.query.name,
     display: report.query.display,
     kind: report.query.kind,

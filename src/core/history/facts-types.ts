@@ -15,6 +15,15 @@ import type { AnswerStatus, DnsName, QueryKind, Severity } from '../vocabulary';
  */
 export const FACTS_VERSION = 2;
 
+/**
+ * The rules that judged a check's findings and its verdict. Bumped when a rule says something
+ * else about the same DNS (another severity, a finding no longer reported), with no facts version
+ * step: the facts' shape is the same. The findings of two checks judged by different rules are
+ * not compared as changes (diff-facts.ts, `newRules`); what the DNS said still is. A new finding
+ * code needs no bump: `notAsked` covers it. 1: release 0.1.0. 2: release 0.2.0.
+ */
+export const RULES_VERSION = 2;
+
 /** What the lookup concluded, in one word: the most severe finding (info counts as ok), or that the main question got no answer. */
 export type Verdict = 'ok' | 'warn' | 'error' | 'unanswered';
 
@@ -93,6 +102,8 @@ export interface MailFacts {
   records: Partial<Record<RecordKind, RecordFacts>>;
   /** Findings about the domain, sorted; findings about the check itself (a resolver failing) are left out. */
   findings: FindingFacts[];
+  /** The rules that judged `findings` and `verdict` (RULES_VERSION when the check was made). */
+  rules: number;
   /**
    * What the MXray that took these facts never asked (set when older facts are migrated): a later
    * check that has these is "not checked before", never a change. Absent on facts taken now.

@@ -5,7 +5,9 @@
  *
  * Version 1 (release 0.1.0) -> 2: the shape is the same; the findings of 0.2.0 include checks
  * 0.1.0 did not make. The step lists them in `notAsked`, and the diff calls them "not checked
- * before" rather than new (diff-facts.ts). A check added later is one more step and one more list.
+ * before" rather than new (diff-facts.ts). Its findings were judged by 0.1.0's rules (`rules: 1`):
+ * where 0.2.0 judges the same DNS otherwise, that is not a change either. A check added later is
+ * one more step and one more list.
  */
 import { migrate, readFail, type Read, type Shape } from '../versioned';
 import { factsProblem } from './facts-check';
@@ -50,7 +52,7 @@ export const FACTS_SHAPE: Shape<MailFacts> = {
   what: 'facts of a check',
   current: FACTS_VERSION,
   steps: {
-    1: (raw) => ({ ...raw, version: 2, notAsked: withNotAsked(raw, FIRST_ASKED_IN_2) }),
+    1: (raw) => ({ ...raw, version: 2, rules: 1, notAsked: withNotAsked(raw, FIRST_ASKED_IN_2) }),
   },
   validate: (raw) => {
     const problem = factsProblem(raw);

@@ -4,9 +4,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { describeDiff, describeFirstAsked } from './describe-diff';
+import { describeDiff, describeFirstAsked, describeNewRules } from './describe-diff';
 import { diffFacts, realChanges } from './diff-facts';
-import type { MailFacts } from './facts-types';
+import { RULES_VERSION, type MailFacts } from './facts-types';
 import { migrateFacts } from './facts-versions';
 import { sinceLast } from './since-last';
 import { afterCheck, newWatch } from './watch-schedule';
@@ -25,6 +25,7 @@ function today(change: (facts: MailFacts) => void = () => undefined): MailFacts 
   const { notAsked: _notAsked, ...base } = structuredClone(old());
   const facts: MailFacts = {
     ...base,
+    rules: RULES_VERSION,
     checkedAt: base.checkedAt + 6 * 3600_000,
     verdict: 'warn',
     findings: [
@@ -93,8 +94,43 @@ describe('a check the older MXray never made', () => {
     expect(items.map((i) => i.text)).toEqual(['new warning: dane-no-rollover']);
   });
 
-  it('does not hide a finding 0.1.0 could report that went away or changed', () => {
-    const fixed = today((f) => (f.findings = f.findings.filter((x) => x.code !== 'dkim-none')));
-    expect(describeDiff(diffFacts(old(), fixed), old(), fixed).map((i) => i.text)).toEqual(['no longer reported: dkim-none']);
+  it('is judged by this MXray\'s rules where 0.1.0 judged the same DNS otherwise: another severity, a finding gone, the verdict', () => {
+    // The rules changed between the two (facts' `rules`): 0.1.0's severities are not this
+    // version's, so they are said, and neither counted nor alerted on.
+    const judgedAnew = today((f) => {
+      f.findings = f.findings.filter((x) => x.code !== 'dkim-none');
+      f.findings.find((x) => x.code === 'mta-sts-none')!.severity = 'warn';
+    });
+    const diff = diffFacts(old(), judgedAnew);
+    expect(diff.changes.filter((c) => c.key[0] === 'finding' && !c.firstAsked).every((c) => c.newRules)).toBe(true);
+    expect(diff.changes.some((c) => c.key[0] === 'finding' && c.key[1] === 'dkim-none' && c.newRules)).toBe(true);
+    expect(realChanges(diff)).toEqual([]);
+    expect(describeNewRules(diff)).toMatch(/^Judged by this MXray's rules \(the last check was judged by an older MXray's; not counted as changes\): .*no longer reported: dkim-none, mta-sts-none went from note to warning/);
+    const watch = { ...newWatch('example.com', 'example.com', 0, { facts: old() }), unseen: 0 };
+    expect(afterCheck(watch, { ok: true, facts: judgedAnew }, judgedAnew.checkedAt).alert).toBeUndefined();
+    expect(sinceLast(old(), judgedAnew, judgedAnew.checkedAt)).toBeUndefined();
+  });
+
+  it('still counts what the DNS said across the rules: a record or a mail host that changed is a change, said before the findings judged anew', () => {
+    const moved = today((f) => {
+      f.findings = f.findings.filter((x) => x.code !== 'dkim-none');
+      f.mx = f.mx.filter((m) => m.host !== 'mx2.example.com');
+      f.hosts = f.hosts.filter((h) => h.host !== 'mx2.example.com');
+      f.ptr = f.ptr.filter((p) => p.ip !== '198.51.100.20');
+    });
+    const since = sinceLast(old(), moved, moved.checkedAt);
+    expect(since?.items.map((i) => i.text)).toEqual(['mx2.example.com (20) was removed']);
+    expect(since?.summary).toMatch(/^Since 6 hours ago: mx2\.example\.com \(20\) was removed\. Not checked before .*\. Judged by this MXray's rules .*no longer reported: dkim-none/);
+  });
+
+  it('counts a finding that went away between two checks judged by the same rules', () => {
+    const previous = today();
+    const fixed = { ...today((f) => (f.findings = f.findings.filter((x) => x.code !== 'dkim-none'))), checkedAt: previous.checkedAt + 1 };
+    expect(describeDiff(diffFacts(previous, fixed), previous, fixed).map((i) => i.text)).toEqual(['no longer reported: dkim-none']);
+  });
+
+  it('facts taken now carry the rules that judged them; 0.1.0\'s read as rules 1', () => {
+    expect(old().rules).toBe(1);
+    expect(RULES_VERSION).toBeGreaterThan(1);
   });
 });

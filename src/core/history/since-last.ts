@@ -1,6 +1,6 @@
 /** "Since last time…": what the report says at its top when the facts differ from the last kept ones. */
 import type { SinceLast } from './change-types';
-import { describeDiff, withFirstAsked } from './describe-diff';
+import { describeDiff, withOlderChecks } from './describe-diff';
 import { diffFacts } from './diff-facts';
 import type { MailFacts } from './facts-types';
 import { changeSummary } from './summary';
@@ -19,5 +19,5 @@ export function sinceLast(previous: MailFacts | undefined, facts: MailFacts, now
   const items = describeDiff(diff, previous, facts);
   // What an older MXray never asked is said beside real changes, and alone is no change at all.
   if (items.length === 0) return undefined;
-  return { since: previous.checkedAt, summary: withFirstAsked(changeSummary(items, previous.checkedAt, now), diff), items };
+  return { since: previous.checkedAt, summary: withOlderChecks(changeSummary(items, previous.checkedAt, now), diff), items };
 }

@@ -10,7 +10,7 @@
  * - A change is logged with its time and words, counted as unseen (the badge) until the
  *   Watch view is opened, and returned as the alert to notify.
  */
-import { describeDiff, withFirstAsked, type ChangeItem } from './describe-diff';
+import { describeDiff, withOlderChecks, type ChangeItem } from './describe-diff';
 import { diffFacts } from './diff-facts';
 import type { MailFacts } from './facts-types';
 import { changeSummary } from './summary';
@@ -122,7 +122,7 @@ export function afterCheck(entry: WatchEntry, outcome: CheckOutcome, now: number
     next.status = entry.unseen > 0 ? 'changed' : 'ok';
     return { entry: next };
   }
-  const alert: WatchLogEntry = { at: now, summary: withFirstAsked(changeSummary(items, previous.checkedAt, now), diff), items };
+  const alert: WatchLogEntry = { at: now, summary: withOlderChecks(changeSummary(items, previous.checkedAt, now), diff), items };
   next.log = [...next.log, alert].slice(-WATCH_LOG_LIMIT);
   next.notifyPending = [...(entry.notifyPending ?? []), now];
   next.unseen = entry.unseen + 1;
