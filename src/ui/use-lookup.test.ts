@@ -65,7 +65,11 @@ describe('useLookup', () => {
     const before = states().length;
     const early = { ...fiveMxReport(), status: 'running' as const, mxStatus: 'pending' as const, exchanges: [] };
     act(() => worker.lookups[1]!.send({ type: 'report', report: early }));
-    expect(states().slice(before).every((s) => s.report === first)).toBe(true);
+    expect(
+      states()
+        .slice(before)
+        .every((s) => s.report === first),
+    ).toBe(true);
     const answered = { ...fiveMxReport(), status: 'running' as const };
     act(() => worker.lookups[1]!.send({ type: 'report', report: answered }));
     expect(latest().report).toBe(answered);

@@ -224,7 +224,9 @@ export function describeNewRules(diff: FactsDiff): string | undefined {
   const parts = changes.filter((c) => c.key[0] === 'finding').map((c) => findingItem(c).text);
   const verdict = changes.find((c) => c.key[0] === 'verdict');
   if (verdict) parts.push(`the verdict went from ${verdict.before.join('') || 'none'} to ${verdict.after.join('') || 'none'}`);
-  return parts.length > 0 ? `Judged by this MXray's rules (the last check was judged by an older MXray's; not counted as changes): ${parts.join(', ')}` : undefined;
+  return parts.length > 0
+    ? `Judged by this MXray's rules (the last check was judged by an older MXray's; not counted as changes): ${parts.join(', ')}`
+    : undefined;
 }
 
 /** A change summary with the sentences on an older MXray's check after it ("not checked before", other rules), when there are any. */

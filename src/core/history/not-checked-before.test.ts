@@ -94,7 +94,7 @@ describe('a check the older MXray never made', () => {
     expect(items.map((i) => i.text)).toEqual(['new warning: dane-no-rollover']);
   });
 
-  it('is judged by this MXray\'s rules where 0.1.0 judged the same DNS otherwise: another severity, a finding gone, the verdict', () => {
+  it("is judged by this MXray's rules where 0.1.0 judged the same DNS otherwise: another severity, a finding gone, the verdict", () => {
     // The rules changed between the two (facts' `rules`): 0.1.0's severities are not this
     // version's, so they are said, and neither counted nor alerted on.
     const judgedAnew = today((f) => {
@@ -105,7 +105,9 @@ describe('a check the older MXray never made', () => {
     expect(diff.changes.filter((c) => c.key[0] === 'finding' && !c.firstAsked).every((c) => c.newRules)).toBe(true);
     expect(diff.changes.some((c) => c.key[0] === 'finding' && c.key[1] === 'dkim-none' && c.newRules)).toBe(true);
     expect(realChanges(diff)).toEqual([]);
-    expect(describeNewRules(diff)).toMatch(/^Judged by this MXray's rules \(the last check was judged by an older MXray's; not counted as changes\): .*no longer reported: dkim-none, mta-sts-none went from note to warning/);
+    expect(describeNewRules(diff)).toMatch(
+      /^Judged by this MXray's rules \(the last check was judged by an older MXray's; not counted as changes\): .*no longer reported: dkim-none, mta-sts-none went from note to warning/,
+    );
     const watch = { ...newWatch('example.com', 'example.com', 0, { facts: old() }), unseen: 0 };
     expect(afterCheck(watch, { ok: true, facts: judgedAnew }, judgedAnew.checkedAt).alert).toBeUndefined();
     expect(sinceLast(old(), judgedAnew, judgedAnew.checkedAt)).toBeUndefined();
@@ -120,7 +122,9 @@ describe('a check the older MXray never made', () => {
     });
     const since = sinceLast(old(), moved, moved.checkedAt);
     expect(since?.items.map((i) => i.text)).toEqual(['mx2.example.com (20) was removed']);
-    expect(since?.summary).toMatch(/^Since 6 hours ago: mx2\.example\.com \(20\) was removed\. Not checked before .*\. Judged by this MXray's rules .*no longer reported: dkim-none/);
+    expect(since?.summary).toMatch(
+      /^Since 6 hours ago: mx2\.example\.com \(20\) was removed\. Not checked before .*\. Judged by this MXray's rules .*no longer reported: dkim-none/,
+    );
   });
 
   it('counts a finding that went away between two checks judged by the same rules', () => {
@@ -129,7 +133,7 @@ describe('a check the older MXray never made', () => {
     expect(describeDiff(diffFacts(previous, fixed), previous, fixed).map((i) => i.text)).toEqual(['no longer reported: dkim-none']);
   });
 
-  it('facts taken now carry the rules that judged them; 0.1.0\'s read as rules 1', () => {
+  it("facts taken now carry the rules that judged them; 0.1.0's read as rules 1", () => {
     expect(old().rules).toBe(1);
     expect(RULES_VERSION).toBeGreaterThan(1);
   });
