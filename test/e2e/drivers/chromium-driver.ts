@@ -70,7 +70,7 @@ export async function launchChromiumDriver(options: DriverOptions): Promise<Driv
       resolvers: options.resolvers,
       extraHostRules: Object.entries(options.httpsHosts ?? {}).map(([host, port]) => `MAP ${host} 127.0.0.1:${port}`),
       xvfbArgs: ['-fbdir', fbdir],
-      ...(installed && profile ? { extensionDir: installed, userDataDir: profile } : {}),
+      ...(installed && profile ? { extensionDir: installed, userDataDir: profile, extensionDebugging: true } : {}),
     });
   let browser: ExtensionBrowser;
   try {
@@ -83,9 +83,9 @@ export async function launchChromiumDriver(options: DriverOptions): Promise<Driv
     await cleanUp();
     throw error;
   }
-  let display = browser.display!;
-  let page = browser.context.pages()[0] ?? (await browser.context.newPage());
-  let tab = viewOf(page, async () => undefined);
+  const display = browser.display!;
+  const page = browser.context.pages()[0] ?? (await browser.context.newPage());
+  const tab = viewOf(page, async () => undefined);
 
   return {
     browser: 'chromium',
@@ -155,13 +155,26 @@ export async function launchChromiumDriver(options: DriverOptions): Promise<Driv
     },
     installUpdate: async (dir) => {
       if (!installed) throw new Error('installUpdate needs a driver launched with extensionDir (a build of its own to replace)');
-      await browser.close(); // the profile is kept: it was given
+      // In the running browser, as Chrome updates an extension: the new files in the extension's
+      // directory, then loaded again from it (same path, so same id and profile): the old worker
+      // stops, the new one is registered and runtime.onInstalled says 'update'. Files swapped
+      // while the browser is closed are not an update to Chromium: started again, it keeps
+      // running the old service worker script from its own store (the pages are the new ones).
       await rm(installed, { recursive: true, force: true });
       await cp(dir, installed, { recursive: true });
-      browser = await launch();
-      display = browser.display!;
-      page = browser.context.pages()[0] ?? (await browser.context.newPage());
-      tab = viewOf(page, async () => undefined);
+      const version = (JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { version: string }).version;
+      const session = await browser.browserSession();
+      await session.send('Extensions.loadUnpacked' as never, { path: installed } as never);
+      // The new worker answers with the new version before anything is asked of it.
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const workers = browser.context.serviceWorkers().filter((w) => w.url().startsWith(browser.url('')));
+        const versions = await Promise.all(workers.map((w) => w.evaluate(() => chrome.runtime.getManifest().version).catch(() => undefined)));
+        const workerVersion = versions.find((v) => v === version) ?? versions.at(-1);
+        if (workerVersion === version) break;
+        if (Date.now() > deadline) throw new Error(`the updated extension's worker did not start with version ${version} (it says ${workerVersion})`);
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
     },
     close: async () => {
       await browser.close();

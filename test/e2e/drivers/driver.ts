@@ -112,9 +112,10 @@ export interface Driver {
   allowPermissionPrompt(open: () => Promise<void>, name: string, whileShown?: () => void | Promise<void>): Promise<void>;
   /**
    * Installs the build at `dir` over MXray as the browser updates an extension: same id, same
-   * profile, `runtime.onInstalled` with reason `update`. Chromium: the browser closes, the unpacked
-   * extension's directory (an id derives from its path) gets the new build, and the same profile
-   * starts again; needs a driver launched with `extensionDir`. Firefox: a temporary add-on with the
+   * profile, `runtime.onInstalled` with reason `update`. Chromium: the unpacked extension's
+   * directory (an id derives from its path) gets the new build and is loaded again from it in the
+   * running browser (DevTools' Extensions.loadUnpacked), as Chrome updates an extension; needs a
+   * driver launched with `extensionDir`. Firefox: a temporary add-on with the
    * same gecko id installed over the old one in the running browser. Views opened before are
    * gone afterwards; `tab` is the person's tab of the browser as it is now.
    */

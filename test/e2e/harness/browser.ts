@@ -31,6 +31,8 @@ export interface LaunchOptions {
   xvfbArgs?: readonly string[];
   /** A profile to use and keep (a browser restarted with the same profile); default a fresh one, deleted on close. */
   userDataDir?: string;
+  /** Lets the DevTools client load an unpacked extension (`Extensions.loadUnpacked`): the driver's update in place. */
+  extensionDebugging?: boolean;
 }
 
 export interface ExtensionBrowser {
@@ -85,6 +87,7 @@ export async function launchExtensionBrowser(options: LaunchOptions): Promise<Ex
     '--ignore-certificate-errors',
     `--host-resolver-rules=${hostRules}`,
     '--remote-debugging-port=0',
+    ...(options.extensionDebugging ? ['--enable-unsafe-extension-debugging'] : []),
     '--window-position=0,0',
     `--window-size=${WINDOW.width},${WINDOW.height}`,
   ];

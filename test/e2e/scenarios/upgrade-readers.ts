@@ -163,6 +163,27 @@ export function historyViewNames(view: View): Promise<string[]> {
 }
 
 /** The stored bulk job's fields and their types (its list summed up), for a failure message. */
+/** What the worker says to a bulk page's `attach` within 3 s (a failed test's evidence). */
+export function bulkAttachReply(view: View): Promise<string> {
+  return inView(
+    view,
+    (page) =>
+      new Promise<string>((resolve) => {
+        const api = (page as unknown as { browser?: typeof chrome }).browser ?? page.chrome;
+        const heard: string[] = [];
+        const port = api.runtime.connect({ name: 'bulk' });
+        port.onMessage.addListener((message: unknown) => heard.push(JSON.stringify(message).slice(0, 300)));
+        port.onDisconnect.addListener(() => heard.push('disconnected'));
+        port.postMessage({ type: 'attach' });
+        setTimeout(() => {
+          port.disconnect();
+          resolve(heard.length > 0 ? heard.join(' | ') : 'nothing');
+        }, 3_000);
+      }),
+    undefined,
+  );
+}
+
 export function storedBulkJobShape(view: View): Promise<string> {
   return inView(
     view,
