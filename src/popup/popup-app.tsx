@@ -9,7 +9,7 @@
  *   list stays out of the popup's bundle and the second lookup starts a port message later.
  * - A page without a host (new tab, chrome://, file:) opens on the quick box.
  */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import type { Report } from '../core/report';
 import type { LookupRequest } from '../shared/messages';
 import type { ReportActions } from '../ui/actions';
@@ -55,7 +55,9 @@ export function PopupApp({ platform, query, isPage }: PopupAppProps) {
 
   const refreshRecent = () => platform.getRecent().then(setRecent, () => setRecent([]));
 
-  useEffect(() => {
+  // A layout effect: the lookup starts as the first render is committed, not after the first
+  // paint (where Preact runs effects), which under load is frames later (issue 24).
+  useLayoutEffect(() => {
     void refreshRecent();
     if (query) {
       setMode('single');

@@ -38,6 +38,10 @@ document.head.append(style);
 const query = new URLSearchParams(location.search).get('q')?.trim() || undefined;
 const isPage = query !== undefined;
 root.classList.toggle('page', isPage);
+// The toolbar popup looks up its tab's host: ask the browser for it now, while Preact draws, so
+// the lookup starts the moment the answer comes (issue 24), not one browser round trip after the first frame.
+const tabUrl = isPage ? undefined : activeTabUrl();
+tabUrl?.catch(() => undefined);
 
 render(
   <PopupApp
@@ -47,7 +51,7 @@ render(
       start: startLookupAskingFirst,
       // An extension page is a secure, focused context: the async clipboard API is enough here.
       actions: { copy: (text) => navigator.clipboard.writeText(text), mail: mailActions({ canRequestPermissions: true }), watch: watchActions() },
-      findTabHost: async () => tabHost(await activeTabUrl()),
+      findTabHost: async () => tabHost(await (tabUrl ?? activeTabUrl())),
       getRecent: () => sendRequest('getRecent', undefined),
       openOptions: () => void openOptionsPage(),
       openInTab: (input) => void openResultPage(input),
