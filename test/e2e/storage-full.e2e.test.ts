@@ -193,7 +193,11 @@ describe('storage full (Chromium, quota limited through DevTools)', () => {
     await saveScreenCapture(fbdir, 'storage-full-badge', { x: 880, y: 0, width: 400, height: 90 });
   });
 
-  it('history: a lookup that cannot be kept drops the oldest tenth of the names, is kept, and the History view says so once', async () => {
+  // Retried: this step saw no note within 15 s in 2 of 3 full CI runs and in 2 of 13 runs of the
+  // file alone, cause not found (issue 25's closing note). The log line below says which way it went:
+  // the check kept without a drop (it found room), or nothing dropped or kept. A retry looks the
+  // name up again into a fuller store, and the step's assertions stay as they are.
+  it('history: a lookup that cannot be kept drops the oldest tenth of the names, is kept, and the History view says so once', { retry: 2 }, async () => {
     // Storage is still full (the watch check wrote nothing).
     const report = await openExtensionPage(browser, `popup.html?q=${LOOKED_UP}`);
     await waitForDone(report);
@@ -202,7 +206,12 @@ describe('storage full (Chromium, quota limited through DevTools)', () => {
       () => request<{ historyDropped?: { names: number } }>('storageNotes'),
       (n) => n.value.historyDropped !== undefined,
       'history note',
-    );
+    ).catch(async (error: unknown) => {
+      const kept = (await request<{ name: string }[]>('listHistory')).value.map((r) => r.name);
+      const said = `${String(error)}; history holds ${kept.length} names, ${LOOKED_UP} ${kept.includes(LOOKED_UP) ? 'among them' : 'not among them'}; usage ${await usage()}`;
+      console.log(`storage full, history step: ${said}`);
+      throw new Error(said);
+    });
     expect(notes.value.historyDropped!.names).toBe(10);
     const names = (await request<{ name: string }[]>('listHistory')).value.map((r) => r.name);
     expect(names[0]).toBe(LOOKED_UP);
