@@ -193,7 +193,7 @@ describe('storage full (Chromium, quota limited through DevTools)', () => {
     await saveScreenCapture(fbdir, 'storage-full-badge', { x: 880, y: 0, width: 400, height: 90 });
   });
 
-  // Retried: this step saw no note within 15 s in 2 of 3 full CI runs and in 2 of 13 runs of the
+  // Retried: this step saw no note within 15 s in 2 of 4 full CI runs and in 2 of 13 runs of the
   // file alone, cause not found (issue 25's closing note). The log line below says which way it went:
   // the check kept without a drop (it found room), or nothing dropped or kept. A retry looks the
   // name up again into a fuller store, and the step's assertions stay as they are.
