@@ -41,6 +41,12 @@ describe('chooseLead', () => {
     expect(chooseLead(withoutMx('www.example.co.uk'), pending('example.co.uk'), true)).toBeUndefined();
     expect(chooseLead(withoutMx('www.example.co.uk'), undefined, false)).toBe('host');
   });
+
+  it("on the page's own report (no registrable domain named yet): leads at once with a host that has mail servers, else waits for the worker's", () => {
+    expect(chooseLead(withMx('five-mx.test'), undefined, false, false)).toBe('host');
+    expect(chooseLead(withoutMx('www.example.co.uk'), undefined, false, false)).toBeUndefined();
+    expect(chooseLead(withoutMx('www.example.co.uk'), undefined, false, true)).toBe('host');
+  });
 });
 
 describe('registrableOf', () => {

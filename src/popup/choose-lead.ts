@@ -15,10 +15,16 @@ export function hasMailServers(report: Report): boolean {
   return report.mxStatus === 'ok' && !report.nullMx && report.exchanges.length > 0;
 }
 
-/** `undefined` while the MX answers needed to decide have not arrived yet. */
-export function chooseLead(host: Report | undefined, registrable: Report | undefined, hasRegistrable: boolean): Lead | undefined {
+/**
+ * `undefined` while the answers needed to decide have not arrived yet. `hostNamed`: the host's
+ * report comes from the worker, whose parse names the registrable domain (the page's own first
+ * report cannot: src/shared/messages.ts, `pageOnly`), so `hasRegistrable` is known.
+ */
+export function chooseLead(host: Report | undefined, registrable: Report | undefined, hasRegistrable: boolean, hostNamed = true): Lead | undefined {
   if (!host || host.mxStatus === 'pending') return undefined;
-  if (hasMailServers(host) || !hasRegistrable) return 'host';
+  if (hasMailServers(host)) return 'host';
+  if (!hostNamed) return undefined;
+  if (!hasRegistrable) return 'host';
   if (!registrable || registrable.mxStatus === 'pending') return undefined;
   return hasMailServers(registrable) ? 'registrable' : 'host';
 }

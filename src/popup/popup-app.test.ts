@@ -128,6 +128,48 @@ describe('PopupApp', () => {
   });
 });
 
+describe("PopupApp on the page's own first report (issue 24)", () => {
+  /** The host's lookup answers first with the page's report (no registrable domain named), then, on `workerSpeaks()`, with the worker's. */
+  function pageThenWorker(host: Report, registrable: Report) {
+    const fake = fakePlatform(host.query.name, { [registrable.query.name]: registrable });
+    let speak: () => void = () => undefined;
+    fake.platform.start = (request, handlers) => {
+      fake.requests.push(request);
+      if (request.input === registrable.query.name) {
+        queueMicrotask(() => handlers.onMessage({ type: 'report', report: registrable }));
+        return () => undefined;
+      }
+      const { registrable: _unknown, ...pageQuery } = host.query as typeof host.query & { registrable?: string };
+      queueMicrotask(() => handlers.onMessage({ type: 'report', report: { ...host, query: pageQuery, status: 'running' }, pageOnly: true }));
+      speak = () => handlers.onMessage({ type: 'report', report: host });
+      return () => undefined;
+    };
+    return { fake, workerSpeaks: () => speak() };
+  }
+
+  it('shows a host with mail servers at once, without waiting for the worker to name its registrable domain', async () => {
+    const { fake } = pageThenWorker(report('five-mx.test', 'five-mx.test', true), report('unused.test', 'unused.test', true));
+    const view = mount(h(PopupApp, { platform: fake.platform, isPage: false }));
+    await settle();
+    expect(textOf(view.querySelector('h1'))).toBe('five-mx.test');
+    expect(view.querySelector('table tbody tr')).not.toBeNull();
+  });
+
+  it('waits for the worker before deciding for a host without mail servers, then leads with its registrable domain', async () => {
+    const { fake, workerSpeaks } = pageThenWorker(report('www.shop.example.co.uk', 'example.co.uk', false), report('example.co.uk', 'example.co.uk', true));
+    const view = mount(h(PopupApp, { platform: fake.platform, isPage: false }));
+    await settle();
+    // Only the request shows (the lead is not chosen): no mail server table, no Domain switch.
+    expect(view.querySelector('table')).toBeNull();
+    expect(view.querySelector('[role="group"]')).toBeNull();
+    expect(fake.requests.map((request) => request.input)).toEqual(['www.shop.example.co.uk']);
+    await act(async () => workerSpeaks());
+    await settle();
+    expect(fake.requests.map((request) => request.input)).toEqual(['www.shop.example.co.uk', 'example.co.uk']);
+    expect(textOf(view.querySelector('h1'))).toBe('example.co.uk');
+  });
+});
+
 describe('PopupApp when the worker is lost', () => {
   it('shows the alert rather than waiting forever to choose a domain', async () => {
     const fake = fakePlatform('www.shop.example.co.uk', {});

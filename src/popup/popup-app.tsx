@@ -4,9 +4,10 @@
  * - `?q=`: look that up at once.
  * - Otherwise the active tab's host and its registrable domain are looked up side by side, and
  *   the one with mail servers leads (choose-lead.ts); the "Domain" switch flips to the other.
- *   The registrable domain comes from the host's first report (`query.registrable`, computed
- *   by the worker's parser), which the worker sends before any DNS answer: the public suffix
- *   list stays out of the popup's bundle and the second lookup starts a port message later.
+ *   The registrable domain comes from the host's first report from the worker (`query.registrable`,
+ *   computed by the worker's parser, sent before any DNS answer): the public suffix list stays
+ *   out of the popup's bundle. The page's own report (`pageOnly`, issue 24) cannot name it, so
+ *   a host with mail servers leads at once, and one without waits for the worker's report.
  * - A page without a host (new tab, chrome://, file:) opens on the quick box.
  */
 import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
@@ -79,7 +80,7 @@ export function PopupApp({ platform, query, isPage }: PopupAppProps) {
     if (mode === 'tab' && main.invalid) setMode('idle');
   }, [mode, main.invalid]);
 
-  const registrable = mode === 'tab' ? registrableOf(main.report) : undefined;
+  const registrable = mode === 'tab' && !main.pageOnly ? registrableOf(main.report) : undefined;
   useEffect(() => {
     if (registrable) runAlt(request(registrable, 'tab'));
   }, [registrable]);
@@ -87,10 +88,13 @@ export function PopupApp({ platform, query, isPage }: PopupAppProps) {
   // Decide once which name leads; after that only the person flips it.
   // A lookup that cannot finish (worker gone, input refused) must not hold the decision forever.
   const altUsable = registrable !== undefined && !alt.lost && !alt.invalid;
-  const automatic = mode === 'single' || main.lost ? 'host' : mode === 'tab' ? chooseLead(main.report, alt.report, altUsable) : undefined;
+  const automatic = mode === 'single' || main.lost ? 'host' : mode === 'tab' ? chooseLead(main.report, alt.report, altUsable, !main.pageOnly) : undefined;
   useEffect(() => {
     if (lead === undefined && automatic !== undefined) setLead(automatic);
   }, [automatic, lead]);
+  // The render that decides already shows the lead (the effect above, run after the paint, only
+  // keeps the decision): the first mail server row paints a frame earlier (issue 24).
+  const leading = lead ?? automatic;
 
   // A typed lookup is remembered by the worker: offer it next time.
   useEffect(() => {
@@ -105,7 +109,7 @@ export function PopupApp({ platform, query, isPage }: PopupAppProps) {
     if (isPage) history.replaceState(null, '', `?q=${encodeURIComponent(input)}`);
   };
 
-  const shown = lead === 'registrable' ? alt : main;
+  const shown = leading === 'registrable' ? alt : main;
   const choices = useMemo(
     () =>
       registrable && main.request
@@ -149,13 +153,13 @@ export function PopupApp({ platform, query, isPage }: PopupAppProps) {
         </button>
       </header>
       <QuickBox onLookup={lookUp} recent={recent} initial={query ?? ''} autoFocus={mode === 'idle'} />
-      {mode === 'tab' && lead && choices.length === 2 && <DomainSwitch choices={choices} selected={lead} onSelect={(key) => setLead(key as Lead)} />}
+      {mode === 'tab' && leading && choices.length === 2 && <DomainSwitch choices={choices} selected={leading} onSelect={(key) => setLead(key as Lead)} />}
       {mode === 'idle' && <p class="hint">This page has no domain to look up. Type a domain, an email address, a URL or an IP address.</p>}
       {(mode === 'single' || mode === 'tab') && (
         <LookupView
-          state={lead === undefined ? waiting(main.request, main.report) : shown}
+          state={leading === undefined ? waiting(main.request, main.report) : shown}
           actions={actions}
-          rerun={lead === 'registrable' ? rerunAlt : rerunMain}
+          rerun={leading === 'registrable' ? rerunAlt : rerunMain}
         />
       )}
     </div>

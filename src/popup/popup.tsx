@@ -4,6 +4,7 @@
  */
 import { render } from 'preact';
 import { preloadAskFirst, startLookupAskingFirst } from '../platform/first-questions/start-lookup-asking-first';
+import { afterWorkerMayWake, holdStoppedWorker } from '../platform/first-questions/worker-wake';
 import { mailActions } from '../platform/mail-actions';
 import { sendRequest } from '../platform/requests';
 import { watchActions } from '../platform/watch-actions';
@@ -15,7 +16,9 @@ import popupCss from './popup.css';
 import { PopupApp } from './popup-app';
 import { tabHost } from './tab-host';
 
-// The page asks a lookup's first questions itself (issue 24): fetch that code while the popup draws.
+// The page asks a lookup's first questions itself (issue 24): fetch that code while the popup
+// draws, and leave a stopped worker stopped until the page has shown its first answer.
+holdStoppedWorker();
 preloadAskFirst();
 
 const THEME_KEY = 'mxray-theme';
@@ -23,7 +26,7 @@ const root = document.documentElement;
 
 // The last theme is kept in localStorage so the popup does not flash light before the worker answers.
 applyTheme(root, (localStorage.getItem(THEME_KEY) as Theme | null) ?? 'system');
-sendRequest('getSettings', undefined).then(
+afterWorkerMayWake(() => sendRequest('getSettings', undefined)).then(
   (settings) => {
     applyTheme(root, settings.theme);
     localStorage.setItem(THEME_KEY, settings.theme);
@@ -52,7 +55,7 @@ render(
       // An extension page is a secure, focused context: the async clipboard API is enough here.
       actions: { copy: (text) => navigator.clipboard.writeText(text), mail: mailActions({ canRequestPermissions: true }), watch: watchActions() },
       findTabHost: async () => tabHost(await (tabUrl ?? activeTabUrl())),
-      getRecent: () => sendRequest('getRecent', undefined),
+      getRecent: () => afterWorkerMayWake(() => sendRequest('getRecent', undefined)),
       openOptions: () => void openOptionsPage(),
       openInTab: (input) => void openResultPage(input),
       openPage: (path) => void openExtensionPage(path),

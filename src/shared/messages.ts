@@ -40,7 +40,12 @@ export interface RelayMessage {
   relay: Relay;
 }
 
-export type LookupMessage = { type: 'report'; report: Report } | { type: 'invalid'; error: InvalidQueryJson };
+/**
+ * To the UI. `pageOnly` (never sent by the worker): the page's own routing report, before the
+ * worker has spoken; its query names no registrable domain yet (the page parses without the
+ * public suffix list), so the popup does not yet know whether there is one.
+ */
+export type LookupMessage = { type: 'report'; report: Report; pageOnly?: true } | { type: 'invalid'; error: InvalidQueryJson };
 
 /** Request/response messages: name -> [request payload, response]. History and watch list: watch-messages.ts. */
 export interface Requests extends WatchRequests, StorageRequests {

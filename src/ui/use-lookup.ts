@@ -17,6 +17,8 @@ export interface LookupState {
   request?: LookupRequest;
   /** The latest snapshot; `status: 'done'` when complete. */
   report?: Report;
+  /** The report is the page's own so far (src/shared/messages.ts): its registrable domain is not known yet. */
+  pageOnly?: boolean;
   /** The worker could not parse the input. */
   invalid?: InvalidQueryJson;
   /** The worker could not be reached (the lookup stopped). */
@@ -63,7 +65,11 @@ export function useLookup(start: StartLookup): [LookupState, (request: LookupReq
           // answer (the page's and the worker's lookups both send them) would empty the table.
           if (keeping && message.type === 'report' && !answers(message.report)) return;
           keeping = false;
-          setState(message.type === 'invalid' ? { request, invalid: message.error } : { request, report: message.report });
+          setState(
+            message.type === 'invalid'
+              ? { request, invalid: message.error }
+              : { request, report: message.report, ...(message.pageOnly ? { pageOnly: true } : {}) },
+          );
         },
         onLost: (reason) => {
           if (live) setState((previous) => ({ ...previous, lost: reason }));
