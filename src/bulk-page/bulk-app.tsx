@@ -4,7 +4,7 @@
  * the worker as they finish; the page keeps them in the list's order.
  */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { addressesCsv, bulkJson, domainsCsv, entryLines, undeliverableText, type BulkInput as ListInput, type BulkResult, type Verdict } from '../core/bulk';
+import { addressesCsv, bulkJson, domainsCsv, entryLines, undeliverableText, type BulkInput as ListInput, type Verdict } from '../core/bulk';
 import type { BulkConnection } from '../platform/bulk-port';
 import type { BulkCommand, BulkEvent, BulkJobView } from '../shared/bulk-messages';
 import { BulkInput, type StartRequest } from './bulk-input';
@@ -13,6 +13,7 @@ import { BulkSummary } from './bulk-summary';
 import { BulkTable } from './bulk-table';
 import { download } from '../ui/download';
 import { count } from './count';
+import { ResultRows } from './result-rows';
 
 export interface BulkAppProps {
   connect: (onEvent: (event: BulkEvent) => void) => BulkConnection;
@@ -31,7 +32,7 @@ export function BulkApp(props: BulkAppProps) {
   const [job, setJob] = useState<BulkJobView | undefined>(undefined);
   const [attached, setAttached] = useState(false);
   const [error, setError] = useState('');
-  const rows = useRef(new Map<number, BulkResult>());
+  const rows = useRef(new ResultRows());
   const [version, setVersion] = useState(0);
   const [verdict, setVerdict] = useState<Verdict | undefined>(undefined);
   const [onlyUndeliverable, setOnlyUndeliverable] = useState(false);
@@ -56,7 +57,7 @@ export function BulkApp(props: BulkAppProps) {
         return;
       }
       if (event.type === 'job') {
-        rows.current = new Map(event.rows);
+        rows.current.reset(event.rows);
         setAttached(true);
         const busy = event.job && (event.job.status === 'running' || event.job.status === 'paused');
         if (props.autoStart && !autoStarted.current && !busy) {
@@ -65,7 +66,7 @@ export function BulkApp(props: BulkAppProps) {
         }
         setJob(event.job ? { ...event.job } : undefined);
       } else {
-        for (const [index, result] of event.rows) rows.current.set(index, result);
+        rows.current.add(event.rows);
         const { progress } = event;
         setJob((current) => (current?.id === progress.id ? { ...current, ...progress } : current));
       }
@@ -75,8 +76,8 @@ export function BulkApp(props: BulkAppProps) {
     return () => connection.current?.close();
   }, []);
 
-  const results = useMemo(() => [...rows.current.entries()].sort(([a], [b]) => a - b).map(([, result]) => result), [version]);
-  const providers = useMemo(() => [...new Set(results.map((row) => row.provider ?? '(none)'))].sort(), [results]);
+  const results = useMemo(() => rows.current.list(), [version]);
+  const providers = useMemo(() => rows.current.providers(), [version]);
   const start = (request: StartRequest) => {
     setError('');
     connection.current?.send(startCommand(request, job));
