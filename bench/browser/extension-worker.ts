@@ -80,7 +80,7 @@ export function extensionWorker(cdp: CdpClient, browser: ExtensionBrowser, anyPa
   };
   const stop = async () => {
     await detach();
-    await stopServiceWorker(browser, anyPage());
+    await stopServiceWorker(browser, anyPage(), { staysStopped: true });
   };
 
   return {

@@ -133,7 +133,7 @@ export async function launchChromiumDriver(options: DriverOptions): Promise<Driv
       await field.click();
       await pressKeys(display, 'ctrl+v');
     },
-    stopBackground: () => stopServiceWorker(browser, page),
+    stopBackground: (options) => stopServiceWorker(browser, page, options),
     movePointer: (point) => movePointer(display, point.x, point.y),
     viewport: async () => page.viewportSize() ?? (await page.evaluate(() => ({ width: innerWidth, height: innerHeight }))),
     allowPermissionPrompt: async (open, name, whileShown) => {

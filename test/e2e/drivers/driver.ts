@@ -4,6 +4,7 @@
 // (puppeteer-core over WebDriver BiDi). A scenario never asks which browser it runs in, except
 // where the browsers really differ (Firefox names the selection in its menu entry; Chromium
 // draws its permission prompt where no protocol sees it) and then through `browser`.
+import type { StopOptions } from '../harness/service-worker';
 import type { Locator, Page } from 'playwright-core';
 import type { StackInfo } from '../../stack/stack-info';
 import type { ResolverPorts } from '../harness/resolvers';
@@ -97,8 +98,10 @@ export interface Driver {
    * (Chromium: the service worker, DevTools' `ServiceWorker.stopAllWorkers`; Firefox: the event
    * page, what about:debugging's "Terminate background script" does). Resolves once the browser
    * reports it stopped; the next event (a page's port connecting again) starts it afresh.
+   * `staysStopped` (Chromium; harness/service-worker.ts): and it stays stopped, for a test
+   * whose next step must meet a stopped background.
    */
-  stopBackground(): Promise<void>;
+  stopBackground(options?: StopOptions): Promise<void>;
   /** Moves the X pointer to a screen point (out of the way before keyboard-only steps). */
   movePointer(point: Point): Promise<void>;
   /** The person's tab's viewport size. */

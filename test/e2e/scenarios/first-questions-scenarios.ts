@@ -50,7 +50,7 @@ export function firstQuestionsScenarios(kind: DriverKind): void {
   describe(`${kind.name}: the popup asks the first questions itself`, () => {
     it('a click with the background stopped: the servers in order, the page asks the whole routing, the background none of it, every question once', async () => {
       await driver.goto('http://five-mx.test/');
-      await driver.stopBackground();
+      await driver.stopBackground({ staysStopped: true });
       cloudflare.clearLog();
       const popup = await driver.openToolbarPopup();
       try {
@@ -118,7 +118,7 @@ export function firstQuestionsScenarios(kind: DriverKind): void {
 
     it('the same lookup again within the TTL, background stopped: no request at all (the page reads the session cache)', async () => {
       await driver.goto('http://five-mx.test/');
-      await driver.stopBackground();
+      await driver.stopBackground({ staysStopped: true });
       cloudflare.clearLog();
       const popup = await driver.openToolbarPopup();
       try {
@@ -136,7 +136,7 @@ export function firstQuestionsScenarios(kind: DriverKind): void {
       'a click with the background stopped: the background is left stopped until the page has shown its first answer',
       async () => {
         await driver.goto('http://no-ptr.test/');
-        await driver.stopBackground();
+        await driver.stopBackground({ staysStopped: true });
         cloudflare.clearLog();
         // Every answer 400 ms late: a background woken with the page (it starts in ~250 ms) would
         // ask before the page's MX answer came; one held until that answer is painted cannot.
