@@ -19,10 +19,12 @@ export const FRESH_DOMAIN = 'five-mx.test';
  * The requests one fresh five-mx.test lookup sends with the default settings: the routing's 23
  * (test/integration/engine-fixtures.test.ts), the mail diagnostics and the network (ASN)
  * lookups. From a stopped worker whose cache was cleared after the warm-up, 2 more: the AS
- * names the warm-up's one-mx.test shares with five-mx.test are not cached then.
+ * names the warm-up's one-mx.test shares with five-mx.test are not cached then. 71 and 73 since
+ * issue 23's transport checks (DANE, MTA-STS both ways): every run of this bench on 2026-12-07,
+ * both builds, counted them so (it had said 64 and 66 and listed each run as a problem).
  */
 export function freshRequests(start: Start): number {
-  return start === 'cold' || start === 'cold worker' ? 66 : 64;
+  return start === 'cold' || start === 'cold worker' ? 73 : 71;
 }
 
 export type Surface = 'toolbar popup' | 'result page';
