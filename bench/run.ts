@@ -35,12 +35,14 @@ import { startStackProcess } from './stack-process';
 import { evaluateTargets } from './targets';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+/** Every section but `popup` (issue #24's before-and-after, in a block of its own): the "results" block of docs/performance.md holds them all. */
+const ALL_SECTIONS = 'engine,diagnostics,bulk,memory,bundles,faults,message,browser,worker-memory,bulk-page';
 const { values } = parseArgs({
   options: {
     runs: { type: 'string', default: '9' },
     'baseline-runs': { type: 'string', default: '5' },
     'browser-runs': { type: 'string', default: '5' },
-    only: { type: 'string', default: 'engine,diagnostics,bulk,memory,bundles,faults,message,browser,worker-memory,bulk-page' },
+    only: { type: 'string', default: ALL_SECTIONS },
     before: { type: 'string', default: DEFAULT_BEFORE_REF },
     'update-docs': { type: 'boolean', default: false },
   },
@@ -140,16 +142,23 @@ if (['engine', 'diagnostics', 'bulk', 'memory', 'faults', 'browser', 'popup', 'w
 }
 
 results.machine.loadAverage.end = Number(loadavg()[0]!.toFixed(1));
-results.targets = [
-  ...evaluateTargets(results.engine ?? [], results.bundles ?? [], results.bulk ?? [], results.diagnostics ?? []),
-  ...(results.browser ? browserTargets(results.browser) : []),
-  ...(results.messageVerify ? messageVerifyTargets(results.messageVerify) : []),
+/** The targets the figures in `r` can be held to. */
+const targetsOf = (r: Partial<BenchResults>) => [
+  ...evaluateTargets(r.engine ?? [], r.bundles ?? [], r.bulk ?? [], r.diagnostics ?? []),
+  ...(r.browser ? browserTargets(r.browser) : []),
+  ...(r.messageVerify ? messageVerifyTargets(r.messageVerify) : []),
 ];
+results.targets = targetsOf(results);
 const tables = allTables(results);
 const popup = popupBlock(results);
 console.log(popup ? `${tables}\n\n${popup}` : tables);
-await writeFile(join(root, 'bench/results.json'), `${JSON.stringify(results, null, 2)}\n`);
-log('wrote bench/results.json');
+// A run of some sections leaves the others' figures in bench/results.json as they were (each
+// section's figures say what they are; the machine line is this run's).
+const everySection = ALL_SECTIONS.split(',').every((section) => sections.has(section));
+const previous = everySection ? {} : (JSON.parse(await readFile(join(root, 'bench/results.json'), 'utf8').catch(() => '{}')) as Partial<BenchResults>);
+const merged = { ...previous, ...results };
+await writeFile(join(root, 'bench/results.json'), `${JSON.stringify({ ...merged, targets: targetsOf(merged) }, null, 2)}\n`);
+log(everySection ? 'wrote bench/results.json' : `wrote this run's sections into bench/results.json, the others' figures kept`);
 
 /** Replaces what stands between `<!-- bench:NAME:start -->` and `<!-- bench:NAME:end -->`. */
 function replaceBlock(doc: string, name: string, text: string): string {
@@ -164,8 +173,13 @@ function replaceBlock(doc: string, name: string, text: string): string {
 if (values['update-docs']) {
   const docPath = join(root, 'docs/performance.md');
   let doc = await readFile(docPath, 'utf8');
-  // The results block only when something besides the popup ran: `--only popup` leaves it as it is.
-  if ([...sections].some((section) => section !== 'popup')) doc = replaceBlock(doc, 'results', tables);
+  // The results block holds every section under one "Measured" line: only a run of all of them
+  // rewrites it (a run of one section had replaced the block with that section alone).
+  if (everySection) doc = replaceBlock(doc, 'results', tables);
+  else if ([...sections].some((section) => section !== 'popup'))
+    log(
+      `left the results block of docs/performance.md as it was: it holds every section, and this run measured ${[...sections].filter((section) => section !== 'popup').join(', ')} only (the figures are printed above)`,
+    );
   if (popup) doc = replaceBlock(doc, 'popup', popup);
   await writeFile(docPath, doc);
   log('updated docs/performance.md');
