@@ -16,11 +16,10 @@ import popupCss from './popup.css';
 import { PopupApp } from './popup-app';
 import { tabHost } from './tab-host';
 
-// The page asks a lookup's first questions itself when the worker is not running (issue 24):
-// then that code is fetched while the popup draws, and the stopped worker is left stopped until
-// the page has shown its first answer. A running worker asks alone: the page's main thread is
-// not spent compiling code it will not run (35 KB gz) while the answer comes.
-void holdStoppedWorker().then((state) => state !== 'running' && preloadAskFirst());
+// The page asks a lookup's first questions itself (issue 24): fetch that code while the popup
+// draws, and leave a stopped worker stopped until the page has shown its first answer.
+holdStoppedWorker();
+preloadAskFirst();
 
 const THEME_KEY = 'mxray-theme';
 const root = document.documentElement;

@@ -13,8 +13,6 @@ import type { BackgroundState } from './background-state';
 
 const world = vi.hoisted(() => ({
   state: 'stopped' as string,
-  /** The page's lookup code was loaded (ask-first.ts, a chunk of its own in the build). */
-  loaded: false,
   connects: [] as { request: unknown; posted: unknown[] }[],
   page: undefined as undefined | { observer: { asked(key: string): void }; onReport: (report: unknown) => void; finish: () => void },
 }));
@@ -28,13 +26,10 @@ vi.mock('../lookup-port', () => ({
     return () => undefined;
   },
 }));
-vi.mock('./ask-first', () => {
-  world.loaded = true;
-  return {
-    askFirst: (_input: string, observer: { asked(key: string): void }, _signal: AbortSignal, onReport: (report: unknown) => void) =>
-      new Promise<void>((finish) => (world.page = { observer, onReport, finish })),
-  };
-});
+vi.mock('./ask-first', () => ({
+  askFirst: (_input: string, observer: { asked(key: string): void }, _signal: AbortSignal, onReport: (report: unknown) => void) =>
+    new Promise<void>((finish) => (world.page = { observer, onReport, finish })),
+}));
 
 const request: LookupRequest = { type: 'lookup', input: 'five-mx.test', source: 'tab' };
 const pending: Report = { ...testReport({ query: { name: 'five-mx.test' }, mxStatus: 'pending', exchanges: [], status: 'running' }), findings: [] };
@@ -45,7 +40,6 @@ async function open(state: BackgroundState) {
   world.state = state;
   world.connects = [];
   world.page = undefined;
-  world.loaded = false;
   const wake = await import('./worker-wake');
   const { startLookupAskingFirst } = await import('./start-lookup-asking-first');
   wake.holdStoppedWorker();
@@ -63,8 +57,6 @@ describe('startLookupAskingFirst', () => {
     await open('running');
     expect(world.connects.map((c) => c.request)).toEqual([request]);
     expect(world.page).toBeUndefined();
-    // Its code is not even loaded: the page's main thread stays free for the answer.
-    expect(world.loaded).toBe(false);
   });
 
   it('a stopped worker stays stopped while the page asks, and is woken once the first answer is painted, with everything asked so far', async () => {

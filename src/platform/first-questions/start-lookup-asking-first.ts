@@ -24,13 +24,14 @@ import { startLookup, type LookupHandlers } from '../lookup-port';
 import { RelayLog } from './relay-log';
 import { afterNextPaint, afterWorkerMayWake, letWorkerWake, workerMayWake, workerState } from './worker-wake';
 
-/** The page's lookup code, fetched once: as the page opens when the worker is not running (popup.tsx), else at the first lookup that asks. */
+/** The page's lookup code, fetched once, as soon as this module loads (not at the first click). */
 let askFirstModule: Promise<typeof import('./ask-first')> | undefined;
 export function preloadAskFirst(): void {
   askFirstModule ??= import('./ask-first');
 }
 
 export function startLookupAskingFirst(request: LookupRequest, handlers: LookupHandlers): () => void {
+  preloadAskFirst();
   let cancelled = false;
   let stop: (() => void) | undefined;
   void workerState().then((state) => {
@@ -44,7 +45,6 @@ export function startLookupAskingFirst(request: LookupRequest, handlers: LookupH
 }
 
 function askFirst(request: LookupRequest, handlers: LookupHandlers): () => void {
-  preloadAskFirst();
   const controller = new AbortController();
   const relay = new RelayLog();
   let page: Report | undefined;

@@ -22,14 +22,13 @@ let release: () => void = () => undefined;
 let gate = Promise.resolve();
 let stateAtStart: Promise<BackgroundState> | undefined;
 
-/** Once, as the page's script starts. Resolves with the worker's state then. */
-export function holdStoppedWorker(): Promise<BackgroundState> {
+/** Once, as the page's script starts. */
+export function holdStoppedWorker(): void {
   opened = false;
   gate = new Promise<void>((resolve) => (release = resolve));
   setTimeout(letWorkerWake, WAKE_AT_LATEST_MS);
   stateAtStart = backgroundState();
   void stateAtStart.then((known) => known !== 'stopped' && letWorkerWake());
-  return stateAtStart;
 }
 
 /** The worker's state: for the page's first lookup the one asked as its script started, then asked afresh. */
