@@ -6,7 +6,7 @@
 // Output is deterministic: same sources, same bytes (no timestamps, no absolute paths).
 import { build, transform } from 'esbuild';
 import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { suffixTrieJson, workerSuffixListPlugin } from './worker-suffix-list.mjs';
 
@@ -59,24 +59,9 @@ const popupWithoutSuffixList = {
 };
 
 // The worker reads the public suffix list from a file on first need (scripts/worker-suffix-list.mjs).
-/**
- * `preload`: chunks behind an `import()` the page makes as its script starts, named in its HTML as
- * `<link rel="modulepreload">` (where `<!-- modulepreload -->` stands), so the browser fetches and
- * compiles them while it loads the page's own script rather than after it. The popup's own
- * lookup code (issue 24) is on a cold click's way to its first request: it took ~60 ms to load
- * after the script started.
- */
 const extensionEntries = [
   { in: 'src/background/service-worker.ts', out: 'background', format: 'esm', plugins: [workerSuffixListPlugin(root)] },
-  {
-    in: 'src/popup/popup.tsx',
-    out: 'popup',
-    format: 'esm',
-    split: true,
-    plugins: [popupWithoutSuffixList],
-    page: 'src/popup/popup.html',
-    preload: ['src/platform/first-questions/ask-first.ts'],
-  },
+  { in: 'src/popup/popup.tsx', out: 'popup', format: 'esm', split: true, plugins: [popupWithoutSuffixList] },
   { in: 'src/content/panel.tsx', out: 'content', format: 'iife' },
   { in: 'src/options/options.tsx', out: 'options', format: 'esm' },
   { in: 'src/bulk-page/bulk.tsx', out: 'bulk', format: 'esm' },
@@ -108,18 +93,6 @@ async function bundle(options, metaName) {
     ...options,
   });
   writeFileSync(join(root, 'dist/meta', `${metaName}.json`), JSON.stringify(result.metafile));
-  return result.metafile;
-}
-
-/** The page's HTML with its `<!-- modulepreload -->` marker replaced by a link to each chunk of `preload` (paths relative to `out`). */
-function withModulePreloads(html, metafile, out, preload) {
-  const chunks = preload.map((input) => {
-    const found = Object.entries(metafile.outputs).find(([, output]) => output.entryPoint === input);
-    if (!found) throw new Error(`build: no chunk for ${input} (is it still imported with import()?)`);
-    return relative(out, join(root, found[0])).split(sep).join('/');
-  });
-  if (!html.includes('<!-- modulepreload -->')) throw new Error('build: the page has no <!-- modulepreload --> marker');
-  return html.replace('<!-- modulepreload -->', chunks.map((href) => `<link rel="modulepreload" href="${href}" />`).join('\n    '));
 }
 
 const suffixTrie = await suffixTrieJson();
@@ -131,7 +104,7 @@ for (const target of targets) {
     const output = entry.split
       ? { entryPoints: { [entry.out]: entry.in }, outdir: out, splitting: true, entryNames: '[name]', chunkNames: 'chunks/[name]-[hash]' }
       : { entryPoints: [entry.in], outfile: join(out, `${entry.out}.js`) };
-    const metafile = await bundle(
+    await bundle(
       {
         ...output,
         format: entry.format,
@@ -144,10 +117,8 @@ for (const target of targets) {
       },
       `${target}-${entry.out}`,
     );
-    if (entry.preload)
-      writeFileSync(join(out, entry.page.split('/').pop()), withModulePreloads(readFileSync(join(root, entry.page), 'utf8'), metafile, out, entry.preload));
   }
-  for (const page of pages) if (!extensionEntries.some((entry) => entry.page === page)) cpSync(join(root, page), join(out, page.split('/').pop()));
+  for (const page of pages) cpSync(join(root, page), join(out, page.split('/').pop()));
   cpSync(join(root, 'icons'), join(out, 'icons'), { recursive: true, filter: (path) => !path.endsWith('.svg') });
   writeFileSync(join(out, 'manifest.json'), JSON.stringify(manifestFor(target), null, 2));
 }
