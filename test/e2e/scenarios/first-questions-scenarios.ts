@@ -10,7 +10,9 @@ import { Buffer } from 'node:buffer';
 import type { Driver, DriverKind, Scope } from '../drivers/driver';
 import { readMailServers, waitForDone } from '../harness/read-report';
 import { startResolverDouble } from '../harness/resolvers';
+import { editZone, type ZoneEdit } from '../../stack/zone-edit';
 import { lookUp } from './popup-scenarios';
+import { historyViewNames } from './upgrade-readers';
 
 /** The routing's question types: what the page asks (core/lookup/lookup-routing.ts). */
 const ROUTING = / (MX|A|AAAA|PTR)$/;
@@ -127,6 +129,53 @@ export function firstQuestionsScenarios(kind: DriverKind): void {
         expect(asked()).toEqual([]);
       } finally {
         await popup.close();
+      }
+    });
+
+    it('a click with the background stopped is kept in History, and the next cold click says "Since last time" what changed', async () => {
+      // changes.test's name for this browser (test/zones/changes.test.zone): TTL 1, so no cache hides the edit.
+      const name = `cold-${kind.name}.changes.test`;
+      const moveMx = (from: string, to: string): ZoneEdit[] => [
+        { op: 'unset', owner: `cold-${kind.name}`, type: 'MX', data: `10 ${from}.cold-${kind.name}`, ttl: 1 },
+        { op: 'set', owner: `cold-${kind.name}`, type: 'MX', data: `10 ${to}.cold-${kind.name}`, ttl: 1 },
+      ];
+      const coldClick = async () => {
+        await driver.goto(`http://${name}/`);
+        await driver.stopBackground({ staysStopped: true });
+        const popup = await driver.openToolbarPopup();
+        await waitForDone(popup.scope, 20_000);
+        return popup;
+      };
+      const first = await coldClick();
+      try {
+        expect((await readMailServers(first.scope)).map((row) => row.server)).toEqual([`mx1.${name}`]);
+      } finally {
+        await first.close();
+      }
+      // The page asked the routing; the background's finished report is what History keeps.
+      const history = await driver.openExtensionPage('options.html#history');
+      try {
+        await expect.poll(async () => historyViewNames(history), { timeout: 10_000 }).toContain(name);
+      } finally {
+        await history.close();
+      }
+      await editZone(stack, 'changes.test', moveMx('mx1', 'mx2'));
+      try {
+        await new Promise((resolve) => setTimeout(resolve, 1_100)); // the TTL of 1 s has run out
+        const second = await coldClick();
+        try {
+          expect((await readMailServers(second.scope)).map((row) => row.server)).toEqual([`mx2.${name}`]);
+          const banner = second.scope.getByRole('region', { name: 'Since last time' });
+          await banner.waitFor({ timeout: 10_000 });
+          const text = (await banner.locator('p').textContent()) ?? '';
+          expect(text).toMatch(/^Changed\. Since the last check /);
+          expect(text).toContain(`mx1.${name} (10) was removed`);
+          expect(text).toContain(`mx2.${name} (10) was added (192.0.2.${kind.name === 'chromium' ? 246 : 248})`);
+        } finally {
+          await second.close();
+        }
+      } finally {
+        await editZone(stack, 'changes.test', moveMx('mx2', 'mx1'));
       }
     });
 
