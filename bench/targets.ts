@@ -79,14 +79,16 @@ export function evaluateTargets(engine: EngineRow[], bundles: BundleRow[], bulk:
 
   const size = (name: string) => bundles.find((row) => row.entry === name);
   // The popup's budget was 18 KB gz; issue 24 raised it to 20 for the page's first questions
-  // (startLookupAskingFirst, the relay, the report merge: 1.4 KB at load). The routing lookup
-  // itself (ask-first, 36 KB gz with the DoH client and the wire codec) is a chunk fetched as
-  // the popup opens, counted below; docs/performance.md has what it costs and what it buys.
-  for (const [entry, label, limitKb] of [
-    ['chromium-popup', 'popup JS', 20],
-    ['chromium-background', 'service worker JS', 45],
+  // (startLookupAskingFirst, the relay, the report merge: 1.4 KB at load), then to 24 for
+  // popup-early.js, the classic script that sends the lookup while popup.js loads (4 KB: the
+  // polyfill is in it once more, being a bundle of its own). The routing lookup itself
+  // (ask-first, 36 KB gz with the DoH client and the wire codec) is a chunk fetched as the popup
+  // opens, counted below; docs/performance.md has what each costs and what it buys.
+  const popupPage = pageRow(size('chromium-popup'), size('chromium-popup-early'));
+  for (const [row, label, limitKb] of [
+    [popupPage, 'popup JS', 24],
+    [size('chromium-background'), 'service worker JS', 45],
   ] as const) {
-    const row = size(entry);
     if (!row) continue;
     results.push({
       target: `${label} at load (${row.files.map((file) => file.split('/').pop()).join(' + ')})`,
@@ -118,4 +120,11 @@ export function evaluateTargets(engine: EngineRow[], bundles: BundleRow[], bulk:
     });
   }
   return results;
+}
+
+/** One page's scripts at load, from the bundles it loads (popup.html: popup-early.js, then popup.js and its chunks). */
+function pageRow(...rows: (BundleRow | undefined)[]): Pick<BundleRow, 'files' | 'gzipBytes'> | undefined {
+  const present = rows.filter((row): row is BundleRow => row !== undefined);
+  if (present.length === 0) return undefined;
+  return { files: present.flatMap((row) => row.files), gzipBytes: present.reduce((sum, row) => sum + row.gzipBytes, 0) };
 }

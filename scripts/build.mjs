@@ -62,6 +62,8 @@ const popupWithoutSuffixList = {
 const extensionEntries = [
   { in: 'src/background/service-worker.ts', out: 'background', format: 'esm', plugins: [workerSuffixListPlugin(root)] },
   { in: 'src/popup/popup.tsx', out: 'popup', format: 'esm', split: true, plugins: [popupWithoutSuffixList] },
+  // The popup's first script, classic so it runs as the document is parsed (src/popup/early-lookup.ts).
+  { in: 'src/popup/popup-early.ts', out: 'popup-early', format: 'iife' },
   { in: 'src/content/panel.tsx', out: 'content', format: 'iife' },
   { in: 'src/options/options.tsx', out: 'options', format: 'esm' },
   { in: 'src/bulk-page/bulk.tsx', out: 'bulk', format: 'esm' },

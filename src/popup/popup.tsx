@@ -4,7 +4,7 @@
  */
 import { render } from 'preact';
 import { preloadAskFirst, startLookupAskingFirst } from '../platform/first-questions/start-lookup-asking-first';
-import { afterWorkerMayWake, holdStoppedWorker } from '../platform/first-questions/worker-wake';
+import { afterWorkerMayWake, holdStoppedWorker, workerState } from '../platform/first-questions/worker-wake';
 import { mailActions } from '../platform/mail-actions';
 import { sendRequest } from '../platform/requests';
 import { watchActions } from '../platform/watch-actions';
@@ -13,12 +13,17 @@ import type { Theme } from '../shared/settings';
 import css from '../ui/styles.css';
 import { applyTheme } from '../ui/theme';
 import popupCss from './popup.css';
+import { adoptEarlyOr, queryOfPage, takeEarlyStart } from './early-lookup';
 import { PopupApp } from './popup-app';
 import { tabHost } from './tab-host';
 
-// The page asks a lookup's first questions itself (issue 24): fetch that code while the popup
-// draws, and leave a stopped worker stopped until the page has shown its first answer.
-holdStoppedWorker();
+const query = queryOfPage(location.search);
+// popup-early.js, run as the document was parsed, has asked for the tab and the worker's state,
+// and sent the lookup to a running worker (early-lookup.ts). With the worker stopped the page asks
+// the first questions itself (issue 24): fetch that code while the popup draws; the worker is left
+// stopped until the page has shown its first answer.
+const early = takeEarlyStart(query);
+holdStoppedWorker(early.workerState);
 preloadAskFirst();
 
 const THEME_KEY = 'mxray-theme';
@@ -38,23 +43,24 @@ const style = document.createElement('style');
 style.textContent = css + popupCss;
 document.head.append(style);
 
-const query = new URLSearchParams(location.search).get('q')?.trim() || undefined;
 const isPage = query !== undefined;
 root.classList.toggle('page', isPage);
-// The toolbar popup looks up its tab's host: ask the browser for it now, while Preact draws, so
-// the lookup starts the moment the answer comes (issue 24), not one browser round trip after the first frame.
-const tabUrl = isPage ? undefined : activeTabUrl();
-tabUrl?.catch(() => undefined);
+
+// The early lookup's request goes out before Preact takes the main thread (issue 24): at most
+// EARLY_WAIT_MS, a browser that is slow to say where the tab is must not hold the first frame.
+const EARLY_WAIT_MS = 50;
+await Promise.race([early.lookup, new Promise((resolve) => setTimeout(resolve, EARLY_WAIT_MS))]);
 
 render(
   <PopupApp
     query={query}
     isPage={isPage}
     platform={{
-      start: startLookupAskingFirst,
+      // The worker's state asked at start is used up by the early lookup (the next asks afresh).
+      start: adoptEarlyOr(early, startLookupAskingFirst, () => void workerState()),
       // An extension page is a secure, focused context: the async clipboard API is enough here.
       actions: { copy: (text) => navigator.clipboard.writeText(text), mail: mailActions({ canRequestPermissions: true }), watch: watchActions() },
-      findTabHost: async () => tabHost(await (tabUrl ?? activeTabUrl())),
+      findTabHost: async () => tabHost(await (early.tabUrl ?? activeTabUrl())),
       getRecent: () => afterWorkerMayWake(() => sendRequest('getRecent', undefined)),
       openOptions: () => void openOptionsPage(),
       openInTab: (input) => void openResultPage(input),

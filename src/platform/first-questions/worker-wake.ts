@@ -22,12 +22,12 @@ let release: () => void = () => undefined;
 let gate = Promise.resolve();
 let stateAtStart: Promise<BackgroundState> | undefined;
 
-/** Once, as the page's script starts. */
-export function holdStoppedWorker(): void {
+/** Once, as the page's script starts; `asked`, the browser's answer asked earlier still (the popup's first script). */
+export function holdStoppedWorker(asked?: Promise<BackgroundState>): void {
   opened = false;
   gate = new Promise<void>((resolve) => (release = resolve));
   setTimeout(letWorkerWake, WAKE_AT_LATEST_MS);
-  stateAtStart = backgroundState();
+  stateAtStart = asked ?? backgroundState();
   void stateAtStart.then((known) => known !== 'stopped' && letWorkerWake());
 }
 

@@ -12,7 +12,8 @@ import { readMailServers, waitForDone } from '../harness/read-report';
 import { startResolverDouble } from '../harness/resolvers';
 import { editZone, type ZoneEdit } from '../../stack/zone-edit';
 import { lookUp } from './popup-scenarios';
-import { historyViewNames } from './upgrade-readers';
+import type { HistoryRowMessage } from '../../../src/shared/watch-messages';
+import { ask, historyViewNames } from './upgrade-readers';
 
 /** The routing's question types: what the page asks (core/lookup/lookup-routing.ts). */
 const ROUTING = / (MX|A|AAAA|PTR)$/;
@@ -76,6 +77,33 @@ export function firstQuestionsScenarios(kind: DriverKind): void {
         expect(fromBackground.filter((question) => /^(five-mx\.test|mx\d\.five-mx\.test|[\d.]+\.in-addr\.arpa) (MX|A|AAAA|PTR)$/.test(question))).toEqual([]);
       } finally {
         await popup.close();
+      }
+    });
+
+    it("a click with the background running: the popup's first script sends the lookup and the popup shows that one, not a second", async () => {
+      // popup-early.js sends the tab's lookup to the running background as the popup opens, and the
+      // app adopts it (src/popup/early-lookup.ts). Each finished lookup is a check in History: one
+      // click, one lookup, one check. An app that started its own lookup as well would add two.
+      const helper = await driver.openExtensionPage('options.html');
+      try {
+        const checksOf = async () => (await ask<HistoryRowMessage[]>(helper, 'listHistory')).find((row) => row.name === 'bulk-042.test')?.checks ?? 0;
+        await driver.goto('http://bulk-042.test/');
+        const kept = await checksOf();
+        cloudflare.clearLog();
+        const popup = await driver.openToolbarPopup();
+        try {
+          await waitForDone(popup.scope, 20_000);
+          expect((await readMailServers(popup.scope)).length).toBeGreaterThan(0);
+          if (kind.name === 'chromium') expect(await askedByPage(popup.scope)).toEqual([]); // the background asked it all
+        } finally {
+          await popup.close();
+        }
+        await expect.poll(checksOf, { timeout: 10_000 }).toBe(kept + 1);
+        await new Promise((resolve) => setTimeout(resolve, 1_000)); // a second lookup would have finished by now
+        expect(await checksOf()).toBe(kept + 1);
+        expect(repeated(asked())).toEqual([]);
+      } finally {
+        await helper.close();
       }
     });
 

@@ -178,7 +178,7 @@ export function popupScenarios(kind: DriverKind): void {
           bold: [...document.querySelectorAll('b')].map((b) => b.textContent),
         };
       });
-      expect(dom).toEqual({ handlers: 0, images: [], scripts: ['popup.js'], bold: [] });
+      expect(dom).toEqual({ handlers: 0, images: [], scripts: ['popup-early.js', 'popup.js'], bold: [] });
       await popup!.screenshot(kind.name === 'chromium' ? 'popup-xss' : 'firefox-popup-xss');
       expect((await watched()).dialogs).toEqual([]);
     });
