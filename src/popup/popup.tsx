@@ -21,10 +21,13 @@ const query = queryOfPage(location.search);
 // popup-early.js, run as the document was parsed, has asked for the tab and the worker's state,
 // and sent the lookup to a running worker (early-lookup.ts). With the worker stopped the page asks
 // the first questions itself (issue 24): fetch that code while the popup draws; the worker is left
-// stopped until the page has shown its first answer.
+// stopped until the page has shown its first answer. With it running, that code (35 KB gz) is not
+// loaded now: its compile took the main thread while the worker's first reports came in. The
+// state is known by now (the first script asked first), so waiting for it costs nothing; a later
+// lookup that meets a stopped worker loads the chunk then.
 const early = takeEarlyStart(query);
 holdStoppedWorker(early.workerState);
-preloadAskFirst();
+void early.workerState.then((state) => state !== 'running' && preloadAskFirst());
 
 const THEME_KEY = 'mxray-theme';
 const root = document.documentElement;
