@@ -24,7 +24,7 @@ import { startLookup, type LookupHandlers } from '../lookup-port';
 import { RelayLog } from './relay-log';
 import { afterNextPaint, afterWorkerMayWake, letWorkerWake, workerMayWake, workerState } from './worker-wake';
 
-/** The page's lookup code, fetched once, as soon as this module loads (not at the first click). */
+/** The page's lookup code, fetched once: as the popup starts when the worker is stopped (popup.tsx), else at the first lookup that asks first. */
 let askFirstModule: Promise<typeof import('./ask-first')> | undefined;
 export function preloadAskFirst(): void {
   askFirstModule ??= import('./ask-first');
