@@ -99,10 +99,14 @@ describe('the early lookup', () => {
     expect(adopted).toEqual([]);
   });
 
-  it('a tab with no web page asks nothing', async () => {
+  it('a tab with no web page asks nothing, and says there is nothing to look up', async () => {
     world.url = 'chrome://extensions/';
-    await firstScript(undefined);
+    const early = await firstScript(undefined);
     expect(world.connects).toEqual([]);
+    expect(await early.input).toBeUndefined();
+    world.url = 'https://mail.five-mx.test/';
+    expect(await startEarly(undefined).input).toBe('mail.five-mx.test');
+    expect(await startEarly('five-mx.test').input).toBe('five-mx.test');
   });
 
   it('another request, or the same one a second time, starts its own lookup; a lost early lookup is told', async () => {

@@ -53,6 +53,8 @@ export interface EarlyStart {
   workerState: Promise<BackgroundState>;
   /** The lookup sent to a running worker, settled once it is sent or known not to be. */
   lookup: Promise<EarlyLookup | undefined>;
+  /** What the page looks up first: `?q=` or the tab's host; `undefined` for a tab with no web page. */
+  input: Promise<string | undefined>;
 }
 
 /** `?q=` of the result page, or `undefined` in the toolbar popup (which looks its tab's host up). */
@@ -65,12 +67,13 @@ export function startEarly(query: string | undefined): EarlyStart {
   const tabUrl = query === undefined ? activeTabUrl() : undefined;
   tabUrl?.catch(() => undefined);
   const workerState = backgroundState();
+  const input = (async () => query ?? tabHost(await tabUrl))().catch(() => undefined);
   const lookup = (async () => {
-    const input = query ?? tabHost(await tabUrl);
-    if (!input || (await workerState) !== 'running') return undefined;
-    return new EarlyLookup({ type: 'lookup', input, source: query === undefined ? 'tab' : 'omnibox' });
+    const name = await input;
+    if (!name || (await workerState) !== 'running') return undefined;
+    return new EarlyLookup({ type: 'lookup', input: name, source: query === undefined ? 'tab' : 'omnibox' });
   })().catch(() => undefined);
-  return { tabUrl, workerState, lookup };
+  return { tabUrl, workerState, lookup, input };
 }
 
 const HANDOFF = 'mxrayEarlyStart';

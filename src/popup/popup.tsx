@@ -4,7 +4,7 @@
  */
 import { render } from 'preact';
 import { preloadAskFirst, startLookupAskingFirst } from '../platform/first-questions/start-lookup-asking-first';
-import { afterWorkerMayWake, holdStoppedWorker, workerState } from '../platform/first-questions/worker-wake';
+import { afterWorkerMayWake, holdStoppedWorker, letWorkerWake, workerState } from '../platform/first-questions/worker-wake';
 import { mailActions } from '../platform/mail-actions';
 import { sendRequest } from '../platform/requests';
 import { watchActions } from '../platform/watch-actions';
@@ -28,6 +28,9 @@ const query = queryOfPage(location.search);
 const early = takeEarlyStart(query);
 holdStoppedWorker(early.workerState);
 void early.workerState.then((state) => state !== 'running' && preloadAskFirst());
+// A tab with no web page: no lookup for the worker to stay out of the way of, and the quick box's
+// recent names come from the worker: wake it now, not when the hold's time runs out (1 s).
+void early.input.then((input) => input === undefined && letWorkerWake());
 
 const THEME_KEY = 'mxray-theme';
 const root = document.documentElement;
