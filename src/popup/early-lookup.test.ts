@@ -11,7 +11,7 @@ import { adoptEarlyOr, handOn, startEarly, takeEarlyStart } from './early-lookup
 
 const world = vi.hoisted(() => ({
   state: 'running' as string,
-  url: 'https://mail.five-mx.test/inbox' as string | undefined,
+  url: 'https://mail.five-mx.test/inbox' as string | undefined | Error,
   tabQueries: 0,
   connects: [] as { request: LookupRequest; handlers: LookupHandlers; stopped: boolean }[],
 }));
@@ -20,6 +20,7 @@ vi.mock('../platform/first-questions/background-state', () => ({ backgroundState
 vi.mock('../platform/tabs', () => ({
   activeTabUrl: async () => {
     world.tabQueries++;
+    if (world.url instanceof Error) throw world.url;
     return world.url;
   },
 }));
@@ -107,6 +108,13 @@ describe('the early lookup', () => {
     world.url = 'https://mail.five-mx.test/';
     expect(await startEarly(undefined).input).toBe('mail.five-mx.test');
     expect(await startEarly('five-mx.test').input).toBe('five-mx.test');
+  });
+
+  it('a tab the browser will not tell: nothing to look up, nothing asked, no rejection left unhandled', async () => {
+    world.url = new Error('No tab with id');
+    const early = await firstScript(undefined);
+    expect(await early.input).toBeUndefined();
+    expect(world.connects).toEqual([]);
   });
 
   it('another request, or the same one a second time, starts its own lookup; a lost early lookup is told', async () => {

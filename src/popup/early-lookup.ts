@@ -65,8 +65,8 @@ export function queryOfPage(search: string): string | undefined {
 /** Asks the browser what the first question needs, and sends it to a running worker. */
 export function startEarly(query: string | undefined): EarlyStart {
   const tabUrl = query === undefined ? activeTabUrl() : undefined;
-  tabUrl?.catch(() => undefined);
   const workerState = backgroundState();
+  // Also the handler of a refused tabs.query: the popup then has nothing to look up.
   const input = (async () => query ?? tabHost(await tabUrl))().catch(() => undefined);
   const lookup = (async () => {
     const name = await input;
