@@ -57,6 +57,19 @@ export async function openToolbarPopup(fx: FirefoxBrowser, tab: Page = fx.tab): 
   );
   const evaluate = <R>(fn: (popup: Window) => R) =>
     fx.watcher.evaluate(withNameShim(`(${fn.toString()})(${POPUP_DOCUMENT.replace(/\?\.document$/, '')})`)) as Promise<R>;
+  // Firefox sizes and places the panel to its content after the first render: a click aimed
+  // before it settles lands where the box no longer is. Wait, as a person's eye does, until the
+  // panel has kept its place and size for three looks, 50 ms apart.
+  const placed = () =>
+    evaluate((popup) => {
+      const view = popup as unknown as Window & { mozInnerScreenX: number; mozInnerScreenY: number };
+      return `${view.mozInnerScreenX},${view.mozInnerScreenY},${view.innerWidth},${view.innerHeight}`;
+    });
+  const looks: string[] = [];
+  await waitUntil(async () => {
+    looks.push(await placed());
+    return looks.length >= 3 && looks.slice(-3).every((look) => look === looks.at(-1));
+  }, 'the toolbar popup did not settle its size and place');
   return {
     scope: scopeOf({ realm: fx.watcher, root: POPUP_DOCUMENT, display: fx.display, label: 'the toolbar popup' }),
     pressedAt,
